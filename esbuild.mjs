@@ -1,0 +1,34 @@
+// One script, one context per entry: the client (extension host), the server, the CLI and the
+// webview page. `--production` minifies; `--watch` rebuilds on change.
+import * as esbuild from 'esbuild';
+import { existsSync } from 'node:fs';
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+/** @type {import('esbuild').BuildOptions[]} */
+const entries = [
+  { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client/extension.js', platform: 'node', format: 'cjs', external: ['vscode'] },
+  { entryPoints: ['server/src/server.ts'], outfile: 'dist/server/server.js', platform: 'node', format: 'cjs' },
+  { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', banner: { js: '#!/usr/bin/env node' } },
+  { entryPoints: ['client/src/webview/main.ts'], outfile: 'dist/webview/main.js', platform: 'browser', format: 'iife' },
+].filter((entry) => existsSync(entry.entryPoints[0]));
+
+const common = {
+  bundle: true,
+  minify: production,
+  sourcemap: !production,
+  sourcesContent: false,
+  target: 'es2022',
+  logLevel: 'warning',
+  // Translation bundles and schemas are imported as JSON.
+  loader: { '.json': 'json' },
+};
+
+const contexts = await Promise.all(entries.map((entry) => esbuild.context({ ...common, ...entry })));
+if (watch) {
+  await Promise.all(contexts.map((ctx) => ctx.watch()));
+} else {
+  await Promise.all(contexts.map((ctx) => ctx.rebuild()));
+  await Promise.all(contexts.map((ctx) => ctx.dispose()));
+}

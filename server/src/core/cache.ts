@@ -1,0 +1,33 @@
+import { parseIncident, type ParseOptions, type ParsedIncident } from './parse';
+
+/**
+ * One parse per (uri, version): validation, symbols, hover, completion and the preview all ask
+ * here, so a keystroke is parsed once whatever asks.
+ */
+export class ParseCache {
+  private readonly entries = new Map<string, { version: number; parsed: ParsedIncident }>();
+
+  constructor(private options: ParseOptions = {}) {}
+
+  setOptions(options: ParseOptions): void {
+    this.options = options;
+    this.entries.clear();
+  }
+
+  get(uri: string, version: number, text: () => string): ParsedIncident {
+    const hit = this.entries.get(uri);
+    if (hit && hit.version === version) return hit.parsed;
+    const parsed = parseIncident(text(), this.options);
+    this.entries.set(uri, { version, parsed });
+    return parsed;
+  }
+
+  /** The last parse of a uri, whatever its version. */
+  peek(uri: string): ParsedIncident | undefined {
+    return this.entries.get(uri)?.parsed;
+  }
+
+  delete(uri: string): void {
+    this.entries.delete(uri);
+  }
+}

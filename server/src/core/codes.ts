@@ -1,0 +1,37 @@
+/**
+ * The diagnostic codes: a public contract. Each is documented in README.md under a heading of
+ * the same name, and every diagnostic links there through `codeDescription.href`.
+ */
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+
+export const DIAGNOSTIC_CODES = [
+  'yaml-syntax',
+  'duplicate-key',
+  'not-an-incident',
+  'missing-field',
+  'unknown-field',
+  'wrong-type',
+  'invalid-value',
+  'invalid-time',
+  'missing-offset',
+  'wrong-offset',
+  'utc-jst-mismatch',
+  'missing-end',
+  'end-before-start',
+  'timeline-order',
+  'duplicate-id',
+  'file-too-large',
+  'internal-error',
+] as const;
+
+export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number];
+
+/** Where the codes are documented; a code's section is `DOCS_URL#<code>`. */
+export const DOCS_URL = 'https://github.com/incident-timeline/incident-timeline/blob/main/README.md';
+
+export function docsHref(code: DiagnosticCode): string {
+  return `${DOCS_URL}#${code}`;
+}
+
+/** The source every diagnostic carries. */
+export const DIAGNOSTIC_SOURCE = 'incident';

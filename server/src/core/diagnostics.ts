@@ -1,0 +1,49 @@
+import type { DiagnosticCode, Severity } from './codes';
+import type { Span } from './text';
+
+/** What a quick fix needs, by code. Plain JSON: it travels in LSP `Diagnostic.data`. */
+export type DiagnosticData =
+  | { readonly code: 'yaml-syntax'; readonly yamlCode: string }
+  | { readonly code: 'duplicate-key'; readonly key: string; readonly firstSpan: Span }
+  | { readonly code: 'unknown-field'; readonly key: string; readonly suggestion?: string; readonly allowed: readonly string[] }
+  | { readonly code: 'invalid-value'; readonly value: string; readonly suggestion?: string; readonly allowed: readonly string[] }
+  | { readonly code: 'missing-field'; readonly key: string; readonly container: 'incident' | 'event' | 'time' | 'source'; readonly containerSpan: Span }
+  | { readonly code: 'missing-offset'; readonly text: string }
+  | { readonly code: 'wrong-offset'; readonly side: 'utc' | 'jst'; readonly text: string; readonly corrected: string }
+  | {
+      readonly code: 'utc-jst-mismatch';
+      readonly utcSpan: Span;
+      readonly jstSpan: Span;
+      /** The jst text that agrees with the utc value. */
+      readonly correctedJst: string;
+      /** The utc text that agrees with the jst value. */
+      readonly correctedUtc: string;
+      /** Which side looks written in the other zone's clock, when the difference is exactly 9 hours. */
+      readonly suspect?: 'utc' | 'jst';
+    }
+  | { readonly code: 'missing-end'; readonly statusSpan: Span }
+  | { readonly code: 'end-before-start'; readonly startSpan: Span; readonly endSpan: Span }
+  | { readonly code: 'timeline-order'; readonly index: number; readonly previousIndex: number }
+  | { readonly code: 'duplicate-id'; readonly id: string; readonly others: readonly string[] };
+
+export interface RelatedInformation {
+  readonly span: Span;
+  readonly message: string;
+  /** Another document; absent means the same one. */
+  readonly uri?: string;
+}
+
+/** A diagnostic in offsets. Adapters turn spans into lines and columns at the last step. */
+export interface IncidentDiagnostic {
+  readonly code: DiagnosticCode;
+  readonly severity: Severity;
+  readonly message: string;
+  readonly span: Span;
+  readonly data?: DiagnosticData;
+  readonly related?: readonly RelatedInformation[];
+}
+
+/** A stable order: by position, then code. */
+export function compareDiagnostics(a: IncidentDiagnostic, b: IncidentDiagnostic): number {
+  return a.span.start - b.span.start || a.span.end - b.span.end || a.code.localeCompare(b.code) || a.message.localeCompare(b.message);
+}

@@ -1,0 +1,12 @@
+/** The pure core: no vscode, no language-server connection. */
+export * from './codes';
+export * from './diagnostics';
+export * from './model';
+export * from './text';
+export * from './time';
+export { parseIncident, DEFAULT_MAX_LENGTH, type ParseOptions, type ParsedIncident } from './parse';
+export { ParseCache } from './cache';
+export { findDuplicateIds, type IncidentFile } from './workspace';
+export { allTimes } from './times';
+export { nearest } from './suggest';
+export { t, useTranslations, currentLanguage } from './l10n';

@@ -1,0 +1,122 @@
+/**
+ * The core's entry point: text in, the incident model and its diagnostics out. Pure: no editor,
+ * no connection, no file system. The server and the CLI are adapters around it.
+ */
+import { parseAllDocuments, type Document } from 'yaml';
+import type { IncidentDiagnostic } from './diagnostics';
+import { compareDiagnostics } from './diagnostics';
+import { t } from './l10n';
+import type { Incident } from './model';
+import { IncidentReader } from './read';
+import { RULES } from './rules';
+import { LineIndex, type Span } from './text';
+
+export interface ParseOptions {
+  /** Texts longer than this many characters are not parsed (file-too-large). */
+  readonly maxLength?: number;
+}
+
+/** 16 M characters: ten times a 10,000-event timeline, well below what would stall a keystroke. */
+export const DEFAULT_MAX_LENGTH = 16 * 1024 * 1024;
+
+export interface ParsedIncident {
+  readonly text: string;
+  readonly lineIndex: LineIndex;
+  /** Undefined when the text is not an incident at all (empty, a list, too large, …). */
+  readonly incident: Incident | undefined;
+  /** Sorted by position. */
+  readonly diagnostics: readonly IncidentDiagnostic[];
+}
+
+/** YAML 1.2 core schema; errors keep the library's codes, messages without code snippets. */
+export const YAML_OPTIONS = { prettyErrors: false, uniqueKeys: false, strict: true } as const;
+
+function clampSpan(span: Span, length: number): Span {
+  const start = Math.max(0, Math.min(span.start, length));
+  const end = Math.max(start, Math.min(span.end, length));
+  return { start, end };
+}
+
+export function parseIncident(text: string, options: ParseOptions = {}): ParsedIncident {
+  const lineIndex = new LineIndex(text);
+  const diagnostics: IncidentDiagnostic[] = [];
+  const report = (d: IncidentDiagnostic) => diagnostics.push({ ...d, span: clampSpan(d.span, text.length) });
+  const lineSpanAt = (offset: number): Span => {
+    const { line } = lineIndex.positionAt(offset);
+    return { start: lineIndex.lineStart(line), end: lineIndex.lineEnd(line) };
+  };
+  const firstLine = lineSpanAt(text.charCodeAt(0) === 0xfeff ? 1 : 0);
+  const maxLength = options.maxLength ?? DEFAULT_MAX_LENGTH;
+  if (text.length > maxLength) {
+    report({
+      code: 'file-too-large',
+      severity: 'warning',
+      span: firstLine,
+      message: t('This file has {0} characters, more than the {1} that are checked; it was not validated.',
+        text.length.toLocaleString('en-US'), maxLength.toLocaleString('en-US')),
+    });
+    return { text, lineIndex, incident: undefined, diagnostics };
+  }
+
+  let incident: Incident | undefined;
+  try {
+    const documents = parseAllDocuments(text, YAML_OPTIONS) as Document.Parsed[] | { empty: true };
+    const docs = Array.isArray(documents) ? documents : [];
+    for (const doc of docs) {
+      for (const error of doc.errors) {
+        report({
+          code: 'yaml-syntax',
+          severity: 'error',
+          span: { start: error.pos[0], end: error.pos[1] },
+          message: t('YAML syntax error ({0}): {1}', error.code, error.message),
+          data: { code: 'yaml-syntax', yamlCode: error.code },
+        });
+      }
+      for (const warning of doc.warnings) {
+        report({
+          code: 'yaml-syntax',
+          severity: 'warning',
+          span: { start: warning.pos[0], end: warning.pos[1] },
+          message: t('YAML warning ({0}): {1}', warning.code, warning.message),
+          data: { code: 'yaml-syntax', yamlCode: warning.code },
+        });
+      }
+    }
+    docs.slice(1).forEach((doc, i) => {
+      report({
+        code: 'not-an-incident',
+        severity: 'error',
+        span: lineSpanAt(doc.range[0]),
+        message: t('A file holds one incident, but YAML document {0} starts here; put each incident in its own file.', i + 2),
+      });
+    });
+    const reader = new IncidentReader(docs[0] ?? null, report, lineSpanAt);
+    incident = reader.readIncident((docs[0]?.contents as never) ?? null, firstLine);
+    if (incident) {
+      for (const rule of RULES) {
+        try {
+          rule.check(incident, report);
+        } catch (error) {
+          report(internalError(firstLine, rule.name, error));
+        }
+      }
+    }
+  } catch (error) {
+    // The parser or the reader failed on this input (very deep nesting overflows the stack, say):
+    // one diagnostic instead of a dead server.
+    report(internalError(firstLine, 'parser', error));
+    incident = undefined;
+  }
+  diagnostics.sort(compareDiagnostics);
+  return { text, lineIndex, incident, diagnostics };
+}
+
+function internalError(span: Span, where: string, error: unknown): IncidentDiagnostic {
+  const detail = error instanceof Error ? error.message : String(error);
+  return {
+    code: 'internal-error',
+    severity: 'error',
+    span,
+    message: t('Incident Timeline could not check this file ({0} failed: {1}). Please report this with the file.', where, detail),
+  };
+}

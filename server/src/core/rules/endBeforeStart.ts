@@ -1,0 +1,34 @@
+import { t } from '../l10n';
+import { describeJst, describeUtc, formatDuration } from '../time';
+import type { Rule } from './rule';
+
+/** The end comes after the start; an equal end is suspicious. */
+export const endBeforeStart: Rule = {
+  name: 'end-before-start',
+  check(incident, report) {
+    const start = incident.start?.epochMs;
+    const end = incident.end?.epochMs;
+    if (start === undefined || end === undefined || end > start) return;
+    const data = { code: 'end-before-start' as const, startSpan: incident.start!.span, endSpan: incident.end!.span };
+    const related = [{ span: incident.start!.span, message: t('the start') }];
+    if (end === start) {
+      report({
+        code: 'end-before-start',
+        severity: 'warning',
+        span: incident.end!.span,
+        message: t('The end is the same instant as the start ({0} = {1}): the incident lasted no time.', describeUtc(end), describeJst(end)),
+        data,
+        related,
+      });
+      return;
+    }
+    report({
+      code: 'end-before-start',
+      severity: 'error',
+      span: incident.end!.span,
+      message: t('The end ({0}) is {1} before the start ({2}).', describeJst(end), formatDuration(start - end), describeJst(start)),
+      data,
+      related,
+    });
+  },
+};

@@ -1,0 +1,61 @@
+/**
+ * Every custom request and notification between the client and the server, in one place.
+ * Both sides import this file; it depends only on vscode-languageserver-protocol's types.
+ */
+import { RequestType, type Range } from 'vscode-languageserver-protocol';
+
+/** A time as the preview needs it. */
+export interface TimeJson {
+  /** The instant as an ISO 8601 UTC string; absent when the time could not be read. */
+  readonly utc?: string;
+  /** The text as written (a plain string, or "utc / jst" for a pair). */
+  readonly text: string;
+  readonly range: Range;
+}
+
+export interface TimelineEventJson {
+  readonly index: number;
+  /** The whole list item. */
+  readonly range: Range;
+  readonly at?: TimeJson;
+  readonly kind?: string;
+  readonly text?: string;
+  readonly source?: string;
+}
+
+export interface IncidentJson {
+  readonly id?: string;
+  readonly title?: string;
+  readonly status?: string;
+  readonly severity?: string;
+  readonly service?: string;
+  readonly regions?: readonly string[];
+  readonly impact?: string;
+  readonly cause?: string;
+  readonly nextSteps?: readonly string[];
+  readonly tags?: readonly string[];
+  readonly sources?: readonly { readonly url: string; readonly title?: string }[];
+  readonly start?: TimeJson;
+  readonly end?: TimeJson;
+  readonly range: Range;
+}
+
+/** What `incident/timeline` answers: the model of one document at one version. */
+export interface TimelineModel {
+  readonly uri: string;
+  readonly version: number;
+  /** Undefined when the text is not an incident at all. */
+  readonly incident?: IncidentJson;
+  readonly events: readonly TimelineEventJson[];
+  readonly problems: { readonly errors: number; readonly warnings: number };
+}
+
+export interface TimelineParams {
+  readonly uri: string;
+}
+
+/** client -> server: the timeline model of an open document (null when the server does not know it). */
+export namespace TimelineRequest {
+  export const method = 'incident/timeline';
+  export const type = new RequestType<TimelineParams, TimelineModel | null, void>(method);
+}

@@ -1,0 +1,64 @@
+/**
+ * The one conversion from the core's parse to the `incident/timeline` answer. The server answers
+ * the request with it and the CLI's `render` uses it, so the preview and the exports draw the
+ * same model. Offsets become LSP ranges here, once.
+ */
+import type { ParsedIncident } from './core/parse';
+import type { TimeValue } from './core/model';
+import type { LineIndex, Span } from './core/text';
+import type { IncidentJson, TimeJson, TimelineEventJson, TimelineModel } from './protocol';
+import type { Range } from 'vscode-languageserver-protocol';
+
+function rangeOf(lineIndex: LineIndex, span: Span): Range {
+  return { start: lineIndex.positionAt(span.start), end: lineIndex.positionAt(span.end) };
+}
+
+function timeJson(lineIndex: LineIndex, time: TimeValue | undefined): TimeJson | undefined {
+  if (!time) return undefined;
+  const text = time.form === 'pair'
+    ? [time.utc?.text, time.jst?.text].filter((s) => s !== undefined).join(' / ')
+    : time.value?.text ?? '';
+  return {
+    ...(time.epochMs !== undefined && Number.isFinite(time.epochMs) ? { utc: new Date(time.epochMs).toISOString() } : {}),
+    text,
+    range: rangeOf(lineIndex, time.span),
+  };
+}
+
+/** The timeline model of one parsed document at one version. */
+export function toTimelineModel(uri: string, version: number, parsed: ParsedIncident): TimelineModel {
+  let errors = 0;
+  let warnings = 0;
+  for (const d of parsed.diagnostics) {
+    if (d.severity === 'error') errors++;
+    else if (d.severity === 'warning') warnings++;
+  }
+  const problems = { errors, warnings };
+  const { incident, lineIndex } = parsed;
+  if (!incident) return { uri, version, events: [], problems };
+  const json: IncidentJson = {
+    id: incident.id?.value,
+    title: incident.title?.value,
+    status: incident.status?.value,
+    severity: incident.severity?.value,
+    service: incident.service?.value,
+    regions: incident.regions?.value,
+    impact: incident.impact?.value,
+    cause: incident.cause?.value,
+    nextSteps: incident.nextSteps?.value,
+    tags: incident.tags?.value,
+    sources: incident.sources?.value.map((s) => (s.title !== undefined ? { url: s.url, title: s.title } : { url: s.url })),
+    start: timeJson(lineIndex, incident.start),
+    end: timeJson(lineIndex, incident.end),
+    range: rangeOf(lineIndex, incident.span),
+  };
+  const events: TimelineEventJson[] = incident.timeline.map((event) => ({
+    index: event.index,
+    range: rangeOf(lineIndex, event.span),
+    at: timeJson(lineIndex, event.at),
+    kind: event.kind?.value,
+    text: event.event?.value,
+    source: event.source?.value,
+  }));
+  return { uri, version, incident: json, events, problems };
+}

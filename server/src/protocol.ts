@@ -59,3 +59,23 @@ export namespace TimelineRequest {
   export const method = 'incident/timeline';
   export const type = new RequestType<TimelineParams, TimelineModel | null, void>(method);
 }
+
+/**
+ * The `incidentTimeline.*` settings as both sides see them: the server asks for the section
+ * `incidentTimeline` through workspace/configuration, or falls back to `initializationOptions.settings`.
+ */
+export interface IncidentTimelineSettings {
+  /** Extra glob patterns (beyond *.incident.yaml / *.incident.yml) of files that hold incidents. */
+  readonly files: readonly string[];
+  readonly validation: { readonly debounce: number };
+  /** Longest text (characters) the server parses; longer files get one file-too-large diagnostic. */
+  readonly maxFileLength: number;
+  readonly preview: { readonly timeZone: 'JST' | 'UTC' | 'both' };
+  /** IANA zone names the preview and hovers show beside JST/UTC. */
+  readonly extraTimeZones: readonly string[];
+}
+
+/** client -> server, in `initialize`: the settings at start, for clients without workspace/configuration. */
+export interface InitializationOptions {
+  readonly settings?: Partial<IncidentTimelineSettings>;
+}

@@ -1,0 +1,152 @@
+/**
+ * What every `incident-timeline` subcommand shares: how it is declared (a row in cli.ts's table),
+ * where it writes, how it finds and reads incident files. No parsing of incidents here; that is
+ * the core's job.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { ParseArgsConfig } from 'node:util';
+
+/** Where a subcommand writes and what it may know about its surroundings. */
+export interface CommandContext {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  readonly cwd: string;
+  readonly env: NodeJS.ProcessEnv;
+  /** Whether ANSI colours may be used on stdout (a TTY without NO_COLOR). */
+  readonly color: boolean;
+}
+
+/** The options of a subcommand, in node:util parseArgs's terms. */
+export type CommandOptions = NonNullable<ParseArgsConfig['options']>;
+
+/**
+ * A subcommand. `run` gets its parsed options and positional arguments and returns the exit
+ * code: 0 clean, 1 problems found, 2 usage or read errors (throw UsageError for those).
+ */
+export interface Subcommand {
+  /** One line for `--help`. */
+  readonly summary: string;
+  /** The usage line after the program name, e.g. "check [options] [paths...]". */
+  readonly usage: string;
+  /** Lines describing the options, printed by `<command> --help`. */
+  readonly optionHelp: readonly string[];
+  readonly options: CommandOptions;
+  run(values: Record<string, string | boolean | undefined>, positionals: string[], context: CommandContext): number | Promise<number>;
+}
+
+/** A mistake in how the command was called: printed on stderr, exit code 2. */
+export class UsageError extends Error {}
+
+export const INCIDENT_FILE_PATTERN = /\.incident\.ya?ml$/i;
+const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
+
+/** One file to check, with the name to show for it (as the user wrote the path, or below it). */
+export interface IncidentPath {
+  readonly absolute: string;
+  readonly display: string;
+}
+
+export interface FoundIncidentFiles {
+  readonly files: IncidentPath[];
+  /** Paths that could not be read, with why; the caller reports them and exits 2. */
+  readonly unreadable: { readonly path: string; readonly reason: string }[];
+  /** Folders given on the command line that hold no incident file. */
+  readonly emptyFolders: string[];
+}
+
+/**
+ * Files named on the command line are taken as they are; folders are searched recursively for
+ * *.incident.yaml / *.incident.yml (skipping node_modules and .git). The result is in a stable
+ * order and holds each file once.
+ */
+export function findIncidentFiles(paths: readonly string[], cwd: string): FoundIncidentFiles {
+  const files: IncidentPath[] = [];
+  const unreadable: { path: string; reason: string }[] = [];
+  const emptyFolders: string[] = [];
+  const seen = new Set<string>();
+  const add = (absolute: string, display: string) => {
+    if (seen.has(absolute)) return;
+    seen.add(absolute);
+    files.push({ absolute, display });
+  };
+  for (const given of paths) {
+    const absolute = path.resolve(cwd, given);
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(absolute);
+    } catch (error) {
+      unreadable.push({ path: given, reason: describeFsError(error) });
+      continue;
+    }
+    if (stat.isDirectory()) {
+      const found: IncidentPath[] = [];
+      walk(absolute, given, found, unreadable);
+      found.sort((a, b) => compareText(a.display, b.display));
+      if (found.length === 0) emptyFolders.push(given);
+      for (const file of found) add(file.absolute, file.display);
+    } else {
+      add(absolute, given);
+    }
+  }
+  return { files, unreadable, emptyFolders };
+}
+
+function walk(folder: string, display: string, found: IncidentPath[], unreadable: { path: string; reason: string }[]): void {
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(folder, { withFileTypes: true });
+  } catch (error) {
+    unreadable.push({ path: display, reason: describeFsError(error) });
+    return;
+  }
+  for (const entry of entries) {
+    const absolute = path.join(folder, entry.name);
+    const shown = path.join(display, entry.name);
+    // Symbolic links to folders are not followed (no cycles); links to files are checked.
+    if (entry.isDirectory()) {
+      if (!SKIPPED_FOLDERS.has(entry.name)) walk(absolute, shown, found, unreadable);
+    } else if (INCIDENT_FILE_PATTERN.test(entry.name) && (entry.isFile() || isFileLink(absolute))) {
+      found.push({ absolute, display: shown });
+    }
+  }
+}
+
+function isFileLink(absolute: string): boolean {
+  try {
+    return fs.statSync(absolute).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** Code-unit order, not locale order, so output is the same on every machine. */
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * A file's text as an editor shows it: UTF-8, with a leading byte order mark removed so that
+ * columns match what the editor counts.
+ */
+export function readIncidentText(absolute: string): string {
+  const text = fs.readFileSync(absolute, 'utf8');
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+export function describeFsError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  switch (code) {
+    case 'ENOENT': return 'no such file or folder';
+    case 'EACCES':
+    case 'EPERM': return 'permission denied';
+    case 'EISDIR': return 'is a folder';
+    default: return error instanceof Error ? error.message : String(error);
+  }
+}
+
+/** ANSI styles, or plain text when colour is off. */
+export function styles(color: boolean) {
+  const wrap = (open: number, close: number) => (text: string) => (color ? `\u001b[${open}m${text}\u001b[${close}m` : text);
+  return { red: wrap(31, 39), yellow: wrap(33, 39), blue: wrap(34, 39), dim: wrap(2, 22), bold: wrap(1, 22) };
+}

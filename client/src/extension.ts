@@ -1,0 +1,51 @@
+/**
+ * Activation: the output channel, the language client, the commands. The server does the checking;
+ * the preview (client/src/preview/) hooks in through the API object built here.
+ */
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import type { IncidentTimelineApi } from './api';
+import { CLIENT_NAME, createLanguageClient, restartLanguageClient, restartOnSelectorChange } from './languageClient';
+
+export type { IncidentTimelineApi } from './api';
+
+let languageClient: LanguageClient | undefined;
+
+export function activate(context: vscode.ExtensionContext): IncidentTimelineApi {
+  const outputChannel = vscode.window.createOutputChannel(CLIENT_NAME);
+  context.subscriptions.push(outputChannel);
+  const logError = (error: unknown): void => {
+    outputChannel.appendLine(`[error] ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  };
+
+  const client = createLanguageClient(context, outputChannel);
+  languageClient = client;
+
+  // Not awaited: activation returns at once, and whoever needs the server awaits `ready`. A failed
+  // start is already reported by the client itself (a notification with "Go to output").
+  const ready = client.start().then(() => client);
+  ready.catch(logError);
+
+  context.subscriptions.push(
+    restartOnSelectorChange(client, logError),
+    vscode.commands.registerCommand('incidentTimeline.restartServer', async () => {
+      try {
+        await restartLanguageClient(client);
+      } catch (error) {
+        logError(error);
+      }
+    }),
+  );
+
+  const api: IncidentTimelineApi = { client, ready };
+
+  // Features that need the server register here, one line each, e.g. registerPreview(context, api).
+
+  return api;
+}
+
+export async function deactivate(): Promise<void> {
+  // dispose() stops the server (with its shutdown/exit handshake) and frees the client.
+  await languageClient?.dispose();
+  languageClient = undefined;
+}

@@ -1,0 +1,67 @@
+/**
+ * Starts the bundled language server (dist/server/server.js) over Node IPC and keeps the client in
+ * step with the settings. The server does all the checking; the client only says which documents
+ * are incident files and forwards settings.
+ */
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import type { InitializationOptions } from '../../server/src/protocol';
+import { INCIDENT_FILE_PATTERN, SETTINGS_SECTION, incidentDocumentSelector, readSettings } from './settings';
+
+/** The id is also the settings prefix: the client reads `incidentTimeline.trace.server` by itself. */
+export const CLIENT_ID = 'incidentTimeline';
+export const CLIENT_NAME = 'Incident Timeline';
+/** The port "Attach to Server" in .vscode/launch.json expects when the extension runs under F5. */
+export const SERVER_DEBUG_PORT = 6009;
+
+export function createLanguageClient(context: vscode.ExtensionContext, outputChannel: vscode.OutputChannel): LanguageClient {
+  const module = context.asAbsolutePath('dist/server/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: {
+      module,
+      transport: TransportKind.ipc,
+      options: { execArgv: ['--nolazy', `--inspect=${SERVER_DEBUG_PORT}`] },
+    },
+  };
+
+  const fileWatcher = vscode.workspace.createFileSystemWatcher(INCIDENT_FILE_PATTERN);
+  context.subscriptions.push(fileWatcher);
+
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: incidentDocumentSelector(readSettings().files),
+    outputChannel,
+    synchronize: {
+      // The server indexes incident files on disk for duplicate-id; it hears about changes here.
+      fileEvents: fileWatcher,
+      // workspace/didChangeConfiguration carries the section, so the server re-validates on a
+      // change even if it does not register for the notification itself.
+      configurationSection: SETTINGS_SECTION,
+    },
+    // A function, so each (re)start sends the settings of that moment.
+    initializationOptions: (): InitializationOptions => ({ settings: readSettings() }),
+  };
+  return new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions);
+}
+
+/**
+ * Restarts the server with the document selector of the current settings. The selector is read
+ * when the client starts, so a change of `incidentTimeline.files` needs a restart to take effect.
+ */
+export async function restartLanguageClient(client: LanguageClient): Promise<void> {
+  client.clientOptions.documentSelector = incidentDocumentSelector(readSettings().files);
+  if (client.isRunning()) {
+    await client.restart();
+  } else {
+    await client.start();
+  }
+}
+
+/** Restarts the client when a setting that shapes the selector changes. */
+export function restartOnSelectorChange(client: LanguageClient, onError: (error: unknown) => void): vscode.Disposable {
+  return vscode.workspace.onDidChangeConfiguration((event) => {
+    if (event.affectsConfiguration(`${SETTINGS_SECTION}.files`)) {
+      restartLanguageClient(client).catch(onError);
+    }
+  });
+}

@@ -1,0 +1,59 @@
+/**
+ * The `incidentTimeline.*` settings as the client reads them, and the document selector they imply.
+ * Kept free of the language client so the rules are easy to read and to test.
+ */
+import * as vscode from 'vscode';
+import type { DocumentSelector } from 'vscode-languageclient/node';
+import type { IncidentTimelineSettings } from '../../server/src/protocol';
+
+export const SETTINGS_SECTION = 'incidentTimeline';
+
+/** The patterns that always mark an incident file, whatever the settings say. */
+export const INCIDENT_FILE_PATTERN = '**/*.incident.{yaml,yml}';
+
+/** Mirrors core DEFAULT_MAX_LENGTH (the client does not bundle the core just for one number). */
+const DEFAULT_MAX_FILE_LENGTH = 16 * 1024 * 1024;
+
+const TIME_ZONES = ['JST', 'UTC', 'both'] as const;
+
+export function readSettings(configuration = vscode.workspace.getConfiguration(SETTINGS_SECTION)): IncidentTimelineSettings {
+  const timeZone = configuration.get<string>('preview.timeZone', 'JST');
+  return {
+    files: stringList(configuration.get<unknown>('files')),
+    validation: { debounce: nonNegative(configuration.get<unknown>('validation.debounce'), 150) },
+    maxFileLength: nonNegative(configuration.get<unknown>('maxFileLength'), DEFAULT_MAX_FILE_LENGTH),
+    preview: { timeZone: (TIME_ZONES as readonly string[]).includes(timeZone) ? (timeZone as IncidentTimelineSettings['preview']['timeZone']) : 'JST' },
+    extraTimeZones: stringList(configuration.get<unknown>('extraTimeZones')),
+  };
+}
+
+/**
+ * A user pattern as a document-filter glob. VS Code matches a string pattern against the whole
+ * path, so a relative pattern such as `incidents/*.yaml` would match nothing: it gets a leading
+ * `**` segment. Absolute patterns and those already starting with `**` stay as written.
+ */
+export function asPathGlob(pattern: string): string {
+  const trimmed = pattern.trim().replace(/\\/g, '/');
+  if (trimmed.startsWith('**') || trimmed.startsWith('/') || /^[A-Za-z]:\//.test(trimmed)) {
+    return trimmed;
+  }
+  return `**/${trimmed.replace(/^\.\//, '')}`;
+}
+
+/** Incident files: YAML documents on disk or untitled, named *.incident.yaml/yml or matching `files`. */
+export function incidentDocumentSelector(files: readonly string[]): DocumentSelector {
+  const patterns = [INCIDENT_FILE_PATTERN, ...files.filter((file) => file.trim() !== '').map(asPathGlob)];
+  const unique = [...new Set(patterns)];
+  return unique.flatMap((pattern) => [
+    { scheme: 'file', language: 'yaml', pattern },
+    { scheme: 'untitled', language: 'yaml', pattern },
+  ]);
+}
+
+function stringList(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
+}
+
+function nonNegative(value: unknown, fallback: number): number {
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : fallback;
+}

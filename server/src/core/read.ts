@@ -81,6 +81,12 @@ export class IncidentReader {
     if (node && isAlias(node)) {
       if (!this.doc) return null;
       const target = node.resolve(this.doc as Document);
+      // The yaml library only notices an undefined anchor when converting to JS, which we never do.
+      if (!target) {
+        this.diag('yaml-syntax', 'error', this.span(node, { start: 0, end: 0 }),
+          t('YAML syntax error ({0}): {1}', 'UNRESOLVED_ALIAS', t('the alias `*{0}` has no anchor `&{0}` set before it.', node.source)),
+          { code: 'yaml-syntax', yamlCode: 'UNRESOLVED_ALIAS' });
+      }
       return (target as Node | undefined) ?? null;
     }
     return (node as Node | null | undefined) ?? null;

@@ -16,22 +16,26 @@ export const utcJstPair: Rule = {
       if (utc.epochMs === undefined || jst.epochMs === undefined || utc.wrongOffset || jst.wrongOffset) continue;
       if (utc.epochMs === jst.epochMs) continue;
       const diff = jst.epochMs - utc.epochMs;
-      // A jst value written with the UTC clock names an instant 9 hours early, and vice versa.
-      const suspect = diff === -9 * HOUR ? 'jst' : diff === 9 * HOUR ? 'utc' : undefined;
+      // Both sides showing the same clock time puts the jst instant 9 hours before the utc one: one
+      // side was copied from the other zone's clock (which one, the text alone cannot tell; the
+      // jst side is the usual slip). 9 hours the other way means the offset was applied twice.
+      const sameClock = diff === -9 * HOUR;
+      const twice = diff === 9 * HOUR;
+      const suspect = sameClock ? 'jst' : undefined;
       const keepSeconds = (s: string) => /T?\d{2}:\d{2}:\d{2}/.test(s);
       const separator = (s: string) => (s.includes('T') ? 'T' : ' ');
       const withOffset = (s: string) => /(Z|[+-]\d{2}:\d{2})$/.test(s);
       const correctedJst = formatInOffset(utc.epochMs, JST_OFFSET_MINUTES, { seconds: keepSeconds(jst.text), separator: separator(jst.text), offset: withOffset(jst.text) });
       const correctedUtc = formatInOffset(jst.epochMs, 0, { seconds: keepSeconds(utc.text), separator: separator(utc.text), offset: withOffset(utc.text) });
       const difference = formatDuration(Math.abs(diff));
-      let message = t('`{0}`: utc and jst name different instants. utc {1} is {2} in JST, but jst says {3}: {4} apart.',
-        label, utc.text, describeJst(utc.epochMs), describeJst(jst.epochMs), difference);
-      if (suspect === 'jst') message += ' ' + t('The jst value looks written in UTC clock time (exactly 9 hours off).');
-      if (suspect === 'utc') message += ' ' + t('The utc value looks written in JST clock time (exactly 9 hours off).');
+      let message = t('`{0}`: utc and jst name different instants. utc {1} is {2}, but jst {3} is {4}: {5} apart.',
+        label, utc.text, describeJst(utc.epochMs), jst.text, describeJst(jst.epochMs), difference);
+      if (sameClock) message += ' ' + t('Both show the same clock time, so one side was written in the other zone\'s clock (exactly 9 hours off).');
+      if (twice) message += ' ' + t('The 9-hour offset looks applied twice: one side was converted from the other zone\'s clock in the wrong direction.');
       report({
         code: 'utc-jst-mismatch',
         severity: 'error',
-        span: suspect === 'utc' ? utc.span : jst.span,
+        span: jst.span,
         message,
         data: { code: 'utc-jst-mismatch', utcSpan: utc.span, jstSpan: jst.span, correctedJst, correctedUtc, suspect },
       });

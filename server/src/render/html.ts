@@ -1,0 +1,85 @@
+/**
+ * The timeline as one self-contained HTML file: inline style, the SVG timeline, the header and
+ * a table of every event. No script at all, and a CSP that forbids scripts and any network
+ * load, so the file opens offline anywhere and incident text can never run.
+ */
+import { escapeHtml, isSafeLink } from './escape';
+import { fullTimeText, type TimelineView, type ZoneMode } from './layout';
+import { renderSvg } from './svg';
+
+const PAGE_STYLE = `
+:root { color-scheme: light dark; }
+body { font: 14px/1.5 system-ui, -apple-system, 'Segoe UI', sans-serif; margin: 24px; color: #1f1f1f; background: #ffffff; }
+h1 { font-size: 1.5em; margin: 0 0 .5em; }
+dl { display: grid; grid-template-columns: max-content 1fr; gap: 4px 16px; margin: 0 0 16px; }
+dt { font-weight: 600; color: #5f6368; } dd { margin: 0; }
+.figures { display: flex; gap: 24px; flex-wrap: wrap; margin: 0 0 16px; }
+.figures div { border: 1px solid #d0d0d0; border-radius: 4px; padding: 6px 12px; }
+.figures strong { display: block; font-size: 1.2em; }
+.chart { overflow-x: auto; margin: 0 0 24px; }
+table { border-collapse: collapse; width: 100%; }
+th, td { text-align: left; vertical-align: top; padding: 4px 8px; border-bottom: 1px solid #e0e0e0; }
+td.time { white-space: nowrap; font-variant-numeric: tabular-nums; }
+a { color: #1a73c9; }
+@media (prefers-color-scheme: dark) {
+  body { color: #e0e0e0; background: #1e1e1e; } dt { color: #a0a0a0; }
+  .figures div { border-color: #444; } th, td { border-color: #333; } a { color: #75beff; }
+}`;
+
+export interface HtmlOptions {
+  readonly zone: ZoneMode;
+}
+
+export function renderHtml(view: TimelineView, options: HtmlOptions): string {
+  const incident = view.model.incident;
+  const title = [incident?.id, incident?.title].filter((s) => s).join(' — ') || 'Incident timeline';
+  const facts: [string, string | undefined][] = [
+    ['Status', incident?.status],
+    ['Severity', incident?.severity],
+    ['Service', incident?.service],
+    ['Regions', incident?.regions?.join(', ')],
+    ['Start', view.window ? `${fullTimeText(view.window.startMs, 'JST')} / ${fullTimeText(view.window.startMs, 'UTC')}` : undefined],
+    ['End', view.window && !view.window.open ? `${fullTimeText(view.window.endMs, 'JST')} / ${fullTimeText(view.window.endMs, 'UTC')}` : undefined],
+    ['Impact', incident?.impact],
+    ['Cause', incident?.cause],
+  ];
+  const dl = facts.filter(([, v]) => v).map(([k, v]) => `<dt>${k}</dt><dd>${escapeHtml(v ?? '')}</dd>`).join('');
+  const sources = (incident?.sources ?? []).map((s) => {
+    const text = escapeHtml(s.title ?? s.url);
+    // Only http(s)/mailto become links; rel=noreferrer so opening one leaks nothing.
+    return isSafeLink(s.url) ? `<li><a href="${escapeHtml(s.url)}" rel="noreferrer noopener">${text}</a></li>` : `<li>${text}</li>`;
+  }).join('');
+  const figures = view.figures.map((f) => `<div>${escapeHtml(f.label)}<strong>${escapeHtml(f.value)}</strong></div>`).join('');
+  const rows = view.events.map((e) => `<tr><td class="time">${escapeHtml(fullTimeText(e.epochMs, 'JST'))}</td>`
+    + `<td class="time">${escapeHtml(fullTimeText(e.epochMs, 'UTC'))}</td><td>${escapeHtml(e.offset)}</td>`
+    + `<td>${e.kind === 'other' ? '' : e.kind}</td><td>${escapeHtml(e.text)}</td></tr>`).join('\n');
+  const unreadable = view.unreadable.length
+    ? `<h2>Events whose time could not be read</h2><ul>${view.unreadable.map((e) => `<li><code>${escapeHtml(e.timeText || '(no time)')}</code> ${escapeHtml(e.text)}</li>`).join('')}</ul>`
+    : '';
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(title)}</title>
+<style>${PAGE_STYLE}</style>
+</head>
+<body>
+<h1>${escapeHtml(title)}</h1>
+<dl>${dl}</dl>
+${figures ? `<div class="figures">${figures}</div>` : ''}
+${sources ? `<h2>Sources</h2><ul>${sources}</ul>` : ''}
+<div class="chart">${renderSvg(view, { zone: options.zone, header: false })}</div>
+<h2>Timeline</h2>
+<table>
+<thead><tr><th>JST</th><th>UTC</th><th>From start</th><th>Kind</th><th>Event</th></tr></thead>
+<tbody>
+${rows}
+</tbody>
+</table>
+${unreadable}
+</body>
+</html>
+`;
+}

@@ -1,0 +1,26 @@
+/** The renderer: one model -> one view -> the webview's DOM, or HTML / SVG / Markdown strings. */
+export * from './layout';
+export * from './kinds';
+export { escapeHtml, escapeMarkdownCell, isSafeLink } from './escape';
+export { renderSvg, type SvgOptions } from './svg';
+export { renderHtml, type HtmlOptions } from './html';
+export { renderMarkdown } from './markdown';
+
+import type { TimelineModel } from '../protocol';
+import { renderHtml } from './html';
+import { buildTimelineView, type ZoneMode } from './layout';
+import { renderMarkdown } from './markdown';
+import { renderSvg } from './svg';
+
+export type ExportFormat = 'html' | 'svg' | 'md';
+export const EXPORT_FORMATS: readonly ExportFormat[] = ['html', 'svg', 'md'];
+
+/** One export of a model, as the CLI and the export commands both produce it. */
+export function renderExport(model: TimelineModel, format: ExportFormat, zone: ZoneMode): string {
+  const view = buildTimelineView(model);
+  switch (format) {
+    case 'html': return renderHtml(view, { zone });
+    case 'svg': return renderSvg(view, { zone });
+    case 'md': return renderMarkdown(view);
+  }
+}

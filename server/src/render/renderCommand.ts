@@ -1,0 +1,65 @@
+/**
+ * `incident-timeline render FILE --format html|svg|md [--zone JST|UTC|both] [-o OUT]`: the same
+ * renderer as the preview's exports, fed by the core's parse through the same model conversion
+ * the server uses (no server needed).
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { UsageError, describeFsError, readIncidentText, type Subcommand } from '../commandLine';
+import { parseIncident } from '../core/parse';
+import { t } from '../core/l10n';
+import { toTimelineModel } from '../timelineModel';
+import { EXPORT_FORMATS, renderExport, type ExportFormat } from './index';
+import { DEFAULT_ZONE_MODE, isZoneMode, ZONE_MODES } from './layout';
+
+export const render: Subcommand = {
+  summary: 'Render an incident timeline as HTML, SVG or Markdown.',
+  usage: 'render FILE [--format html|svg|md] [--zone JST|UTC|both] [-o OUT]',
+  optionHelp: [
+    '--format html|svg|md    a self-contained page (default), the whole timeline as SVG, or a Markdown table',
+    '--zone JST|UTC|both     the clock the times are printed in (default JST)',
+    '-o, --output OUT        write to OUT instead of standard output',
+    '',
+    'Exit code: 0 when written, 1 when the file is not an incident, 2 on usage or read errors.',
+  ],
+  options: {
+    format: { type: 'string', default: 'html' },
+    zone: { type: 'string', default: DEFAULT_ZONE_MODE },
+    output: { type: 'string', short: 'o' },
+  },
+  run(values, positionals, context) {
+    const format = values.format;
+    if (typeof format !== 'string' || !(EXPORT_FORMATS as readonly string[]).includes(format)) {
+      throw new UsageError(t('--format must be html, svg or md, not `{0}`.', String(format)));
+    }
+    const zone = values.zone;
+    if (!isZoneMode(zone)) throw new UsageError(t('--zone must be one of {0}, not `{1}`.', ZONE_MODES.join(', '), String(zone)));
+    if (positionals.length !== 1) throw new UsageError(t('render takes exactly one file.'));
+    const file = path.resolve(context.cwd, positionals[0]);
+    let text: string;
+    try {
+      text = readIncidentText(file);
+    } catch (error) {
+      context.stderr(`incident-timeline: ${t('cannot read {0}: {1}', positionals[0], describeFsError(error))}\n`);
+      return 2;
+    }
+    const model = toTimelineModel(pathToFileURL(file).toString(), 0, parseIncident(text));
+    if (!model.incident) {
+      context.stderr(`incident-timeline: ${t('{0} is not an incident (run `incident-timeline check` to see why).', positionals[0])}\n`);
+      return 1;
+    }
+    const output = renderExport(model, format as ExportFormat, zone);
+    if (typeof values.output === 'string') {
+      try {
+        fs.writeFileSync(path.resolve(context.cwd, values.output), output, 'utf8');
+      } catch (error) {
+        context.stderr(`incident-timeline: ${t('cannot write {0}: {1}', values.output, describeFsError(error))}\n`);
+        return 2;
+      }
+    } else {
+      context.stdout(output);
+    }
+    return 0;
+  },
+};

@@ -1,0 +1,128 @@
+/**
+ * The whole timeline as one SVG string (not just what a panel shows): header, legend, axis in
+ * the chosen zone(s), the incident window as a band, and every event at its true position with
+ * its label in a lane. Every user string is escaped; the SVG holds no script.
+ */
+import { escapeHtml } from './escape';
+import { KIND_NAMES, KIND_STYLES, type KindName } from './kinds';
+import { assignLanes, axisTicks, eventTimeText, fullTimeText, timeScale, type TimelineView, type ZoneMode } from './layout';
+
+export interface SvgOptions {
+  readonly zone: ZoneMode;
+  /** Total width in pixels (default 1200). */
+  readonly width?: number;
+  /** Whether to draw the title/figures header (the HTML export has its own). */
+  readonly header?: boolean;
+}
+
+const LABEL_WIDTH = 250;
+const LANE_HEIGHT = 38;
+const MAX_LABEL_CHARS = 38;
+
+export const SVG_STYLE = `
+.it-svg { font: 12px system-ui, -apple-system, 'Segoe UI', sans-serif; }
+.it-svg .fg { fill: #1f1f1f; } .it-svg .muted { fill: #5f6368; }
+.it-svg .axis { stroke: #8a8a8a; } .it-svg .tick { stroke: #c8c8c8; } .it-svg .leader { stroke: #b0b0b0; stroke-dasharray: 2 3; }
+.it-svg .band { fill: #d6e4f5; fill-opacity: 0.55; } .it-svg .band-edge { stroke: #1a73c9; }
+${KIND_NAMES.map((k) => kindRule(k, 'light')).join('\n')}
+@media (prefers-color-scheme: dark) {
+  .it-svg .fg { fill: #e0e0e0; } .it-svg .muted { fill: #a0a0a0; }
+  .it-svg .axis { stroke: #8a8a8a; } .it-svg .tick { stroke: #444; } .it-svg .leader { stroke: #666; }
+  .it-svg .band { fill: #264f78; fill-opacity: 0.45; } .it-svg .band-edge { stroke: #75beff; }
+  ${KIND_NAMES.map((k) => kindRule(k, 'dark')).join('\n  ')}
+}`;
+
+function kindRule(kind: KindName, scheme: 'light' | 'dark'): string {
+  const style = KIND_STYLES[kind];
+  const color = style[scheme];
+  return style.hollow
+    ? `.it-svg .kind-${kind} { fill: none; stroke: ${color}; stroke-width: 1.6; }`
+    : `.it-svg .kind-${kind} { fill: ${color}; }`;
+}
+
+function truncate(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
+
+function shape(kind: KindName, x: number, y: number): string {
+  return `<path class="kind-${kind}" transform="translate(${(x - 6).toFixed(1)} ${(y - 6).toFixed(1)})" d="${KIND_STYLES[kind].path}"/>`;
+}
+
+export function renderSvg(view: TimelineView, options: SvgOptions): string {
+  const width = options.width ?? 1200;
+  const zones: ('JST' | 'UTC')[] = options.zone === 'both' ? ['JST', 'UTC'] : [options.zone];
+  const incident = view.model.incident;
+  const parts: string[] = [];
+  let y = 8;
+  if (options.header !== false) {
+    const title = [incident?.id, incident?.title].filter((s) => s).join(' — ') || 'Incident timeline';
+    parts.push(`<text class="fg" x="16" y="${y + 18}" font-size="18" font-weight="600">${escapeHtml(title)}</text>`);
+    y += 28;
+    const facts = [incident?.status, incident?.severity, incident?.service].filter((s) => s).join(' · ');
+    const figures = view.figures.map((f) => `${f.label} ${f.value}`).join(' · ');
+    const line = [facts, figures].filter((s) => s).join('   ');
+    if (line) {
+      parts.push(`<text class="muted" x="16" y="${y + 14}">${escapeHtml(line)}</text>`);
+      y += 22;
+    }
+  }
+  // Legend: one shape and name per kind.
+  let lx = 16;
+  y += 10;
+  for (const kind of KIND_NAMES) {
+    parts.push(shape(kind, lx + 6, y + 6));
+    parts.push(`<text class="fg" x="${lx + 16}" y="${y + 10}">${KIND_STYLES[kind].label}</text>`);
+    lx += 30 + KIND_STYLES[kind].label.length * 7;
+  }
+  y += 26;
+
+  const plotLeft = 24;
+  const plotWidth = Math.max(200, width - plotLeft - LABEL_WIDTH - 16);
+  const { startMs, endMs } = view.domain;
+  const scale = timeScale(startMs, plotWidth / (endMs - startMs), plotLeft);
+  const axisTop = y;
+  const axisY = axisTop + 18 * zones.length + 4;
+  const xs = view.events.map((e) => scale.x(e.epochMs));
+  const { lanes, laneCount } = assignLanes(xs, LABEL_WIDTH);
+  const lanesTop = axisY + 22;
+  const height = lanesTop + Math.max(1, laneCount) * LANE_HEIGHT + 16;
+
+  const body: string[] = [];
+  if (view.window) {
+    const x0 = scale.x(view.window.startMs);
+    const x1 = scale.x(view.window.endMs);
+    body.push(`<rect class="band" x="${x0.toFixed(1)}" y="${axisTop}" width="${Math.max(1, x1 - x0).toFixed(1)}" height="${height - axisTop - 8}"><title>Incident window</title></rect>`);
+    body.push(`<line class="band-edge" x1="${x0.toFixed(1)}" x2="${x0.toFixed(1)}" y1="${axisTop}" y2="${height - 8}"/>`);
+    if (!view.window.open) body.push(`<line class="band-edge" x1="${x1.toFixed(1)}" x2="${x1.toFixed(1)}" y1="${axisTop}" y2="${height - 8}"/>`);
+  }
+  zones.forEach((zone, row) => {
+    const ty = axisTop + 14 + row * 18;
+    for (const tick of axisTicks(startMs, endMs, plotWidth, zone)) {
+      const x = scale.x(tick.epochMs);
+      body.push(`<line class="tick" x1="${x.toFixed(1)}" x2="${x.toFixed(1)}" y1="${axisY - 4}" y2="${axisY + 4}"/>`);
+      body.push(`<text class="muted" x="${x.toFixed(1)}" y="${ty}" text-anchor="middle">${escapeHtml(tick.label)}</text>`);
+    }
+    body.push(`<text class="muted" x="${plotLeft + plotWidth + 8}" y="${ty}">${zone}</text>`);
+  });
+  body.push(`<line class="axis" x1="${plotLeft}" x2="${plotLeft + plotWidth}" y1="${axisY}" y2="${axisY}"/>`);
+
+  view.events.forEach((event, i) => {
+    const x = xs[i];
+    const my = lanesTop + lanes[i] * LANE_HEIGHT + 6;
+    const times = eventTimeText(event.epochMs, options.zone, view.multiDay);
+    const full = options.zone === 'both'
+      ? `${fullTimeText(event.epochMs, 'JST')} / ${fullTimeText(event.epochMs, 'UTC')}`
+      : fullTimeText(event.epochMs, options.zone);
+    body.push(`<g class="event" data-index="${event.index}"><title>${escapeHtml(`${full} (${event.offset}) ${event.kind}: ${event.text}`)}</title>`
+      + `<line class="leader" x1="${x.toFixed(1)}" x2="${x.toFixed(1)}" y1="${axisY}" y2="${my - 6}"/>`
+      + shape(event.kind, x, my)
+      + `<text class="fg" x="${(x + 10).toFixed(1)}" y="${my + 4}" font-weight="600">${escapeHtml(times)} <tspan class="muted" font-weight="400">${escapeHtml(event.offset)}</tspan></text>`
+      + `<text class="fg" x="${(x + 10).toFixed(1)}" y="${my + 20}">${escapeHtml(truncate(event.text, MAX_LABEL_CHARS))}</text></g>`);
+  });
+
+  const label = escapeHtml(`Timeline of ${incident?.id ?? 'incident'}: ${view.events.length} events`);
+  return `<svg xmlns="http://www.w3.org/2000/svg" class="it-svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="${label}">`
+    + `<style>${SVG_STYLE}</style>`
+    + parts.join('') + body.join('') + '</svg>\n';
+}

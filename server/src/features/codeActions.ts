@@ -1,0 +1,353 @@
+/**
+ * Quick fixes and source actions over one parse. Fixes are chosen by the diagnostic's code and
+ * read what they need from its `data` (never from its translated message), and each is the
+ * smallest edit that keeps comments, quoting, key order and indentation.
+ */
+import {
+  EVENT_KEYS,
+  INCIDENT_KEYS,
+  SOURCE_KEYS,
+  t,
+  TIME_PAIR_KEYS,
+  type DiagnosticCode,
+  type Entry,
+  type IncidentDiagnostic,
+  type ParsedIncident,
+  type Span,
+  type TimeValue,
+} from '../core';
+import { allTimes } from '../core/times';
+import {
+  columnOf,
+  contentEnd,
+  entryLineEnd,
+  indentUnit,
+  isFlowMapping,
+  lineEnding,
+  replaceScalar,
+  withoutOverlaps,
+  type OffsetEdit,
+} from './edit';
+import { jstText, sideInstant, styleOf, suggestedInstant, utcText } from './timeText';
+
+export const QUICK_FIX_KIND = 'quickfix';
+/** Fixes that need no choice: offsets rewritten in their key's zone, and one-sided pairs completed. */
+export const FIX_ALL_KIND = 'source.fixAll.incident';
+export const ADD_MISSING_TIMES_KIND = 'source.addMissingTimes.incident';
+
+export interface IncidentCodeAction {
+  readonly title: string;
+  readonly kind: string;
+  readonly edits: readonly OffsetEdit[];
+  readonly isPreferred?: boolean;
+  /** The diagnostic this action fixes, from the same parse. */
+  readonly diagnostic?: IncidentDiagnostic;
+}
+
+export interface CodeActionOptions {
+  /** The clock, for placeholders that need a time when the file has none (tests pass a fixed one). */
+  readonly now?: number;
+  /** Only actions of these kinds (or their sub-kinds), as in LSP `CodeActionContext.only`. */
+  readonly only?: readonly string[];
+}
+
+/** A diagnostic the editor sent back, by code and position: matched against the current parse. */
+export interface DiagnosticRef {
+  readonly code: string;
+  readonly span: Span;
+}
+
+type NewValue = { readonly scalar: string } | { readonly pair: { readonly utc: string; readonly jst: string } };
+
+function pairValue(epochMs: number): NewValue {
+  return { pair: { utc: utcText(epochMs), jst: jstText(epochMs) } };
+}
+
+/** An entry's text as inserted in a block mapping at `indent` (or a flow mapping when `flow`). */
+function renderEntry(key: string, value: NewValue, indent: number, unit: number, eol: string, flow: boolean): string {
+  if ('scalar' in value) return `${key}: ${value.scalar}`;
+  if (flow) return `${key}: {utc: ${value.pair.utc}, jst: ${value.pair.jst}}`;
+  const inner = ' '.repeat(indent + unit);
+  return `${key}:${eol}${inner}utc: ${value.pair.utc}${eol}${inner}jst: ${value.pair.jst}`;
+}
+
+/**
+ * Inserts `key` into a mapping: after the last present key that comes before it in the format's
+ * order (so comments above the next key stay with that key), else before the first key.
+ */
+function insertEntry(parsed: ParsedIncident, mapSpan: Span, entries: readonly Entry[], order: readonly string[], key: string, value: NewValue): OffsetEdit {
+  const eol = lineEnding(parsed.text);
+  const unit = indentUnit(parsed);
+  if (isFlowMapping(parsed, mapSpan)) {
+    const text = renderEntry(key, value, 0, unit, eol, true);
+    const at = mapSpan.start + 1;
+    return { span: { start: at, end: at }, newText: entries.length ? `${text}, ` : text };
+  }
+  if (entries.length === 0) {
+    const indent = columnOf(parsed, mapSpan.start);
+    return { span: { start: mapSpan.start, end: mapSpan.start }, newText: renderEntry(key, value, indent, unit, eol, false) + eol + ' '.repeat(indent) };
+  }
+  const indent = columnOf(parsed, entries[0].keySpan.start);
+  const rank = (k: string) => (order.includes(k) ? order.indexOf(k) : order.length);
+  const before = entries.filter((e) => rank(e.key) < rank(key));
+  const text = renderEntry(key, value, indent, unit, eol, false);
+  if (before.length) {
+    const anchor = before.reduce((a, b) => (rank(b.key) >= rank(a.key) ? b : a));
+    const at = entryLineEnd(parsed, anchor);
+    return { span: { start: at, end: at }, newText: eol + ' '.repeat(indent) + text };
+  }
+  const first = entries[0].keySpan.start;
+  return { span: { start: first, end: first }, newText: text + eol + ' '.repeat(indent) };
+}
+
+/** The placeholder written for a missing key; chosen so the file checks clean afterwards. */
+function placeholderFor(parsed: ParsedIncident, key: string, container: string, containerSpan: Span, now: number): NewValue {
+  const incident = parsed.incident;
+  if (container === 'time') {
+    const instant = suggestedInstant(incident, 'at', now);
+    return { scalar: key === 'jst' ? jstText(instant) : utcText(instant) };
+  }
+  if (container === 'source') return { scalar: key === 'url' ? 'https://example.com/' : 'TODO' };
+  if (container === 'event') {
+    if (key === 'at') {
+      const index = incident?.timeline.find((e) => e.span.start === containerSpan.start)?.index;
+      return pairValue(suggestedInstant(incident, 'at', now, index));
+    }
+    return { scalar: key === 'kind' ? 'note' : 'TODO' };
+  }
+  switch (key) {
+    case 'start': return pairValue(suggestedInstant(incident, 'start', now));
+    case 'end': return pairValue(suggestedInstant(incident, 'end', now));
+    case 'status': return { scalar: 'investigating' };
+    case 'severity': return { scalar: 'major' };
+    case 'id': {
+      const start = suggestedInstant(incident, 'start', now);
+      return { scalar: `INC-${jstText(start).slice(0, 10).replace(/-/g, '')}` };
+    }
+    default: return { scalar: 'TODO' };
+  }
+}
+
+function keyOrder(container: string): readonly string[] {
+  switch (container) {
+    case 'event': return EVENT_KEYS;
+    case 'time': return TIME_PAIR_KEYS;
+    case 'source': return SOURCE_KEYS;
+    default: return INCIDENT_KEYS;
+  }
+}
+
+/** The entries of the mapping at `span`, found in the model. */
+function entriesAt(parsed: ParsedIncident, span: Span): readonly Entry[] | undefined {
+  const incident = parsed.incident;
+  if (!incident) return undefined;
+  if (incident.span.start === span.start) return incident.entries;
+  for (const event of incident.timeline) {
+    if (event.span.start === span.start) return event.entries;
+  }
+  for (const { time } of allTimes(incident)) {
+    if (time.span.start === span.start) return time.entries ?? [];
+  }
+  return undefined;
+}
+
+/** Adds the missing side of a one-sided pair, computed from the side that is there. */
+function completePair(parsed: ParsedIncident, time: TimeValue): { title: string; edit: OffsetEdit } | undefined {
+  if (time.form !== 'pair' || (time.utc && time.jst) || !time.entries) return undefined;
+  const present = time.utc ? 'utc' : 'jst';
+  const side = time.utc ?? time.jst;
+  const instant = sideInstant(side);
+  if (!side || instant === undefined) return undefined;
+  // A key written twice or an unknown key in the pair: leave it to those fixes.
+  if (time.entries.some((e) => e.key !== present)) return undefined;
+  const entry = time.entries.find((e) => e.key === present)!;
+  const style = styleOf(side.text);
+  const missing = present === 'utc' ? 'jst' : 'utc';
+  const text = missing === 'jst' ? jstText(instant, style) : utcText(instant, style);
+  if (isFlowMapping(parsed, time.span)) {
+    const at = contentEnd(parsed.text, entry.valueSpan);
+    return { title: titleForSide(missing, text), edit: { span: { start: at, end: at }, newText: `, ${missing}: ${text}` } };
+  }
+  const at = entryLineEnd(parsed, entry);
+  const indent = ' '.repeat(columnOf(parsed, entry.keySpan.start));
+  return { title: titleForSide(missing, text), edit: { span: { start: at, end: at }, newText: `${lineEnding(parsed.text)}${indent}${missing}: ${text}` } };
+}
+
+function titleForSide(side: 'utc' | 'jst', text: string): string {
+  return side === 'jst' ? t('Add the JST time ({0})', text) : t('Add the UTC time ({0})', text);
+}
+
+/** Swaps the texts of start and end when both are written the same way. */
+function swapStartEnd(parsed: ParsedIncident, startSpan: Span, endSpan: Span): OffsetEdit[] | undefined {
+  const text = parsed.text;
+  const a = { start: startSpan.start, end: contentEnd(text, startSpan) };
+  const b = { start: endSpan.start, end: contentEnd(text, endSpan) };
+  const startText = text.slice(a.start, a.end);
+  const endText = text.slice(b.start, b.end);
+  const multiline = (s: string) => /[\r\n]/.test(s);
+  // A block pair moved next to a key on another column would change its meaning.
+  if (multiline(startText) !== multiline(endText)) return undefined;
+  if (multiline(startText) && columnOf(parsed, a.start) !== columnOf(parsed, b.start)) return undefined;
+  return [{ span: a, newText: endText }, { span: b, newText: startText }];
+}
+
+/**
+ * Sorts the timeline by time, moving each item with the comment lines right above it. Items whose
+ * time cannot be read stay after the item they follow; equal times keep their order.
+ */
+export function sortTimeline(parsed: ParsedIncident): OffsetEdit | undefined {
+  const incident = parsed.incident;
+  const seq = incident?.timelineEntry?.valueSpan;
+  if (!incident || !seq || incident.timeline.length < 2) return undefined;
+  const text = parsed.text;
+  const lines = parsed.lineIndex;
+  const eol = lineEnding(text);
+  const timelineKeyLine = lines.positionAt(incident.timelineEntry!.keySpan.start).line;
+  const starts: number[] = [];
+  for (const event of incident.timeline) {
+    // The dash before the item's first key: block items only.
+    let dash = event.span.start - 1;
+    while (dash >= 0 && /\s/.test(text[dash])) dash--;
+    if (text[dash] !== '-') return undefined;
+    let line = lines.positionAt(dash).line;
+    if (!/^\s*$/.test(text.slice(lines.lineStart(line), dash))) return undefined;
+    while (line - 1 > timelineKeyLine && /^\s*#/.test(text.slice(lines.lineStart(line - 1), lines.lineEnd(line - 1)))) line--;
+    starts.push(lines.lineStart(line));
+  }
+  const last = incident.timeline[incident.timeline.length - 1];
+  const lastLine = lines.positionAt(contentEnd(text, last.span)).line;
+  const regionEnd = lastLine + 1 < lines.lineCount ? lines.lineStart(lastLine + 1) : text.length;
+  const blocks = starts.map((start, i) => {
+    let block = text.slice(start, i + 1 < starts.length ? starts[i + 1] : regionEnd);
+    if (!block.endsWith('\n') && !block.endsWith('\r')) block += eol;
+    const body = block.replace(/(?:[ \t]*(?:\r\n|\n|\r))+$/, '');
+    return { body, gap: block.slice(body.length) };
+  });
+  let key = -Infinity;
+  const keyed = incident.timeline.map((event, i) => {
+    const at = event.at?.epochMs;
+    if (at !== undefined) key = at;
+    return { key, i };
+  });
+  const order = [...keyed].sort((x, y) => x.key - y.key || x.i - y.i).map((k) => k.i);
+  if (order.every((o, i) => o === i)) return undefined;
+  // The blank lines between items stay where they are; the items move.
+  let result = '';
+  order.forEach((o, i) => {
+    result += blocks[o].body + blocks[i].gap;
+  });
+  const endsWithBreak = /(\r\n|\n|\r)$/.test(text.slice(starts[0], regionEnd));
+  if (!endsWithBreak) result = result.replace(/(\r\n|\n|\r)$/, '');
+  return { span: { start: starts[0], end: regionEnd }, newText: result };
+}
+
+/** The fixes for one diagnostic of the current parse. */
+export function quickFixes(parsed: ParsedIncident, diagnostic: IncidentDiagnostic, options: CodeActionOptions = {}): IncidentCodeAction[] {
+  const data = diagnostic.data;
+  if (!data) return [];
+  const now = options.now ?? Date.now();
+  const fix = (title: string, edits: OffsetEdit[], isPreferred = false): IncidentCodeAction =>
+    ({ title, kind: QUICK_FIX_KIND, edits, isPreferred, diagnostic });
+  switch (data.code) {
+    case 'missing-offset':
+      return [
+        fix(t('Read as JST (+09:00)'), [replaceScalar(parsed, diagnostic.span, data.text + '+09:00')]),
+        fix(t('Read as UTC (Z)'), [replaceScalar(parsed, diagnostic.span, data.text + 'Z')]),
+      ];
+    case 'wrong-offset':
+      return [fix(data.side === 'utc' ? t('Write the same instant in UTC: {0}', data.corrected) : t('Write the same instant in JST: {0}', data.corrected),
+        [replaceScalar(parsed, diagnostic.span, data.corrected)], true)];
+    case 'utc-jst-mismatch':
+      return [
+        fix(t('Keep UTC, correct JST to {0}', data.correctedJst), [replaceScalar(parsed, data.jstSpan, data.correctedJst)], data.suspect === 'jst'),
+        fix(t('Keep JST, correct UTC to {0}', data.correctedUtc), [replaceScalar(parsed, data.utcSpan, data.correctedUtc)], data.suspect === 'utc'),
+      ];
+    case 'missing-field': {
+      const entries = entriesAt(parsed, data.containerSpan);
+      if (!entries) return [];
+      const value = placeholderFor(parsed, data.key, data.container, data.containerSpan, now);
+      return [fix(t('Add `{0}`', data.key), [insertEntry(parsed, data.containerSpan, entries, keyOrder(data.container), data.key, value)], true)];
+    }
+    case 'missing-end': {
+      const incident = parsed.incident;
+      if (!incident) return [];
+      const instant = suggestedInstant(incident, 'end', now);
+      return [fix(t('Add `end` ({0})', jstText(instant).replace('T', ' ') + ' JST'),
+        [insertEntry(parsed, incident.span, incident.entries, INCIDENT_KEYS, 'end', pairValue(instant))], true)];
+    }
+    case 'unknown-field':
+      if (!data.suggestion) return [];
+      return [fix(t('Change to `{0}`', data.suggestion), [{ span: diagnostic.span, newText: data.suggestion }], true)];
+    case 'invalid-value':
+      if (!data.suggestion) return [];
+      return [fix(t('Change to `{0}`', data.suggestion), [replaceScalar(parsed, diagnostic.span, data.suggestion)], true)];
+    case 'end-before-start': {
+      const edits = swapStartEnd(parsed, data.startSpan, data.endSpan);
+      return edits ? [fix(t('Swap start and end'), edits, true)] : [];
+    }
+    case 'timeline-order': {
+      const edit = sortTimeline(parsed);
+      return edit ? [fix(t('Sort the timeline by time'), [edit], true)] : [];
+    }
+    default:
+      return [];
+  }
+}
+
+/** Every one-sided pair completed: the "add the missing JST/UTC" source action. */
+export function addMissingTimes(parsed: ParsedIncident): OffsetEdit[] {
+  if (!parsed.incident) return [];
+  const edits: OffsetEdit[] = [];
+  for (const { time } of allTimes(parsed.incident)) {
+    const completed = completePair(parsed, time);
+    if (completed) edits.push(completed.edit);
+  }
+  return edits;
+}
+
+/** What `source.fixAll.incident` does: only rewrites that keep the meaning and need no choice. */
+export function fixAll(parsed: ParsedIncident): OffsetEdit[] {
+  const edits: OffsetEdit[] = [];
+  for (const diagnostic of parsed.diagnostics) {
+    if (diagnostic.data?.code === 'wrong-offset') edits.push(replaceScalar(parsed, diagnostic.span, diagnostic.data.corrected));
+  }
+  edits.push(...addMissingTimes(parsed));
+  return withoutOverlaps(edits);
+}
+
+function kindMatches(kind: string, only: readonly string[] | undefined): boolean {
+  return !only || only.some((k) => kind === k || kind.startsWith(k + '.'));
+}
+
+/**
+ * The actions for a range: fixes for the editor's diagnostics there (matched to this parse by
+ * code and span, so stale ones are skipped), completing a one-sided pair under the cursor, and
+ * the source actions.
+ */
+export function codeActions(parsed: ParsedIncident, range: Span, context: readonly DiagnosticRef[], options: CodeActionOptions = {}): IncidentCodeAction[] {
+  const actions: IncidentCodeAction[] = [];
+  const titles = new Set<string>();
+  const add = (action: IncidentCodeAction) => {
+    if (!kindMatches(action.kind, options.only) || action.edits.length === 0) return;
+    // One "Sort the timeline" for several out-of-order events.
+    if (action.title === t('Sort the timeline by time') && titles.has(action.title)) return;
+    titles.add(action.title);
+    actions.push(action);
+  };
+  for (const ref of context) {
+    const diagnostic = parsed.diagnostics.find((d) =>
+      d.code === (ref.code as DiagnosticCode) && d.span.start === ref.span.start && d.span.end === ref.span.end);
+    if (diagnostic) quickFixes(parsed, diagnostic, options).forEach(add);
+  }
+  if (parsed.incident) {
+    for (const { time } of allTimes(parsed.incident)) {
+      if (range.start < time.span.start || range.start > time.span.end) continue;
+      const completed = completePair(parsed, time);
+      if (completed) add({ title: completed.title, kind: QUICK_FIX_KIND, edits: [completed.edit] });
+    }
+  }
+  const missing = addMissingTimes(parsed);
+  add({ title: t('Add the missing JST/UTC to every time in the file'), kind: ADD_MISSING_TIMES_KIND, edits: missing });
+  add({ title: t('Fix all safe problems in this incident'), kind: FIX_ALL_KIND, edits: fixAll(parsed) });
+  return actions;
+}

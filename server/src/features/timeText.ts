@@ -1,0 +1,56 @@
+/**
+ * How edits write new times. House style, as in the flagship example: a `utc` side ends in Z, a
+ * `jst` side has no offset (its key says the zone), seconds only when the source had them.
+ */
+import { formatInOffset, JST_OFFSET_MINUTES, MINUTE, type Incident, type TimeSide, type TimeValue } from '../core';
+
+export interface TimeStyle {
+  readonly seconds?: boolean;
+  readonly separator?: 'T' | ' ';
+}
+
+/** The style of an existing time text: its separator and whether it writes seconds. */
+export function styleOf(text: string): TimeStyle {
+  return { seconds: /\d{2}:\d{2}:\d{2}/.test(text), separator: /\d \d/.test(text) ? ' ' : 'T' };
+}
+
+export function utcText(epochMs: number, style: TimeStyle = {}): string {
+  return formatInOffset(epochMs, 0, { ...style, offset: true });
+}
+
+export function jstText(epochMs: number, style: TimeStyle = {}): string {
+  return formatInOffset(epochMs, JST_OFFSET_MINUTES, { ...style, offset: false });
+}
+
+/** A whole minute: placeholders built from the clock should not carry seconds. */
+export function toMinute(epochMs: number): number {
+  return Math.floor(epochMs / MINUTE) * MINUTE;
+}
+
+/** The instant a side reads as, when it reads as one and its offset fits its key. */
+export function sideInstant(side: TimeSide | undefined): number | undefined {
+  return side && !side.wrongOffset ? side.epochMs : undefined;
+}
+
+/** The instant of a time value: the agreed pair, or the one readable side of a one-sided pair. */
+export function timeInstant(time: TimeValue | undefined): number | undefined {
+  if (!time) return undefined;
+  if (time.epochMs !== undefined) return time.epochMs;
+  if (time.form === 'pair' && (!time.utc || !time.jst)) return sideInstant(time.utc ?? time.jst);
+  return undefined;
+}
+
+/** Sensible instants for a new start, end or event time, so an inserted placeholder is plausible. */
+export function suggestedInstant(incident: Incident | undefined, key: 'start' | 'end' | 'at', now: number, eventIndex?: number): number {
+  if (!incident) return toMinute(now);
+  const times = incident.timeline.map((e) => timeInstant(e.at)).filter((t): t is number => t !== undefined);
+  if (key === 'start') return timeInstant(incident.start) ?? (times.length ? Math.min(...times) : toMinute(now));
+  if (key === 'end') {
+    const resolved = [...incident.timeline].reverse().find((e) => e.kind?.value === 'resolved' && timeInstant(e.at) !== undefined);
+    if (resolved) return timeInstant(resolved.at)!;
+    return times.length ? Math.max(...times) : toMinute(now);
+  }
+  // A new event's time: the event before it, else the start.
+  const before = incident.timeline.slice(0, eventIndex ?? incident.timeline.length).map((e) => timeInstant(e.at)).filter((t): t is number => t !== undefined);
+  return before.length ? before[before.length - 1] : timeInstant(incident.start) ?? toMinute(now);
+}

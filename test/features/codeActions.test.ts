@@ -1,0 +1,218 @@
+import * as assert from 'node:assert/strict';
+import { parseIncident, type DiagnosticCode, type ParsedIncident } from '../../server/src/core';
+import { addMissingTimes, codeActions, fixAll, quickFixes, FIX_ALL_KIND, ADD_MISSING_TIMES_KIND } from '../../server/src/features/codeActions';
+import { applyEdits } from '../../server/src/features/edit';
+
+const NOW = Date.UTC(2026, 10, 27, 8, 5, 30);
+
+function lines(...l: string[]): string {
+  return l.join('\n') + '\n';
+}
+
+/** Applies the fix with `title` for the first diagnostic with `code`, returns the new text. */
+function applyFix(text: string, code: DiagnosticCode, title?: string | RegExp): { text: string; titles: string[]; preferred: string[] } {
+  const parsed = parseIncident(text);
+  const diagnostic = parsed.diagnostics.find((d) => d.code === code);
+  assert.ok(diagnostic, `no ${code} in ${JSON.stringify(parsed.diagnostics.map((d) => d.code))}`);
+  const fixes = quickFixes(parsed, diagnostic, { now: NOW });
+  const fix = title === undefined ? fixes[0] : fixes.find((f) => (typeof title === 'string' ? f.title === title : title.test(f.title)));
+  assert.ok(fix, `no fix ${String(title)} among ${fixes.map((f) => f.title).join(' | ')}`);
+  return { text: applyEdits(text, fix.edits), titles: fixes.map((f) => f.title), preferred: fixes.filter((f) => f.isPreferred).map((f) => f.title) };
+}
+
+function codes(text: string): string[] {
+  return parseIncident(text).diagnostics.map((d) => d.code);
+}
+
+const HEAD = ['id: INC-1', 'title: Mail delayed', 'status: investigating'];
+
+describe('quick fixes', () => {
+  it('missing-offset: reads the time as JST or as UTC, keeping quotes and comments', () => {
+    const text = lines(...HEAD, 'start: "2019-11-19T10:40"  # from the notice');
+    const jst = applyFix(text, 'missing-offset', 'Read as JST (+09:00)');
+    assert.equal(jst.text, lines(...HEAD, 'start: "2019-11-19T10:40+09:00"  # from the notice'));
+    assert.deepEqual(codes(jst.text), []);
+    const utc = applyFix(text, 'missing-offset', 'Read as UTC (Z)');
+    assert.equal(utc.text, lines(...HEAD, 'start: "2019-11-19T10:40Z"  # from the notice'));
+    assert.deepEqual(utc.preferred, []);
+  });
+
+  it('wrong-offset: rewrites the value in its key\'s zone', () => {
+    const text = lines(...HEAD, 'start:', '  utc: 2019-11-19T10:40+09:00', '  jst: 2019-11-19T10:40');
+    const fixed = applyFix(text, 'wrong-offset');
+    assert.equal(fixed.text, lines(...HEAD, 'start:', '  utc: 2019-11-19T01:40Z', '  jst: 2019-11-19T10:40'));
+    assert.deepEqual(fixed.preferred, ['Write the same instant in UTC: 2019-11-19T01:40Z']);
+    assert.deepEqual(codes(fixed.text), []);
+  });
+
+  it('utc-jst-mismatch: keeps one side and corrects the other; the suspect side is preferred', () => {
+    const text = lines(...HEAD, 'start:', '  utc: 2019-11-19T01:40Z', '  jst: 2019-11-19T01:40 # typed in UTC');
+    const keepUtc = applyFix(text, 'utc-jst-mismatch', /^Keep UTC/);
+    assert.equal(keepUtc.text, lines(...HEAD, 'start:', '  utc: 2019-11-19T01:40Z', '  jst: 2019-11-19T10:40 # typed in UTC'));
+    assert.deepEqual(keepUtc.titles, ['Keep UTC, correct JST to 2019-11-19T10:40', 'Keep JST, correct UTC to 2019-11-18T16:40Z']);
+    assert.deepEqual(keepUtc.preferred, ['Keep UTC, correct JST to 2019-11-19T10:40']);
+    assert.deepEqual(codes(keepUtc.text), []);
+    const keepJst = applyFix(text, 'utc-jst-mismatch', /^Keep JST/);
+    assert.equal(keepJst.text, lines(...HEAD, 'start:', '  utc: 2019-11-18T16:40Z', '  jst: 2019-11-19T01:40 # typed in UTC'));
+    assert.deepEqual(codes(keepJst.text), []);
+  });
+
+  it('missing-field: inserts the key in format order with the mapping\'s indentation', () => {
+    const text = lines('# header', 'id: INC-1', 'status: investigating', '# when it began', 'start: 2019-11-19T10:40+09:00');
+    const fixed = applyFix(text, 'missing-field', 'Add `title`');
+    assert.equal(fixed.text, lines('# header', 'id: INC-1', 'title: TODO', 'status: investigating', '# when it began', 'start: 2019-11-19T10:40+09:00'));
+    assert.deepEqual(codes(fixed.text), []);
+  });
+
+  it('missing-field: a missing start becomes a utc/jst pair taken from the first event', () => {
+    const text = lines(...HEAD, 'timeline:', '    - at: 2019-11-19T10:40+09:00', '      event: Mail stops');
+    const fixed = applyFix(text, 'missing-field', 'Add `start`');
+    assert.equal(fixed.text, lines(...HEAD, 'start:', '  utc: 2019-11-19T01:40Z', '  jst: 2019-11-19T10:40', 'timeline:', '    - at: 2019-11-19T10:40+09:00', '      event: Mail stops'));
+    assert.deepEqual(codes(fixed.text), []);
+  });
+
+  it('missing-field in an event: the event key goes after `at`, at the item\'s indentation', () => {
+    const text = lines(...HEAD, 'start: 2019-11-19T10:40+09:00', 'timeline:', '  - at: 2019-11-19T10:40+09:00', '    kind: detected');
+    const fixed = applyFix(text, 'missing-field', 'Add `event`');
+    assert.equal(fixed.text, lines(...HEAD, 'start: 2019-11-19T10:40+09:00', 'timeline:', '  - at: 2019-11-19T10:40+09:00', '    event: TODO', '    kind: detected'));
+    assert.deepEqual(codes(fixed.text), []);
+  });
+
+  it('missing-end: adds end after start, at the last resolved event', () => {
+    const text = lines('id: INC-1', 'title: t', 'status: resolved', 'start:', '    utc: 2019-11-19T01:40Z', '    jst: 2019-11-19T10:40', 'timeline:',
+      '  - at: {utc: 2019-11-19T11:50Z}', '    kind: resolved', '    event: Rolled back');
+    const fixed = applyFix(text, 'missing-end');
+    assert.equal(fixed.titles[0], 'Add `end` (2019-11-19 20:50 JST)');
+    assert.equal(fixed.text, lines('id: INC-1', 'title: t', 'status: resolved', 'start:', '    utc: 2019-11-19T01:40Z', '    jst: 2019-11-19T10:40',
+      'end:', '    utc: 2019-11-19T11:50Z', '    jst: 2019-11-19T20:50', 'timeline:',
+      '  - at: {utc: 2019-11-19T11:50Z}', '    kind: resolved', '    event: Rolled back'));
+    assert.deepEqual(codes(fixed.text), []);
+  });
+
+  it('unknown-field and invalid-value: replace with the suggestion, keeping quotes', () => {
+    const text = lines(...HEAD.slice(0, 2), "status: 'resolvd'", 'strat: 2019-11-19T10:40+09:00', 'end: 2019-11-19T20:50+09:00');
+    const key = applyFix(text, 'unknown-field');
+    assert.equal(key.text, lines(...HEAD.slice(0, 2), "status: 'resolvd'", 'start: 2019-11-19T10:40+09:00', 'end: 2019-11-19T20:50+09:00'));
+    assert.deepEqual(key.titles, ['Change to `start`']);
+    const value = applyFix(key.text, 'invalid-value');
+    assert.equal(value.text, lines(...HEAD.slice(0, 2), "status: 'resolved'", 'start: 2019-11-19T10:40+09:00', 'end: 2019-11-19T20:50+09:00'));
+    assert.deepEqual(codes(value.text), []);
+  });
+
+  it('end-before-start: swaps the two values, pairs included', () => {
+    const text = lines(...HEAD, 'start:', '  utc: 2019-11-19T11:50Z', '  jst: 2019-11-19T20:50', 'end:', '  utc: 2019-11-19T01:40Z # first', '  jst: 2019-11-19T10:40');
+    const fixed = applyFix(text, 'end-before-start', 'Swap start and end');
+    assert.equal(fixed.text, lines(...HEAD, 'start:', '  utc: 2019-11-19T01:40Z # first', '  jst: 2019-11-19T10:40', 'end:', '  utc: 2019-11-19T11:50Z', '  jst: 2019-11-19T20:50'));
+    assert.deepEqual(codes(fixed.text), []);
+  });
+
+  it('timeline-order: sorts whole items with their comments, stable for equal times', () => {
+    const text = lines(...HEAD, 'start: 2019-11-19T10:00+09:00', 'timeline:',
+      '  # the fix',
+      '  - at: 2019-11-19T20:50+09:00',
+      '    event: >-',
+      '      Rolled back',
+      '      everywhere',
+      '  - at: 2019-11-19T10:40+09:00 # first report',
+      '    event: A',
+      '  # same minute, listed second',
+      '  - at: 2019-11-19T10:40+09:00',
+      '    event: B',
+      'tags: [mail]');
+    const fixed = applyFix(text, 'timeline-order', 'Sort the timeline by time');
+    assert.equal(fixed.text, lines(...HEAD, 'start: 2019-11-19T10:00+09:00', 'timeline:',
+      '  - at: 2019-11-19T10:40+09:00 # first report',
+      '    event: A',
+      '  # same minute, listed second',
+      '  - at: 2019-11-19T10:40+09:00',
+      '    event: B',
+      '  # the fix',
+      '  - at: 2019-11-19T20:50+09:00',
+      '    event: >-',
+      '      Rolled back',
+      '      everywhere',
+      'tags: [mail]'));
+    assert.deepEqual(codes(fixed.text), []);
+  });
+
+  it('timeline-order: blank lines between items stay between items, and the last item may end the file', () => {
+    const text = HEAD.join('\n') + '\nstart: 2019-11-19T10:00+09:00\ntimeline:\n  - at: 2019-11-19T12:00+09:00\n    event: B\n\n  - at: 2019-11-19T11:00+09:00\n    event: A';
+    const fixed = applyFix(text, 'timeline-order');
+    assert.equal(fixed.text, HEAD.join('\n') + '\nstart: 2019-11-19T10:00+09:00\ntimeline:\n  - at: 2019-11-19T11:00+09:00\n    event: A\n\n  - at: 2019-11-19T12:00+09:00\n    event: B');
+  });
+
+  it('keeps \\r\\n line endings', () => {
+    const text = ['id: INC-1', 'status: investigating', 'start: 2019-11-19T10:40+09:00', ''].join('\r\n');
+    const fixed = applyFix(text, 'missing-field', 'Add `title`');
+    assert.equal(fixed.text, ['id: INC-1', 'title: TODO', 'status: investigating', 'start: 2019-11-19T10:40+09:00', ''].join('\r\n'));
+  });
+});
+
+describe('pairs with one side', () => {
+  const text = lines(...HEAD,
+    'start:',
+    '  utc: 2019-11-19T01:40Z # notice',
+    'end: {jst: "2019-11-19 20:50:00"}',
+    'timeline:',
+    '  - at:',
+    '      jst: 2019-11-19T10:40+09:00',
+    '    event: Mail stops');
+
+  it('the action under the cursor adds the other side', () => {
+    const parsed = parseIncident(text);
+    const offset = text.indexOf('2019-11-19T01:40Z');
+    const actions = codeActions(parsed, { start: offset, end: offset }, [], { now: NOW, only: ['quickfix'] });
+    assert.deepEqual(actions.map((a) => a.title), ['Add the JST time (2019-11-19T10:40)']);
+    assert.equal(applyEdits(text, actions[0].edits), text.replace('  utc: 2019-11-19T01:40Z # notice\n', '  utc: 2019-11-19T01:40Z # notice\n  jst: 2019-11-19T10:40\n'));
+  });
+
+  it('the source action completes every pair, flow mappings and seconds included', () => {
+    const parsed: ParsedIncident = parseIncident(text);
+    const result = applyEdits(text, addMissingTimes(parsed));
+    assert.equal(result, lines(...HEAD,
+      'start:',
+      '  utc: 2019-11-19T01:40Z # notice',
+      '  jst: 2019-11-19T10:40',
+      'end: {jst: "2019-11-19 20:50:00", utc: 2019-11-19 11:50:00Z}',
+      'timeline:',
+      '  - at:',
+      '      jst: 2019-11-19T10:40+09:00',
+      '      utc: 2019-11-19T01:40Z',
+      '    event: Mail stops'));
+    assert.deepEqual(codes(result), []);
+    const kinds = codeActions(parsed, { start: 0, end: 0 }, [], { only: ['source'] }).map((a) => a.kind);
+    assert.deepEqual(kinds, [ADD_MISSING_TIMES_KIND, FIX_ALL_KIND]);
+  });
+});
+
+describe('fix all', () => {
+  it('rewrites wrong offsets and completes pairs, but leaves choices alone', () => {
+    const text = lines(...HEAD,
+      'start:',
+      '  utc: 2019-11-19T10:40+09:00',
+      'end: 2019-11-19T20:50',
+      'timeline:',
+      '  - at: {jst: 2019-11-19T10:40}',
+      '    event: A');
+    const result = applyEdits(text, fixAll(parseIncident(text)));
+    assert.equal(result, lines(...HEAD,
+      'start:',
+      '  utc: 2019-11-19T01:40Z',
+      'end: 2019-11-19T20:50',
+      'timeline:',
+      '  - at: {jst: 2019-11-19T10:40, utc: 2019-11-19T01:40Z}',
+      '    event: A'));
+    // The wrong offset is fixed first; the next run completes that pair.
+    const again = applyEdits(result, fixAll(parseIncident(result)));
+    assert.equal(again, result.replace('  utc: 2019-11-19T01:40Z\n', '  utc: 2019-11-19T01:40Z\n  jst: 2019-11-19T10:40\n'));
+    assert.deepEqual(codes(again), ['missing-offset']);
+  });
+
+  it('matches editor diagnostics by code and span, skipping stale ones', () => {
+    const text = lines(...HEAD, 'start: 2019-11-19T10:40');
+    const parsed = parseIncident(text);
+    const d = parsed.diagnostics[0];
+    assert.equal(codeActions(parsed, d.span, [{ code: 'missing-offset', span: d.span }], { only: ['quickfix'] }).length, 2);
+    assert.equal(codeActions(parsed, d.span, [{ code: 'missing-offset', span: { start: d.span.start + 1, end: d.span.end } }], { only: ['quickfix'] }).length, 0);
+  });
+});

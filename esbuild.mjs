@@ -14,7 +14,30 @@ const entries = [
   { entryPoints: ['client/src/webview/main.ts'], outfile: 'dist/webview/main.js', platform: 'browser', format: 'iife' },
 ].filter((entry) => existsSync(entry.entryPoints[0]));
 
+// In --watch, print the markers the tasks.json problem matcher waits for ("[watch] build started" /
+// "[watch] build finished"): the first round ends only when every context has built once, so F5
+// starts after all bundles exist; later rounds are counted across contexts the same way.
+let initialBuilds = entries.length;
+let building = 0;
+/** @type {import('esbuild').Plugin} */
+const watchMarkers = {
+  name: 'watch-markers',
+  setup(build) {
+    build.onStart(() => {
+      if (initialBuilds === 0 && building++ === 0) console.log('[watch] build started');
+    });
+    build.onEnd(() => {
+      if (initialBuilds > 0) {
+        if (--initialBuilds === 0) console.log('[watch] build finished');
+      } else if (--building === 0) {
+        console.log('[watch] build finished');
+      }
+    });
+  },
+};
+
 const common = {
+  plugins: watch ? [watchMarkers] : [],
   bundle: true,
   minify: production,
   sourcemap: !production,
@@ -27,6 +50,7 @@ const common = {
 
 const contexts = await Promise.all(entries.map((entry) => esbuild.context({ ...common, ...entry })));
 if (watch) {
+  console.log('[watch] build started');
   await Promise.all(contexts.map((ctx) => ctx.watch()));
 } else {
   await Promise.all(contexts.map((ctx) => ctx.rebuild()));

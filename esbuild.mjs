@@ -14,9 +14,9 @@ const entries = [
   { entryPoints: ['client/src/webview/main.ts'], outfile: 'dist/webview/main.js', platform: 'browser', format: 'iife' },
 ].filter((entry) => existsSync(entry.entryPoints[0]));
 
-// In --watch, print the markers the tasks.json problem matcher waits for ("[watch] build started" /
-// "[watch] build finished"): the first round ends only when every context has built once, so F5
-// starts after all bundles exist; later rounds are counted across contexts the same way.
+// In --watch, print what the tasks.json problem matcher reads: "[watch] build started/finished"
+// (the first round ends only when every context has built once, so F5 starts after all bundles
+// exist) and each message as two lines, "✘ [ERROR] text" then "    file:line:column:".
 let initialBuilds = entries.length;
 let building = 0;
 /** @type {import('esbuild').Plugin} */
@@ -26,7 +26,13 @@ const watchMarkers = {
     build.onStart(() => {
       if (initialBuilds === 0 && building++ === 0) console.log('[watch] build started');
     });
-    build.onEnd(() => {
+    build.onEnd((result) => {
+      for (const [mark, kind, messages] of [['✘', 'ERROR', result.errors], ['▲', 'WARNING', result.warnings]]) {
+        for (const { text, location } of messages) {
+          console.error(`${mark} [${kind}] ${text}`);
+          if (location) console.error(`    ${location.file}:${location.line}:${location.column}:`);
+        }
+      }
       if (initialBuilds > 0) {
         if (--initialBuilds === 0) console.log('[watch] build finished');
       } else if (--building === 0) {
@@ -43,7 +49,8 @@ const common = {
   sourcemap: !production,
   sourcesContent: false,
   target: 'es2022',
-  logLevel: 'warning',
+  // In --watch the plugin above prints messages in the matcher's format instead.
+  logLevel: watch ? 'silent' : 'warning',
   // Translation bundles and schemas are imported as JSON.
   loader: { '.json': 'json' },
 };

@@ -39,7 +39,7 @@ export function createLanguageClient(context: vscode.ExtensionContext, outputCha
       configurationSection: SETTINGS_SECTION,
     },
     // A function, so each (re)start sends the settings of that moment.
-    initializationOptions: (): InitializationOptions => ({ settings: readSettings() }),
+    initializationOptions: (): InitializationOptions => ({ [SETTINGS_SECTION]: readSettings() }),
   };
   return new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions);
 }

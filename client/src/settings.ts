@@ -30,7 +30,9 @@ export function readSettings(configuration = vscode.workspace.getConfiguration(S
 /**
  * A user pattern as a document-filter glob. VS Code matches a string pattern against the whole
  * path, so a relative pattern such as `incidents/*.yaml` would match nothing: it gets a leading
- * `**` segment. Absolute patterns and those already starting with `**` stay as written.
+ * `**` segment. That selects a little more than the server accepts (it matches relative patterns
+ * inside each workspace folder), and the server has the last word. Absolute patterns and those
+ * already starting with `**` stay as written.
  */
 export function asPathGlob(pattern: string): string {
   const trimmed = pattern.trim().replace(/\\/g, '/');

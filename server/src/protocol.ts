@@ -62,7 +62,7 @@ export namespace TimelineRequest {
 
 /**
  * The `incidentTimeline.*` settings as both sides see them: the server asks for the section
- * `incidentTimeline` through workspace/configuration, or falls back to `initializationOptions.settings`.
+ * `incidentTimeline` through workspace/configuration, or falls back to `initializationOptions`.
  */
 export interface IncidentTimelineSettings {
   /** Extra glob patterns (beyond *.incident.yaml / *.incident.yml) of files that hold incidents. */
@@ -75,7 +75,11 @@ export interface IncidentTimelineSettings {
   readonly extraTimeZones: readonly string[];
 }
 
-/** client -> server, in `initialize`: the settings at start, for clients without workspace/configuration. */
+/**
+ * client -> server, in `initialize`: the settings at start, for clients without
+ * workspace/configuration. Nested under the section name, as workspace/didChangeConfiguration
+ * carries them, so the server reads both with one function.
+ */
 export interface InitializationOptions {
-  readonly settings?: Partial<IncidentTimelineSettings>;
+  readonly incidentTimeline?: Partial<IncidentTimelineSettings>;
 }

@@ -180,7 +180,8 @@ export class IncidentReader {
       if (isScalar(item) && item.value !== null && typeof item.value !== 'object') {
         value.push(typeof item.value === 'string' ? item.value : String(item.source ?? item.value));
       } else {
-        this.diag('wrong-type', 'error', this.span(item, entry.valueSpan),
+        // On the item as written: an alias item is flagged where it stands, not at its anchor.
+        this.diag('wrong-type', 'error', this.span(raw, entry.valueSpan),
           t('Each item of `{0}` must be a string, got {1}.', key, describe(item)));
       }
     }
@@ -220,7 +221,7 @@ export class IncidentReader {
     const sources: Source[] = [];
     for (const raw of node.items as (Node | null)[]) {
       const item = this.resolve(raw);
-      const span = this.span(item, entry.valueSpan);
+      const span = this.span(raw, entry.valueSpan);
       if (isScalar(item) && typeof item.value === 'string') {
         if (this.checkUrl(item.value, span)) sources.push({ url: item.value, span });
       } else if (isMap(item)) {

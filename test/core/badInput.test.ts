@@ -1,0 +1,168 @@
+/**
+ * Input no incident file should hold: each gets a clear diagnostic or is handled, positions stay
+ * right, and nothing throws or hangs (mocha's timeout is the hang guard; nothing here is timed).
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseIncident, type ParsedIncident } from '../../server/src/core';
+import { HEAD, lines, rows } from './diagnose';
+
+const FLAGSHIP = fs.readFileSync(path.join(__dirname, '../../examples/exchange-online-2019-11-19.incident.yaml'), 'utf8');
+
+function codes(parsed: ParsedIncident): string[] {
+  return [...new Set(parsed.diagnostics.map((d) => d.code))].sort();
+}
+
+function assertSpansInside(parsed: ParsedIncident): void {
+  for (const d of parsed.diagnostics) {
+    assert.ok(d.span.start >= 0 && d.span.start <= d.span.end && d.span.end <= parsed.text.length, `${d.code} ${JSON.stringify(d.span)}`);
+  }
+}
+
+describe('bad input', () => {
+  it('malformed YAML: an unclosed quote is a yaml-syntax error with the library\'s kind', () => {
+    const parsed = parseIncident(lines(...HEAD, 'start: 2019-11-19T10:40+09:00', 'impact: "mail is queued'));
+    assert.ok(parsed.diagnostics.some((d) => d.code === 'yaml-syntax' && d.severity === 'error' && /\(MISSING_CHAR\)/.test(d.message)), JSON.stringify(parsed.diagnostics));
+    assertSpansInside(parsed);
+  });
+
+  it('malformed YAML: a key without a colon at the end of a mapping', () => {
+    const parsed = parseIncident(lines(...HEAD, 'start: 2019-11-19T10:40+09:00', 'impact'));
+    assert.ok(parsed.diagnostics.some((d) => d.code === 'yaml-syntax'));
+    assertSpansInside(parsed);
+  });
+
+  it('an empty file and whitespace-only files: not-an-incident', () => {
+    for (const text of ['', '\n\n', '   ', '\r\n']) {
+      assert.deepEqual(codes(parseIncident(text)), ['not-an-incident'], JSON.stringify(text));
+    }
+  });
+
+  it('a root list: not-an-incident, nothing else', () => {
+    assert.deepEqual(codes(parseIncident('- id: EX196121\n- id: EX196122\n')), ['not-an-incident']);
+  });
+
+  it('binary bytes: NULs and random bytes are handled with diagnostics, not exceptions', () => {
+    const nul = parseIncident('id: EX\u0000196121\ntitle: \u0000\u0000\nstatus: monitoring\n');
+    assert.ok(nul.diagnostics.length > 0);
+    assertSpansInside(nul);
+    let seed = 7;
+    let bytes = '';
+    for (let i = 0; i < 200_000; i++) {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      bytes += String.fromCharCode(seed % 256);
+    }
+    const random = parseIncident(bytes);
+    assert.ok(random.diagnostics.length > 0);
+    assert.equal(random.incident, undefined);
+    assertSpansInside(random);
+    // As the CLI reads such a file: invalid UTF-8 becomes U+FFFD.
+    const decoded = parseIncident(Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 131 + 7) % 256)).toString('utf8'));
+    assertSpansInside(decoded);
+  });
+
+  it('a 50 MB file: file-too-large at once, not parsed', () => {
+    const text = 'id: EX196121\n' + 'x'.repeat(50 * 1024 * 1024);
+    const parsed = parseIncident(text);
+    assert.equal(parsed.incident, undefined);
+    assert.deepEqual(parsed.diagnostics.map((d) => [d.code, d.severity, d.span.start, d.span.end]), [['file-too-large', 'warning', 0, 12]]);
+    assert.match(parsed.diagnostics[0].message, /52,428,813 characters, more than the 16,777,216/);
+  });
+
+  it('a YAML alias bomb (billion laughs) is not expanded', () => {
+    let bomb = 'a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n';
+    for (let i = 1; i < 10; i++) {
+      const name = String.fromCharCode(97 + i);
+      const previous = String.fromCharCode(96 + i);
+      bomb += `${name}: &${name} [${Array(9).fill('*' + previous).join(', ')}]\n`;
+    }
+    const parsed = parseIncident(bomb + 'id: EX196121\ntitle: Laughs\nstatus: monitoring\nstart: 2019-11-19T10:40+09:00\ntags: *j\nregions: *a\n');
+    // `tags` gets one wrong-type per aliased list item (9), not 9^9 of anything.
+    const wrongTypes = parsed.diagnostics.filter((d) => d.code === 'wrong-type');
+    assert.equal(wrongTypes.length, 9);
+    assert.deepEqual(parsed.incident?.regions?.value, Array(9).fill('lol'));
+    assertSpansInside(parsed);
+  });
+
+  it('an alias to its own anchor (a cycle) does not loop', () => {
+    const parsed = parseIncident(lines(...HEAD, 'start: 2019-11-19T10:40+09:00', 'tags: &t [a, *t]'));
+    assert.deepEqual(rows(lines(...HEAD, 'start: 2019-11-19T10:40+09:00', 'tags: &t [a, *t]')), [{ code: 'wrong-type', severity: 'error', range: '4:13-4:15' }]);
+    assertSpansInside(parsed);
+  });
+
+  it('deep nesting: 100,000 [ and 100,000 {', () => {
+    for (const text of ['['.repeat(100_000), 'a: ' + '{a: '.repeat(100_000), '['.repeat(50_000) + ']'.repeat(50_000), '- '.repeat(50_000)]) {
+      const parsed = parseIncident(text);
+      assert.ok(parsed.diagnostics.length > 0);
+      assert.ok(parsed.diagnostics.every((d) => d.code !== 'internal-error'), parsed.diagnostics.find((d) => d.code === 'internal-error')?.message);
+      assertSpansInside(parsed);
+    }
+  });
+
+  it('tabs: as indentation a yaml-syntax error on the tab; as separation after a colon fine', () => {
+    assert.deepEqual(rows(lines(...HEAD, 'start:', '\tutc: 2019-11-19T01:40Z')).find((r) => r.code === 'yaml-syntax'), { code: 'yaml-syntax', severity: 'error', range: '4:0-4:1' });
+    assert.deepEqual(rows(lines('id:\tEX196121', 'title: t', 'status: monitoring', 'start:\t2019-11-19T10:40+09:00')), []);
+  });
+
+  it('CRLF line endings: the same lines and characters as LF', () => {
+    const broken = FLAGSHIP.replace('status: resolved', 'status: resolvd').replace('  jst: 2019-11-19T20:50', '  jst: 2019-11-19T11:50').replace('tags:', 'tag:');
+    const lf = rows(broken);
+    const crlf = rows(broken.replace(/\n/g, '\r\n'));
+    assert.deepEqual(lf.map((r) => r.code), ['invalid-value', 'utc-jst-mismatch', 'unknown-field']);
+    assert.deepEqual(crlf, lf);
+    // A lone \r (old Mac endings) is a line break to LSP but not to the yaml library: it reads one
+    // long line. Not supported, but handled: diagnostics, spans inside the text.
+    assertSpansInside(parseIncident(broken.replace(/\n/g, '\r')));
+  });
+
+  it('a byte order mark: no syntax error, and every line after the first keeps its ranges', () => {
+    const broken = FLAGSHIP.replace('  jst: 2019-11-19T20:50', '  jst: 2019-11-19T11:50');
+    const plain = rows(broken);
+    const withBom = rows('\uFEFF' + broken);
+    assert.deepEqual(withBom, plain);
+    assert.deepEqual(plain.map((r) => r.code), ['utc-jst-mismatch']);
+    // On the first line the BOM is a character of the text the core was given: one more.
+    assert.deepEqual(rows('\uFEFFid: [x]\ntitle: t\nstatus: monitoring\nstart: 2019-11-19T10:40+09:00\n'), [{ code: 'wrong-type', severity: 'error', range: '0:5-0:8' }]);
+    assert.deepEqual(rows('\uFEFF'), [{ code: 'not-an-incident', severity: 'error', range: '0:0-0:1' }]);
+  });
+
+  it('Japanese text in every field: read as written, ranges in UTF-16 code units', () => {
+    const text = lines(
+      'id: 障害-EX196121',
+      'title: メール受信障害',
+      'status: monitoring',
+      'severity: major',
+      'service: Exchange Online（エクスチェンジ）',
+      'regions: [オーストラリア, 日本, インド]',
+      'start: 2019-11-19T10:40+09:00',
+      'impact: 外部からのメールが届かない📧',
+      'cause: スパム対策機能の更新',
+      'next_steps: [再発防止, 📧配信手順の見直し]',
+      'tags: [メールフロー, [入れ子]]',
+      'timeline:',
+      '  - {event: 受信障害📧, at: 2019-11-19T10:40}',
+      '  - at: 2019-11-19T20:50+09:00',
+      '    event: ロールバックで復旧',
+      '    種類: resolved',
+      'sources: [{url: "https://example.com/障害", title: まとめ}]',
+    );
+    const parsed = parseIncident(text);
+    assert.deepEqual(rows(text), [
+      { code: 'wrong-type', severity: 'error', range: '10:15-10:20' },
+      { code: 'missing-offset', severity: 'error', range: '12:24-12:40' },
+      { code: 'unknown-field', severity: 'warning', range: '15:4-15:6' },
+    ]);
+    const incident = parsed.incident!;
+    assert.equal(incident.id?.value, '障害-EX196121');
+    assert.equal(incident.title?.value, 'メール受信障害');
+    assert.deepEqual(incident.regions?.value, ['オーストラリア', '日本', 'インド']);
+    assert.equal(incident.impact?.value, '外部からのメールが届かない📧');
+    assert.equal(incident.timeline[0].event?.value, '受信障害📧');
+    assert.equal(incident.timeline[1].event?.value, 'ロールバックで復旧');
+    assert.equal(incident.sources?.value[0].title, 'まとめ');
+    // Surrogate pairs count as two UTF-16 units, as LSP positions do.
+    const line12 = text.split('\n')[12];
+    assert.equal(line12.indexOf('2019'), 24);
+  });
+});

@@ -1,0 +1,32 @@
+/**
+ * `npm run test:vscode`: downloads VS Code (once, into .vscode-test/) and runs test/vscode/suite
+ * inside it with this extension loaded from the working tree and examples/ as the workspace.
+ * Runs through test/register.cjs, like the mocha tiers. VSCODE_VERSION picks the build
+ * (default: stable; `1.100.3` is the oldest our engines field allows).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { runTests } from '@vscode/test-electron';
+
+async function main(): Promise<void> {
+  const root = path.resolve(__dirname, '..', '..');
+  // A fresh profile each run: no settings or state leak between runs (the suite changes settings).
+  const userData = mkdtempSync(path.join(tmpdir(), 'incident-timeline-vscode-'));
+  try {
+    await runTests({
+      version: process.env.VSCODE_VERSION ?? 'stable',
+      extensionDevelopmentPath: root,
+      extensionTestsPath: path.join(__dirname, 'index.cjs'),
+      launchArgs: [path.join(root, 'examples'), '--disable-extensions', '--disable-workspace-trust', `--user-data-dir=${userData}`],
+      extensionTestsEnv: { INCIDENT_TIMELINE_ROOT: root },
+    });
+  } finally {
+    rmSync(userData, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -193,21 +193,63 @@ export function timeScale(startMs: number, pxPerMs: number, originPx = 0): TimeS
 }
 
 /**
- * Puts marker labels in rows so none overlap: each x (ascending) goes in the first lane whose
- * last label ends before it. Events sharing a minute end up stacked, all readable. O(n · lanes).
+ * Puts marker labels in rows so none overlap: each x (ascending) goes in the lowest lane whose
+ * last label ends at or before it. Events sharing a minute end up stacked, all readable.
+ * Two heaps (busy lanes by end, free lanes by number) keep it O(n log n) for 10,000 events.
  */
-export function assignLanes(xs: readonly number[], labelWidth: number): { lanes: number[]; laneCount: number } {
-  const laneEnds: number[] = [];
-  const lanes = new Array<number>(xs.length);
+export function assignLanes(xs: ArrayLike<number>, labelWidth: number): { lanes: Int32Array; laneCount: number } {
+  const lanes = new Int32Array(xs.length);
+  const busy = new MinHeap<{ end: number; lane: number }>((a, b) => a.end - b.end || a.lane - b.lane);
+  const free = new MinHeap<number>((a, b) => a - b);
+  let laneCount = 0;
   for (let i = 0; i < xs.length; i++) {
     const x = xs[i];
-    let lane = laneEnds.findIndex((end) => end <= x);
-    if (lane < 0) {
-      lane = laneEnds.length;
-      laneEnds.push(0);
-    }
-    laneEnds[lane] = x + labelWidth;
+    while (busy.size && busy.peek().end <= x) free.push(busy.pop().lane);
+    const lane = free.size ? free.pop() : laneCount++;
+    busy.push({ end: x + labelWidth, lane });
     lanes[i] = lane;
   }
-  return { lanes, laneCount: laneEnds.length };
+  return { lanes, laneCount };
+}
+
+class MinHeap<T> {
+  private readonly items: T[] = [];
+  constructor(private readonly less: (a: T, b: T) => number) {}
+  get size(): number {
+    return this.items.length;
+  }
+  peek(): T {
+    return this.items[0];
+  }
+  push(item: T): void {
+    const a = this.items;
+    a.push(item);
+    let i = a.length - 1;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (this.less(a[i], a[parent]) >= 0) break;
+      [a[i], a[parent]] = [a[parent], a[i]];
+      i = parent;
+    }
+  }
+  pop(): T {
+    const a = this.items;
+    const top = a[0];
+    const last = a.pop() as T;
+    if (a.length) {
+      a[0] = last;
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let m = i;
+        if (l < a.length && this.less(a[l], a[m]) < 0) m = l;
+        if (r < a.length && this.less(a[r], a[m]) < 0) m = r;
+        if (m === i) break;
+        [a[i], a[m]] = [a[m], a[i]];
+        i = m;
+      }
+    }
+    return top;
+  }
 }

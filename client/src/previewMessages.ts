@@ -1,0 +1,103 @@
+/**
+ * Every message between the extension host and the preview webview, both ways, as
+ * discriminated unions on `type`. Both sides import this file (the webview bundle too), so it
+ * holds types and tiny pure helpers only.
+ */
+import type { TimelineModel } from '../../server/src/protocol';
+import type { ZoneMode } from '../../server/src/render/layout';
+
+export type PreviewMode = 'timeline' | 'list';
+
+/** What the page keeps with setState and the serializer gets back after a reload. */
+export interface PreviewState {
+  /** The document shown (a URI string). */
+  readonly uri: string;
+  /** Locked previews keep their document when the active editor changes. */
+  readonly locked: boolean;
+  readonly zone: ZoneMode;
+  /** False until the user picks a zone in this panel; until then it follows the setting. */
+  readonly zoneChosen: boolean;
+  readonly mode: PreviewMode;
+  /** 1 = the whole timeline fits the width; 2 = twice as wide, … */
+  readonly zoom: number;
+  readonly scrollLeft: number;
+  readonly scrollTop: number;
+  /** Index (in the file's timeline list) of the selected event. */
+  readonly selected?: number;
+}
+
+/** host -> webview */
+export type HostMessage =
+  /** A model to draw. `stale` is set when the newest text is not an incident and this is the last good model. */
+  | {
+    readonly type: 'render';
+    readonly model: TimelineModel;
+    readonly locked: boolean;
+    /** The current error/warning counts, even when the model shown is an older, good one. */
+    readonly problems: { readonly errors: number; readonly warnings: number };
+    readonly stale: boolean;
+  }
+  /** The editor's cursor is in this event (null: in none): highlight it and bring it into view. */
+  | { readonly type: 'highlight'; readonly index: number | null }
+  /** The zone setting changed; panels that never chose a zone follow it. */
+  | { readonly type: 'defaultZone'; readonly zone: ZoneMode }
+  | { readonly type: 'locked'; readonly locked: boolean };
+
+/** webview -> host */
+export type WebviewMessage =
+  /** The page has loaded and listens. */
+  | { readonly type: 'ready' }
+  /** Reveal and select this event's source in the editor. */
+  | { readonly type: 'reveal'; readonly index: number }
+  /** Open a source link in the browser (the host checks the scheme). */
+  | { readonly type: 'openLink'; readonly url: string }
+  | { readonly type: 'showProblems' }
+  /** The page's state changed (zone, mode, zoom): the host uses the zone for exports. */
+  | { readonly type: 'state'; readonly state: PreviewState };
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+/** Validates what a webview posts: the page is ours, but its messages are still checked. */
+export function parseWebviewMessage(value: unknown): WebviewMessage | undefined {
+  if (!isObject(value)) return undefined;
+  switch (value.type) {
+    case 'ready':
+    case 'showProblems':
+      return { type: value.type };
+    case 'reveal':
+      return Number.isInteger(value.index) && (value.index as number) >= 0 ? { type: 'reveal', index: value.index as number } : undefined;
+    case 'openLink':
+      return typeof value.url === 'string' ? { type: 'openLink', url: value.url } : undefined;
+    case 'state': {
+      const state = parsePreviewState(value.state);
+      return state ? { type: 'state', state } : undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+const ZONES: readonly string[] = ['JST', 'UTC', 'both'];
+
+/** Reads a state saved by an older or broken page defensively: anything odd falls back to defaults. */
+export function parsePreviewState(value: unknown): PreviewState | undefined {
+  if (!isObject(value) || typeof value.uri !== 'string' || value.uri === '') return undefined;
+  const finite = (n: unknown, fallback: number, min: number, max: number) =>
+    typeof n === 'number' && Number.isFinite(n) ? Math.min(max, Math.max(min, n)) : fallback;
+  return {
+    uri: value.uri,
+    locked: value.locked === true,
+    zone: typeof value.zone === 'string' && ZONES.includes(value.zone) ? (value.zone as ZoneMode) : 'JST',
+    zoneChosen: value.zoneChosen === true,
+    mode: value.mode === 'list' ? 'list' : 'timeline',
+    zoom: finite(value.zoom, 1, 1, MAX_ZOOM),
+    scrollLeft: finite(value.scrollLeft, 0, 0, Number.MAX_SAFE_INTEGER),
+    scrollTop: finite(value.scrollTop, 0, 0, Number.MAX_SAFE_INTEGER),
+    ...(Number.isInteger(value.selected) && (value.selected as number) >= 0 ? { selected: value.selected as number } : {}),
+  };
+}
+
+/** Zooming in further than this makes minutes wider than any screen; 1 is "fit all". */
+export const MAX_ZOOM = 4096;

@@ -1,0 +1,54 @@
+/** The incident's header: id, title, status, severity, facts, sources and duration figures. */
+import type { TimelineView } from '../../../server/src/render/layout';
+import { h } from './dom';
+
+export function renderHeader(container: HTMLElement, view: TimelineView, openLink: (url: string) => void): void {
+  container.replaceChildren();
+  const incident = view.model.incident;
+  if (!incident) {
+    container.appendChild(h('p', { className: 'empty', text: 'This file is not an incident timeline (yet): it needs at least id, title, status and start.' }));
+    return;
+  }
+  const title = h('h1');
+  if (incident.id) title.appendChild(h('span', { className: 'id', text: incident.id }));
+  title.appendChild(document.createTextNode(incident.title ?? 'Untitled incident'));
+  container.appendChild(title);
+
+  const chips = h('div', { className: 'chips' });
+  if (incident.status) chips.appendChild(h('span', { className: `chip status-${incident.status}`, text: incident.status, attrs: { title: 'status' } }));
+  if (incident.severity) chips.appendChild(h('span', { className: `chip severity-${incident.severity}`, text: incident.severity, attrs: { title: 'severity' } }));
+  for (const tag of incident.tags ?? []) chips.appendChild(h('span', { className: 'chip tag', text: tag }));
+  if (chips.childElementCount) container.appendChild(chips);
+
+  if (view.figures.length) {
+    const figures = h('div', { className: 'figures' });
+    for (const f of view.figures) {
+      figures.appendChild(h('div', { className: 'figure' }, h('span', { className: 'label', text: f.label }), h('span', { className: 'value', text: f.value })));
+    }
+    container.appendChild(figures);
+  }
+
+  const dl = h('dl');
+  const fact = (name: string, value: string | undefined) => {
+    if (!value) return;
+    dl.append(h('dt', { text: name }), h('dd', { text: value }));
+  };
+  fact('Service', incident.service);
+  fact('Regions', incident.regions?.join(', '));
+  fact('Impact', incident.impact);
+  fact('Cause', incident.cause);
+  if (incident.sources?.length) {
+    const list = h('ul', { className: 'sources' });
+    for (const source of incident.sources) {
+      // The link opens through the host (openExternal), never inside the webview.
+      const link = h('a', { text: source.title ?? source.url, attrs: { href: '#', title: source.url } });
+      link.addEventListener('click', (event) => {
+        event.preventDefault();
+        openLink(source.url);
+      });
+      list.appendChild(h('li', {}, link));
+    }
+    dl.append(h('dt', { text: 'Sources' }), h('dd', {}, list));
+  }
+  if (dl.childElementCount) container.appendChild(dl);
+}

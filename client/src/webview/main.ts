@@ -1,0 +1,387 @@
+/**
+ * The preview page. It receives models from the host (typed HostMessage), draws them with the
+ * shared renderer's view, and posts WebviewMessages back: reveal an event, open a link, show
+ * problems, state changes. Its state (zone, mode, zoom, scroll, selection) is kept with
+ * setState so the panel comes back the same after a reload.
+ */
+import type { HostMessage, PreviewState, WebviewMessage } from '../previewMessages';
+import { MAX_ZOOM, parsePreviewState } from '../previewMessages';
+import { KIND_NAMES, KIND_STYLES } from '../../../server/src/render/kinds';
+import { buildTimelineView, eventLabel, isZoneMode, ZONE_MODES, type TimelineView, type ZoneMode } from '../../../server/src/render/layout';
+import { h, shapeSvg } from './dom';
+import { renderHeader } from './header';
+import { ListLayer } from './listLayer';
+import { TimelineLayer } from './timelineLayer';
+import './preview.css';
+
+interface VsCodeApi {
+  postMessage(message: WebviewMessage): void;
+  getState(): unknown;
+  setState(state: PreviewState): void;
+}
+declare function acquireVsCodeApi(): VsCodeApi;
+
+const vscode = acquireVsCodeApi();
+const post = (message: WebviewMessage) => vscode.postMessage(message);
+
+function initialState(): PreviewState {
+  const saved = parsePreviewState(vscode.getState());
+  if (saved) return saved;
+  let fromHost: unknown;
+  try {
+    fromHost = JSON.parse(document.body.dataset.state ?? 'null');
+  } catch {
+    fromHost = undefined;
+  }
+  const parsed = parsePreviewState(fromHost);
+  const defaultZone = document.body.dataset.defaultZone;
+  return parsed ?? {
+    uri: '', locked: false, zone: isZoneMode(defaultZone) ? defaultZone : 'JST', zoneChosen: false,
+    mode: 'timeline', zoom: 1, scrollLeft: 0, scrollTop: 0,
+  };
+}
+
+class PreviewPage {
+  private state: PreviewState = initialState();
+  private view: TimelineView | undefined;
+  /** Index (file order) -> position in time order. */
+  private positions = new Map<number, number>();
+  private selectedPosition = -1;
+  private framePending = false;
+  private restoredScroll = false;
+  private suppressScrollSave = false;
+
+  private readonly header = h('header', { className: 'incident' });
+  private readonly banner = h('div', { className: 'banner', attrs: { role: 'status' } });
+  private readonly unreadable = h('section', { className: 'unreadable' });
+  private readonly toolbar = h('div', { className: 'toolbar', attrs: { role: 'toolbar', 'aria-label': 'Timeline view' } });
+  private readonly viewport = h('div', { className: 'viewport', attrs: { tabindex: '0', role: 'listbox', 'aria-label': 'Events in time order' } });
+  private readonly live = h('div', { className: 'sr-only', attrs: { 'aria-live': 'polite' } });
+  private readonly count = h('span', { className: 'count' });
+  private readonly zoneButtons = new Map<ZoneMode, HTMLButtonElement>();
+  private readonly modeButton = h('button', { text: 'List', attrs: { 'aria-pressed': 'false', title: 'Compact list of every event' } });
+  private readonly timeline = new TimelineLayer(this.viewport, { select: (pos, reveal) => this.select(pos, reveal) });
+  private readonly list = new ListLayer(this.viewport, { select: (pos, reveal) => this.select(pos, reveal) });
+
+  constructor(root: HTMLElement) {
+    this.buildToolbar();
+    this.modeButton.setAttribute('aria-pressed', String(this.state.mode === 'list'));
+    this.banner.hidden = true;
+    this.unreadable.hidden = true;
+    root.append(this.header, this.banner, this.unreadable, this.toolbar, this.viewport, this.live);
+    this.viewport.addEventListener('scroll', () => this.schedulePaint(true), { passive: true });
+    this.viewport.addEventListener('keydown', (e) => this.onKey(e));
+    this.viewport.addEventListener('wheel', (e) => this.onWheel(e), { passive: false });
+    this.enableDragPan();
+    new ResizeObserver(() => this.relayout(true)).observe(this.viewport);
+    window.addEventListener('message', (event: MessageEvent<HostMessage>) => this.onMessage(event.data));
+    this.header.appendChild(h('p', { className: 'empty', text: 'Loading the timeline…' }));
+    post({ type: 'ready' });
+  }
+
+  private buildToolbar(): void {
+    const zones = h('div', { className: 'group', attrs: { role: 'group', 'aria-label': 'Time zone' } }, h('span', { className: 'group-label', text: 'Zone' }));
+    for (const zone of ZONE_MODES) {
+      const button = h('button', { text: zone === 'both' ? 'Both' : zone, attrs: { 'aria-pressed': String(zone === this.state.zone), 'data-zone': zone } });
+      button.addEventListener('click', () => this.setZone(zone, true));
+      this.zoneButtons.set(zone, button);
+      zones.appendChild(button);
+    }
+    const zoomOut = h('button', { text: '−', attrs: { title: 'Zoom out (-)', 'aria-label': 'Zoom out' } });
+    const zoomIn = h('button', { text: '+', attrs: { title: 'Zoom in (+)', 'aria-label': 'Zoom in' } });
+    const fit = h('button', { text: 'Fit all', attrs: { title: 'Fit the whole timeline (0)' } });
+    zoomOut.addEventListener('click', () => this.zoomBy(1 / 1.5));
+    zoomIn.addEventListener('click', () => this.zoomBy(1.5));
+    fit.addEventListener('click', () => this.setZoom(1));
+    this.modeButton.addEventListener('click', () => this.setMode(this.state.mode === 'list' ? 'timeline' : 'list'));
+    const view = h('div', { className: 'group', attrs: { role: 'group', 'aria-label': 'Zoom and mode' } }, zoomOut, zoomIn, fit, this.modeButton);
+    const legend = h('div', { className: 'legend', attrs: { 'aria-label': 'Legend' } });
+    for (const kind of KIND_NAMES) legend.appendChild(h('span', {}, shapeSvg(kind, KIND_STYLES[kind].path), document.createTextNode(KIND_STYLES[kind].label)));
+    this.toolbar.append(zones, view, this.count, legend);
+  }
+
+  private onMessage(message: HostMessage): void {
+    switch (message.type) {
+      case 'render':
+        this.render(message.model.uri, message);
+        break;
+      case 'highlight':
+        if (message.index === null) break;
+        this.selectIndex(message.index);
+        break;
+      case 'defaultZone':
+        if (!this.state.zoneChosen) this.setZone(message.zone, false);
+        break;
+      case 'locked':
+        this.update({ locked: message.locked });
+        break;
+    }
+  }
+
+  private render(uri: string, message: Extract<HostMessage, { type: 'render' }>): void {
+    const sameDocument = uri === this.state.uri;
+    const view = buildTimelineView(message.model);
+    this.view = view;
+    this.positions = new Map(view.events.map((e, pos) => [e.index, pos]));
+    const selectedIndex = this.state.selected;
+    this.selectedPosition = selectedIndex !== undefined ? this.positions.get(selectedIndex) ?? -1 : -1;
+    this.update(sameDocument ? { locked: message.locked } : { uri, locked: message.locked, zoom: 1, scrollLeft: 0, scrollTop: 0, selected: undefined });
+    if (!sameDocument) this.selectedPosition = -1;
+    renderHeader(this.header, view, (url) => post({ type: 'openLink', url }));
+    this.renderBanner(message.problems, message.stale);
+    this.renderUnreadable(view);
+    this.count.textContent = `${view.events.length} event${view.events.length === 1 ? '' : 's'}`;
+    this.timeline.setView(view, this.state.zone);
+    this.list.setView(view, this.state.zone);
+    this.relayout(false);
+  }
+
+  private renderBanner(problems: { errors: number; warnings: number }, stale: boolean): void {
+    const parts: string[] = [];
+    if (problems.errors) parts.push(`${problems.errors} error${problems.errors === 1 ? '' : 's'}`);
+    if (problems.warnings) parts.push(`${problems.warnings} warning${problems.warnings === 1 ? '' : 's'}`);
+    if (!parts.length && !stale) {
+      this.banner.hidden = true;
+      return;
+    }
+    const children: Node[] = [];
+    if (stale) children.push(h('span', { text: 'The file cannot be read as an incident right now; showing the last good timeline.' }));
+    if (parts.length) {
+      children.push(h('span', { text: `${parts.join(', ')} in this file.` }));
+      const button = h('button', { text: 'Show Problems' });
+      button.addEventListener('click', () => post({ type: 'showProblems' }));
+      children.push(button);
+    }
+    this.banner.className = `banner${problems.errors ? ' errors' : ''}`;
+    this.banner.replaceChildren(...children);
+    this.banner.hidden = false;
+  }
+
+  private renderUnreadable(view: TimelineView): void {
+    if (!view.unreadable.length) {
+      this.unreadable.hidden = true;
+      this.unreadable.replaceChildren();
+      return;
+    }
+    const list = h('ul');
+    for (const e of view.unreadable) {
+      const link = h('a', { attrs: { href: '#', title: 'Show in the editor' } }, h('code', { text: e.timeText || 'no time' }));
+      link.addEventListener('click', (event) => {
+        event.preventDefault();
+        post({ type: 'reveal', index: e.index });
+      });
+      list.appendChild(h('li', {}, link, document.createTextNode(` ${e.text}`)));
+    }
+    this.unreadable.replaceChildren(h('h2', { text: `Events whose time could not be read (${view.unreadable.length})` }), list);
+    this.unreadable.hidden = false;
+  }
+
+  /** Positions depend on width and zoom; `keepCenter` keeps the time at the middle in place. */
+  private relayout(keepCenter: boolean): void {
+    if (!this.view) return;
+    const vp = this.viewport;
+    const layer = this.state.mode === 'list' ? this.list : this.timeline;
+    if (vp.firstChild !== layer.canvas) vp.replaceChildren(layer.canvas);
+    if (this.state.mode === 'timeline') {
+      const centerTime = this.timeline.timeScale.time(vp.scrollLeft + vp.clientWidth / 2);
+      const scale = this.timeline.layout(this.state.zoom);
+      if (keepCenter && Number.isFinite(centerTime)) vp.scrollLeft = Math.max(0, scale.x(centerTime) - vp.clientWidth / 2);
+    }
+    if (!this.restoredScroll) {
+      // First render after a reload: put the scroll back where it was.
+      this.restoredScroll = true;
+      this.suppressScrollSave = true;
+      vp.scrollLeft = this.state.scrollLeft;
+      vp.scrollTop = this.state.scrollTop;
+    }
+    this.layerSelect();
+    this.paintNow();
+  }
+
+  private schedulePaint(saveScroll: boolean): void {
+    if (saveScroll && !this.suppressScrollSave) {
+      this.state = { ...this.state, scrollLeft: this.viewport.scrollLeft, scrollTop: this.viewport.scrollTop };
+    }
+    this.suppressScrollSave = false;
+    if (this.framePending) return;
+    this.framePending = true;
+    requestAnimationFrame(() => {
+      this.framePending = false;
+      this.paintNow();
+      vscode.setState(this.state);
+    });
+  }
+
+  private paintNow(): void {
+    if (this.state.mode === 'list') this.list.paint();
+    else this.timeline.paint();
+    document.body.dataset.rendered = String((Number(document.body.dataset.rendered) || 0) + 1);
+  }
+
+  private update(patch: Partial<PreviewState>, notifyHost = false): void {
+    this.state = { ...this.state, ...patch };
+    vscode.setState(this.state);
+    if (notifyHost) post({ type: 'state', state: this.state });
+  }
+
+  private setZone(zone: ZoneMode, chosen: boolean): void {
+    this.update({ zone, zoneChosen: this.state.zoneChosen || chosen }, true);
+    for (const [z, button] of this.zoneButtons) button.setAttribute('aria-pressed', String(z === zone));
+    if (!this.view) return;
+    this.timeline.setView(this.view, zone);
+    this.list.setView(this.view, zone);
+    this.relayout(true);
+  }
+
+  private setMode(mode: PreviewState['mode']): void {
+    this.update({ mode }, true);
+    this.modeButton.setAttribute('aria-pressed', String(mode === 'list'));
+    this.relayout(true);
+    this.revealSelected();
+  }
+
+  private zoomBy(factor: number, anchorX?: number): void {
+    this.setZoom(this.state.zoom * factor, anchorX);
+  }
+
+  /** Zooms keeping the time under `anchorX` (viewport x; default the middle) in place. */
+  private setZoom(zoom: number, anchorX?: number): void {
+    const clamped = Math.min(MAX_ZOOM, Math.max(1, zoom));
+    if (this.state.mode !== 'timeline' || !this.view) {
+      this.update({ zoom: clamped }, true);
+      return;
+    }
+    const vp = this.viewport;
+    const anchor = anchorX ?? vp.clientWidth / 2;
+    const time = this.timeline.timeScale.time(vp.scrollLeft + anchor);
+    this.update({ zoom: clamped }, true);
+    const scale = this.timeline.layout(clamped);
+    vp.scrollLeft = clamped === 1 ? 0 : Math.max(0, scale.x(time) - anchor);
+    if (clamped === 1) vp.scrollTop = 0;
+    this.paintNow();
+  }
+
+  private onWheel(event: WheelEvent): void {
+    if (!(event.ctrlKey || event.metaKey) || this.state.mode !== 'timeline') return;
+    event.preventDefault();
+    const rect = this.viewport.getBoundingClientRect();
+    this.zoomBy(Math.pow(1.2, -event.deltaY / 100), event.clientX - rect.left);
+  }
+
+  /** Dragging the background pans; a drag that moved does not count as a click. */
+  private enableDragPan(): void {
+    let drag: { x: number; y: number; left: number; top: number; id: number; moved: boolean } | undefined;
+    this.viewport.addEventListener('pointerdown', (e) => {
+      if (e.button !== 0 || (e.target as Element).closest('.event, .row')) return;
+      drag = { x: e.clientX, y: e.clientY, left: this.viewport.scrollLeft, top: this.viewport.scrollTop, id: e.pointerId, moved: false };
+    });
+    this.viewport.addEventListener('pointermove', (e) => {
+      if (!drag || e.pointerId !== drag.id) return;
+      const dx = e.clientX - drag.x;
+      const dy = e.clientY - drag.y;
+      if (!drag.moved && Math.abs(dx) + Math.abs(dy) > 3) {
+        drag.moved = true;
+        this.viewport.setPointerCapture(e.pointerId);
+        this.viewport.classList.add('dragging');
+      }
+      if (drag.moved) {
+        this.viewport.scrollLeft = drag.left - dx;
+        this.viewport.scrollTop = drag.top - dy;
+      }
+    });
+    const end = () => {
+      drag = undefined;
+      this.viewport.classList.remove('dragging');
+    };
+    this.viewport.addEventListener('pointerup', end);
+    this.viewport.addEventListener('pointercancel', end);
+  }
+
+  private onKey(event: KeyboardEvent): void {
+    const view = this.view;
+    if (!view || !view.events.length) return;
+    const last = view.events.length - 1;
+    const current = this.selectedPosition;
+    let next: number | undefined;
+    switch (event.key) {
+      case 'ArrowRight':
+      case 'ArrowDown':
+        next = current < 0 ? 0 : Math.min(last, current + 1);
+        break;
+      case 'ArrowLeft':
+      case 'ArrowUp':
+        next = current < 0 ? 0 : Math.max(0, current - 1);
+        break;
+      case 'Home':
+        next = 0;
+        break;
+      case 'End':
+        next = last;
+        break;
+      case 'Enter':
+      case ' ':
+        if (current >= 0) post({ type: 'reveal', index: view.events[current].index });
+        event.preventDefault();
+        return;
+      case '+':
+      case '=':
+        this.zoomBy(1.5);
+        event.preventDefault();
+        return;
+      case '-':
+        this.zoomBy(1 / 1.5);
+        event.preventDefault();
+        return;
+      case '0':
+        this.setZoom(1);
+        event.preventDefault();
+        return;
+      default:
+        return;
+    }
+    event.preventDefault();
+    this.select(next, false);
+  }
+
+  /** Selects by position in time order; `reveal` asks the host to show its source. */
+  private select(position: number, reveal: boolean): void {
+    const view = this.view;
+    if (!view || position < 0 || position >= view.events.length) return;
+    this.selectedPosition = position;
+    const event = view.events[position];
+    this.update({ selected: event.index });
+    this.layerSelect();
+    this.revealSelected();
+    this.viewport.focus({ preventScroll: true });
+    this.live.textContent = eventLabel(event, this.state.zone);
+    if (reveal) post({ type: 'reveal', index: event.index });
+  }
+
+  /** The host says the cursor is in this event: highlight and bring it into view, post nothing back. */
+  private selectIndex(index: number): void {
+    const position = this.positions.get(index);
+    if (position === undefined || !this.view) return;
+    this.selectedPosition = position;
+    this.update({ selected: index });
+    this.layerSelect();
+    this.revealSelected();
+  }
+
+  private layerSelect(): void {
+    this.timeline.setSelected(this.selectedPosition);
+    this.list.setSelected(this.selectedPosition);
+    const index = this.view?.events[this.selectedPosition]?.index;
+    if (index !== undefined) this.viewport.setAttribute('aria-activedescendant', `event-${index}`);
+    else this.viewport.removeAttribute('aria-activedescendant');
+  }
+
+  private revealSelected(): void {
+    if (this.selectedPosition < 0) return;
+    if (this.state.mode === 'list') this.list.reveal(this.selectedPosition);
+    else this.timeline.reveal(this.selectedPosition);
+    this.paintNow();
+  }
+}
+
+const root = document.getElementById('app');
+if (root) new PreviewPage(root);

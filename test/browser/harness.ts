@@ -1,0 +1,158 @@
+/**
+ * Loads the real preview page (previewHtml, the built dist/webview bundle, the production CSP)
+ * in headless Chromium from a loopback server, with a stub acquireVsCodeApi that records what
+ * the page posts, and the theme variables VS Code would inject.
+ */
+import * as fs from 'node:fs';
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import * as path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { chromium } from 'playwright-core';
+import { previewHtml } from '../../client/src/preview/previewHtml';
+import type { HostMessage, PreviewState, WebviewMessage } from '../../client/src/previewMessages';
+import { parseIncident } from '../../server/src/core/parse';
+import type { TimelineModel } from '../../server/src/protocol';
+import { toTimelineModel } from '../../server/src/timelineModel';
+
+export const CHROMIUM = '/usr/bin/chromium';
+const ROOT = path.resolve(__dirname, '../..');
+const DIST = path.join(ROOT, 'dist/webview');
+
+/** Browser tests need Debian's chromium; without it they skip, except under CI where they fail. */
+export function chromiumAvailable(): boolean {
+  return fs.existsSync(CHROMIUM);
+}
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+  });
+}
+
+export interface PageServer {
+  readonly origin: string;
+  close(): Promise<void>;
+}
+
+/** Serves the preview page at / and the bundle at /dist/…; nothing else. */
+export async function startPageServer(defaultZone: 'JST' | 'UTC' | 'both' = 'JST', state?: PreviewState): Promise<PageServer> {
+  let origin = '';
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? '/', origin);
+    if (url.pathname === '/') {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(previewHtml({ cspSource: origin, scriptUri: `${origin}/dist/main.js`, styleUri: `${origin}/dist/main.css`, defaultZone, state, nonce: 'dGVzdC1ub25jZQ==' }));
+      return;
+    }
+    const file = url.pathname.startsWith('/dist/') ? path.join(DIST, path.basename(url.pathname)) : '';
+    if (file && fs.existsSync(file)) {
+      res.writeHead(200, { 'content-type': file.endsWith('.css') ? 'text/css' : 'text/javascript' });
+      res.end(fs.readFileSync(file));
+      return;
+    }
+    res.writeHead(404);
+    res.end();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return { origin, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+export type Theme = 'light' | 'dark';
+
+/** A subset of what VS Code injects: enough for every variable preview.css uses. */
+const THEMES: Record<Theme, Record<string, string>> = {
+  light: {
+    'foreground': '#3b3b3b', 'editor-background': '#ffffff', 'descriptionForeground': '#717171', 'font-family': 'system-ui, sans-serif',
+    'font-size': '13px', 'editor-font-family': 'monospace', 'focusBorder': '#005fb8', 'textLink-foreground': '#005fb8',
+    'textLink-activeForeground': '#005fb8', 'button-background': '#005fb8', 'button-foreground': '#ffffff',
+    'button-secondaryBackground': '#e5e5e5', 'button-secondaryForeground': '#3b3b3b', 'button-secondaryHoverBackground': '#cccccc',
+    'badge-background': '#cccccc', 'badge-foreground': '#3b3b3b', 'panel-border': '#e5e5e5', 'errorForeground': '#f85149',
+    'charts-red': '#e51400', 'charts-blue': '#1a85ff', 'charts-orange': '#d18616', 'charts-green': '#388a34', 'charts-purple': '#652d90',
+    'charts-yellow': '#bf8803', 'charts-foreground': '#616161', 'list-activeSelectionBackground': '#e8e8e8',
+    'list-activeSelectionForeground': '#000000', 'inputValidation-errorBackground': '#f2dede', 'inputValidation-errorBorder': '#be1100',
+    'inputValidation-warningBackground': '#f6f5d2', 'inputValidation-warningBorder': '#bf8803', 'editorWarning-foreground': '#bf8803',
+    'editorRuler-foreground': '#d3d3d3',
+  },
+  dark: {
+    'foreground': '#cccccc', 'editor-background': '#1f1f1f', 'descriptionForeground': '#9d9d9d', 'font-family': 'system-ui, sans-serif',
+    'font-size': '13px', 'editor-font-family': 'monospace', 'focusBorder': '#0078d4', 'textLink-foreground': '#4daafc',
+    'textLink-activeForeground': '#4daafc', 'button-background': '#0078d4', 'button-foreground': '#ffffff',
+    'button-secondaryBackground': '#313131', 'button-secondaryForeground': '#cccccc', 'button-secondaryHoverBackground': '#3c3c3c',
+    'badge-background': '#616161', 'badge-foreground': '#f8f8f8', 'panel-border': '#2b2b2b', 'errorForeground': '#f85149',
+    'charts-red': '#f14c4c', 'charts-blue': '#3794ff', 'charts-orange': '#d18616', 'charts-green': '#89d185', 'charts-purple': '#b180d7',
+    'charts-yellow': '#cca700', 'charts-foreground': '#cccccc', 'list-activeSelectionBackground': '#04395e',
+    'list-activeSelectionForeground': '#ffffff', 'inputValidation-errorBackground': '#5a1d1d', 'inputValidation-errorBorder': '#be1100',
+    'inputValidation-warningBackground': '#352a05', 'inputValidation-warningBorder': '#b89500', 'editorWarning-foreground': '#cca700',
+    'editorRuler-foreground': '#5a5a5a',
+  },
+};
+
+export interface PreviewPageHandle {
+  readonly page: Page;
+  /** Messages the page posted to the "host", in order. */
+  posted(): Promise<WebviewMessage[]>;
+  /** CSP violations and console errors seen so far. */
+  problems(): string[];
+  send(message: HostMessage): Promise<void>;
+  /** Sends a render and waits until the page has painted it. */
+  render(model: TimelineModel, extra?: Partial<Extract<HostMessage, { type: 'render' }>>): Promise<void>;
+}
+
+export async function openPreviewPage(browser: Browser, server: PageServer, theme: Theme = 'light', viewport = { width: 1000, height: 700 }): Promise<PreviewPageHandle> {
+  const page = await browser.newPage({ viewport });
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+  page.on('dialog', (dialog) => {
+    problems.push(`dialog: ${dialog.message()}`);
+    void dialog.dismiss();
+  });
+  await page.addInitScript(({ vars, themeName }) => {
+    const w = window as unknown as { __posted: unknown[]; __violations: string[]; __state: unknown; acquireVsCodeApi: () => unknown };
+    w.__posted = [];
+    w.__violations = [];
+    w.__state = undefined;
+    w.acquireVsCodeApi = () => ({
+      postMessage: (m: unknown) => w.__posted.push(m),
+      getState: () => w.__state,
+      setState: (s: unknown) => { w.__state = s; },
+    });
+    document.addEventListener('securitypolicyviolation', (e) => w.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+    for (const [name, value] of Object.entries(vars)) document.documentElement.style.setProperty(`--vscode-${name}`, value);
+    document.addEventListener('DOMContentLoaded', () => document.body.classList.add(themeName === 'dark' ? 'vscode-dark' : 'vscode-light'));
+  }, { vars: THEMES[theme], themeName: theme });
+  await page.goto(`${server.origin}/`);
+  await page.waitForFunction(() => (window as unknown as { __posted: { type: string }[] }).__posted.some((m) => m.type === 'ready'));
+  const handle: PreviewPageHandle = {
+    page,
+    posted: () => page.evaluate(() => (window as unknown as { __posted: WebviewMessage[] }).__posted),
+    problems: () => problems,
+    send: (message) => page.evaluate((m) => window.postMessage(m, '*'), message),
+    async render(model, extra) {
+      const before = await page.evaluate(() => Number(document.body.dataset.rendered ?? 0));
+      await handle.send({ type: 'render', model, locked: false, problems: model.problems, stale: false, ...extra });
+      await page.waitForFunction((n) => Number(document.body.dataset.rendered ?? 0) > n, before);
+    },
+  };
+  return handle;
+}
+
+export async function violations(page: Page): Promise<string[]> {
+  return page.evaluate(() => (window as unknown as { __violations: string[] }).__violations);
+}
+
+export function modelOf(text: string, uri = 'file:///work/test.incident.yaml', version = 1): TimelineModel {
+  return toTimelineModel(uri, version, parseIncident(text));
+}
+
+export function exampleText(): string {
+  return fs.readFileSync(path.join(ROOT, 'examples/exchange-online-2019-11-19.incident.yaml'), 'utf8');
+}
+
+export const ARTIFACTS = path.join(ROOT, 'test-artifacts');

@@ -33,18 +33,17 @@ export function incidentDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
 export function whenDiagnostics(uri: vscode.Uri, until: (diagnostics: vscode.Diagnostic[]) => boolean): Promise<vscode.Diagnostic[]> {
   return new Promise((resolve) => {
     const key = uri.toString();
-    let subscription: vscode.Disposable | undefined;
-    const check = (): boolean => {
+    const check = (): void => {
       const diagnostics = incidentDiagnostics(uri);
-      if (!until(diagnostics)) return false;
-      subscription?.dispose();
+      if (!until(diagnostics)) return;
+      subscription.dispose();
       resolve(diagnostics);
-      return true;
     };
-    if (check()) return;
-    subscription = vscode.languages.onDidChangeDiagnostics((event) => {
+    // Subscribe first, then look at what is already there: no report can slip between the two.
+    const subscription = vscode.languages.onDidChangeDiagnostics((event) => {
       if (event.uris.some((changed) => changed.toString() === key)) check();
     });
+    check();
   });
 }
 

@@ -1,0 +1,200 @@
+/**
+ * Completion while typing, when the YAML is often half-written: the context comes from the lines
+ * around the cursor (indentation and keys), not from the parse, so it works on broken text too.
+ */
+import { EVENT_KEYS, EVENT_KINDS, INCIDENT_KEYS, SEVERITIES, SOURCE_KEYS, STATUSES, t, TIME_PAIR_KEYS, type ParsedIncident, type Span } from '../core';
+import { indentUnit, lineEnding } from './edit';
+import { eventSnippet, incidentSnippet, nowTexts, snippetToText } from './template';
+
+export type CompletionKind = 'key' | 'value' | 'time' | 'snippet';
+
+export interface IncidentCompletion {
+  readonly label: string;
+  readonly kind: CompletionKind;
+  readonly detail?: string;
+  /** Replaced by `insertText`. */
+  readonly span: Span;
+  /** Snippet syntax when the client supports snippets, else plain text. Indentation is absolute. */
+  readonly insertText: string;
+  readonly snippet: boolean;
+  readonly sortText?: string;
+}
+
+export interface CompletionOptions {
+  readonly now?: number;
+  /** Whether the client takes snippets (`completionItem.snippetSupport`). */
+  readonly snippets?: boolean;
+}
+
+type Container = 'incident' | 'event' | 'time' | 'source' | 'timeline' | 'sources' | 'unknown';
+
+interface LineShape {
+  /** Column of the first non-blank character. */
+  readonly indent: number;
+  /** Column of the key, after any `- ` markers. */
+  readonly keyColumn: number;
+  readonly dash: boolean;
+  /** The key written on the line, if any. */
+  readonly key?: string;
+  readonly blank: boolean;
+}
+
+function shapeOf(line: string): LineShape {
+  const m = /^(\s*)((?:-\s+)*)(?:([A-Za-z_][\w-]*)\s*:(?:\s|$))?/.exec(line)!;
+  const blank = /^\s*(#.*)?$/.test(line);
+  const dashOnly = /^\s*-\s*$/.test(line);
+  return {
+    indent: m[1].length,
+    keyColumn: m[1].length + m[2].length + (dashOnly ? 2 : 0),
+    dash: m[2].length > 0 || dashOnly,
+    key: m[3],
+    blank,
+  };
+}
+
+/**
+ * What the mapping at `column` around `line` is, and which keys it already has: walks up past
+ * siblings and deeper lines to the item's dash or the parent key, then down to the next sibling.
+ */
+function contextAt(lines: readonly string[], line: number, column: number): { container: Container; present: Set<string> } {
+  const present = new Set<string>();
+  let container: Container | undefined;
+  for (let l = line - 1; l >= 0 && container === undefined; l--) {
+    const shape = shapeOf(lines[l]);
+    if (shape.blank) continue;
+    if (shape.dash && shape.indent === column) {
+      // An item of a list at the cursor's column: the cursor is at that list's level.
+      container = listContainer(lines, l, column);
+    } else if (shape.keyColumn === column) {
+      if (shape.key) present.add(shape.key);
+      if (shape.dash) {
+        const list = listContainer(lines, l, shape.indent);
+        container = list === 'timeline' ? 'event' : list === 'sources' ? 'source' : 'unknown';
+      }
+    } else if (shape.keyColumn < column) {
+      const key = shape.key;
+      container = key === 'start' || key === 'end' || key === 'at' ? 'time' : key === 'timeline' || key === 'sources' ? key : 'unknown';
+    }
+  }
+  container ??= column === 0 ? 'incident' : 'unknown';
+  for (let l = line + 1; l < lines.length; l++) {
+    const shape = shapeOf(lines[l]);
+    if (shape.blank) continue;
+    if (shape.indent < column || shape.keyColumn < column || (shape.dash && shape.keyColumn === column)) break;
+    if (shape.keyColumn === column && shape.key) present.add(shape.key);
+  }
+  return { container, present };
+}
+
+/** The key owning the list whose dash is on `line` at `dashColumn`. */
+function listContainer(lines: readonly string[], line: number, dashColumn: number): Container {
+  for (let l = line - 1; l >= 0; l--) {
+    const shape = shapeOf(lines[l]);
+    if (shape.blank) continue;
+    if (shape.indent < dashColumn || (shape.indent === dashColumn && !shape.dash)) {
+      return shape.key === 'timeline' ? 'timeline' : shape.key === 'sources' ? 'sources' : 'unknown';
+    }
+  }
+  return 'unknown';
+}
+
+const KEYS: Record<'incident' | 'event' | 'time' | 'source', readonly string[]> = {
+  incident: INCIDENT_KEYS,
+  event: EVENT_KEYS,
+  time: TIME_PAIR_KEYS,
+  source: SOURCE_KEYS,
+};
+
+const ENUMS: Record<string, readonly string[]> = { status: STATUSES, severity: SEVERITIES, kind: EVENT_KINDS };
+
+/** The snippet for a key and its value, at `column`. */
+function keySnippet(key: string, column: number, unit: number, eol: string, now: number): string {
+  const inner = ' '.repeat(column + unit);
+  const { utc, jst } = nowTexts(now);
+  if (key in ENUMS) return `${key}: \${1|${ENUMS[key].join(',')}|}`;
+  switch (key) {
+    case 'start':
+    case 'end':
+    case 'at':
+      return `${key}:${eol}${inner}utc: \${1:${utc}}${eol}${inner}jst: \${2:${jst}}`;
+    case 'utc': return `utc: \${1:${utc}}`;
+    case 'jst': return `jst: \${1:${jst}}`;
+    case 'regions':
+    case 'tags':
+    case 'next_steps':
+    case 'sources':
+      return `${key}:${eol}${inner}- $1`;
+    case 'timeline':
+      return `${key}:${eol}${inner}${eventSnippet(now, column + unit, unit, eol)}`;
+    default:
+      return `${key}: $1`;
+  }
+}
+
+export function completions(parsed: ParsedIncident, offset: number, options: CompletionOptions = {}): IncidentCompletion[] {
+  const now = options.now ?? Date.now();
+  const snippets = options.snippets ?? true;
+  const text = parsed.text;
+  const eol = lineEnding(text);
+  const unit = indentUnit(parsed);
+  const { line } = parsed.lineIndex.positionAt(offset);
+  const lineStart = parsed.lineIndex.lineStart(line);
+  const before = text.slice(lineStart, offset);
+  const after = text.slice(offset, parsed.lineIndex.lineEnd(line));
+  const wordAfter = /^[\w:+.-]*/.exec(after)![0];
+  const items: IncidentCompletion[] = [];
+  const add = (label: string, kind: CompletionKind, span: Span, snippetText: string, detail?: string, sortText?: string) =>
+    items.push({ label, kind, span, insertText: snippets ? snippetText : snippetToText(snippetText), snippet: snippets, detail, sortText });
+
+  // A value after `key:` on the cursor's line.
+  const value = /^(\s*)((?:-\s+)*)([A-Za-z_][\w-]*):(\s*)(["']?)([^#"']*)$/.exec(before);
+  if (value) {
+    const key = value[3];
+    const keyColumn = value[1].length + value[2].length;
+    const valueStart = lineStart + before.length - value[5].length - value[6].length;
+    const span = { start: valueStart + value[5].length, end: offset + wordAfter.length };
+    const { utc, jst } = nowTexts(now);
+    if (ENUMS[key]) {
+      ENUMS[key].forEach((v, i) => add(v, 'value', span, v, undefined, String(i).padStart(2, '0')));
+    } else if (key === 'utc') {
+      add(t('now ({0})', utc), 'time', span, utc, t('the current minute in UTC'));
+    } else if (key === 'jst') {
+      add(t('now ({0})', jst), 'time', span, jst, t('the current minute in JST'));
+    } else if ((key === 'start' || key === 'end' || key === 'at') && value[5] === '' && !/\S/.test(after)) {
+      const inner = ' '.repeat(keyColumn + unit);
+      // Replace from the colon: the pair goes on the lines below.
+      const fromColon = { start: lineStart + before.length - value[4].length - value[6].length, end: offset };
+      add(t('now as a utc/jst pair'), 'time', fromColon, `${eol}${inner}utc: ${utc}${eol}${inner}jst: ${jst}`, `${utc} / ${jst}`);
+      add(t('now in JST ({0})', `${jst}+09:00`), 'time', span, `${jst}+09:00`);
+    }
+    return items;
+  }
+
+  // A key (or nothing yet) on the cursor's line.
+  const keyLine = /^(\s*)((?:-\s*)*)([\w-]*)$/.exec(before);
+  if (!keyLine || /\S/.test(after.slice(wordAfter.length))) return items;
+  const dash = keyLine[2].length > 0;
+  const column = keyLine[1].length + (dash ? keyLine[2].length : 0);
+  const span = { start: offset - keyLine[3].length, end: offset + wordAfter.length };
+  const lines = text.split(/\r\n|\n|\r/);
+  let { container, present } = contextAt(lines, line, column);
+  if (dash) {
+    const list = listContainer(lines, line, keyLine[1].length);
+    container = list === 'timeline' ? 'event' : list === 'sources' ? 'source' : container;
+    present = new Set();
+  }
+  if (container === 'timeline') {
+    add(t('New timeline event'), 'snippet', span, eventSnippet(now, column, unit, eol), undefined, '0');
+    return items;
+  }
+  if (container === 'incident' || container === 'event' || container === 'time' || container === 'source') {
+    KEYS[container].forEach((key, i) => {
+      if (present.has(key)) return;
+      add(key, 'key', span, keySnippet(key, column, unit, eol, now), undefined, `1${String(i).padStart(2, '0')}`);
+    });
+  }
+  if (container === 'incident' && present.size === 0 && column === 0) {
+    add(t('New incident'), 'snippet', span, incidentSnippet(now, eol), t('a whole incident from the template'), '0');
+  }
+  return items;
+}

@@ -1,0 +1,124 @@
+/**
+ * Hover on a time: the instant in UTC, JST and each extra IANA zone, its weekday, how long after
+ * the start it is, and on start or end the incident's total duration.
+ */
+import {
+  allTimes,
+  currentLanguage,
+  formatDuration,
+  formatInOffset,
+  formatInZone,
+  isKnownTimeZone,
+  JST_OFFSET_MINUTES,
+  parseTimeText,
+  t,
+  type Entry,
+  type ParsedIncident,
+  type Span,
+  type TimeSide,
+  type TimeValue,
+} from '../core';
+import { sideInstant, timeInstant } from './timeText';
+
+export interface HoverOptions {
+  /** IANA zone names (`incidentTimeline.extraTimeZones`); unknown ones are skipped. */
+  readonly extraTimeZones?: readonly string[];
+}
+
+export interface IncidentHover {
+  readonly span: Span;
+  /** Markdown. Everything in it is formatted by us; nothing comes from the file's text. */
+  readonly markdown: string;
+}
+
+const contains = (span: Span, offset: number) => offset >= span.start && offset <= span.end;
+
+interface HoveredTime {
+  readonly label: string;
+  readonly time: TimeValue;
+  readonly span: Span;
+  readonly instant?: number;
+  /** A side hovered on its own: its text, for the "no offset" reading. */
+  readonly side?: TimeSide;
+}
+
+function findTime(parsed: ParsedIncident, offset: number): HoveredTime | undefined {
+  const incident = parsed.incident;
+  if (!incident) return undefined;
+  const keyEntry = (entries: readonly Entry[], key: string, time: TimeValue) =>
+    entries.find((e) => e.key === key && e.valueSpan.start === time.span.start);
+  for (const { label, time } of allTimes(incident)) {
+    const event = label.startsWith('timeline') ? incident.timeline.find((e) => e.at === time) : undefined;
+    const entry = keyEntry(event ? event.entries : incident.entries, event ? 'at' : label, time);
+    for (const side of [time.utc, time.jst]) {
+      if (side && contains(side.span, offset)) return { label, time, span: side.span, instant: sideInstant(side), side };
+    }
+    if (time.value && contains(time.value.span, offset)) {
+      return { label, time, span: time.value.span, instant: timeInstant(time), side: time.value };
+    }
+    if (contains(time.span, offset) || (entry && contains(entry.keySpan, offset))) {
+      return { label, time, span: entry ? { start: entry.keySpan.start, end: entry.keySpan.end } : time.span, instant: timeInstant(time) };
+    }
+  }
+  return undefined;
+}
+
+function weekday(epochMs: number, timeZone: string): string {
+  const locale = currentLanguage() === 'ja' ? 'ja-JP' : 'en-US';
+  return new Intl.DateTimeFormat(locale, { weekday: 'short', timeZone }).format(new Date(epochMs));
+}
+
+/** Markdown special characters in a zone name from settings. */
+function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
+}
+
+export function hover(parsed: ParsedIncident, offset: number, options: HoverOptions = {}): IncidentHover | undefined {
+  const found = findTime(parsed, offset);
+  if (!found) return undefined;
+  const { instant, label } = found;
+  const lines: string[] = [];
+  if (instant === undefined) {
+    const side = found.side;
+    const parsedText = side && side.offsetMinutes === null ? parseTimeText(side.text) : undefined;
+    if (parsedText?.ok && found.time.form === 'string') {
+      // No offset written: the clock as written could be either zone's, so both readings are shown.
+      const asUtc = parsedText.value.epochMs;
+      const asJst = asUtc - JST_OFFSET_MINUTES * 60_000;
+      lines.push(t('No offset is written, so this time is ambiguous.'));
+      lines.push('');
+      const clock = formatInOffset(asUtc, 0, { separator: ' ', offset: false });
+      lines.push(`- ${t('Read as JST: {0}', `${clock} JST = ${formatInOffset(asJst, 0, { separator: ' ', offset: false })} UTC`)}`);
+      lines.push(`- ${t('Read as UTC: {0}', `${clock} UTC = ${formatInOffset(asUtc, JST_OFFSET_MINUTES, { separator: ' ', offset: false })} JST`)}`);
+      return { span: found.span, markdown: lines.join('\n') };
+    }
+    return undefined;
+  }
+  const jst = formatInOffset(instant, JST_OFFSET_MINUTES, { separator: ' ', offset: false });
+  const utc = formatInOffset(instant, 0, { separator: ' ', offset: false });
+  lines.push(`**${jst} JST** (${weekday(instant, 'Asia/Tokyo')})`);
+  lines.push('');
+  lines.push(`- UTC: ${utc} (${weekday(instant, 'UTC')})`);
+  lines.push(`- JST: ${jst} (${weekday(instant, 'Asia/Tokyo')})`);
+  for (const zone of options.extraTimeZones ?? []) {
+    if (!isKnownTimeZone(zone)) continue;
+    const inZone = formatInZone(instant, zone);
+    lines.push(`- ${escapeMarkdown(zone)}: ${inZone.text.replace(/(Z|[+-]\d{2}:\d{2})$/, ' $1')} (${weekday(instant, zone)})`);
+  }
+  const incident = parsed.incident!;
+  const start = timeInstant(incident.start);
+  const end = timeInstant(incident.end);
+  const notes: string[] = [];
+  if (label !== 'start' && start !== undefined) {
+    const d = instant - start;
+    notes.push(d >= 0 ? t('+{0} after start', formatDuration(d)) : t('{0} before start', formatDuration(-d)));
+  }
+  if ((label === 'start' || label === 'end') && start !== undefined && end !== undefined) {
+    notes.push(t('Total duration: {0}', formatDuration(end - start)));
+  }
+  if (notes.length) {
+    lines.push('');
+    lines.push(notes.join(' · '));
+  }
+  return { span: found.span, markdown: lines.join('\n') };
+}

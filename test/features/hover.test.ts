@@ -1,0 +1,62 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseIncident, useTranslations } from '../../server/src/core';
+import { hover } from '../../server/src/features/hover';
+
+const EXAMPLE = fs.readFileSync(path.join(__dirname, '../../examples/exchange-online-2019-11-19.incident.yaml'), 'utf8');
+
+describe('hover on times', () => {
+  afterEach(() => useTranslations('en', undefined));
+
+  it('on start: UTC, JST, extra zones, weekday and the total duration', () => {
+    const parsed = parseIncident(EXAMPLE);
+    const offset = EXAMPLE.indexOf('start:') + 1;
+    const result = hover(parsed, offset, { extraTimeZones: ['Australia/Sydney', 'Asia/Kolkata', 'Not/AZone'] });
+    assert.ok(result);
+    assert.deepEqual(result.span, { start: EXAMPLE.indexOf('start:'), end: EXAMPLE.indexOf('start:') + 5 });
+    assert.equal(result.markdown, [
+      '**2019-11-19 10:40 JST** (Tue)',
+      '',
+      '- UTC: 2019-11-19 01:40 (Tue)',
+      '- JST: 2019-11-19 10:40 (Tue)',
+      '- Australia/Sydney: 2019-11-19 12:40 +11:00 (Tue)',
+      '- Asia/Kolkata: 2019-11-19 07:10 +05:30 (Tue)',
+      '',
+      'Total duration: 10h 10m',
+    ].join('\n'));
+  });
+
+  it('on an event\'s jst side: the offset from start', () => {
+    const parsed = parseIncident(EXAMPLE);
+    const offset = EXAMPLE.lastIndexOf('jst: 2019-11-19T20:50') + 8;
+    const result = hover(parsed, offset);
+    assert.ok(result);
+    assert.equal(EXAMPLE.slice(result.span.start, result.span.end), '2019-11-19T20:50');
+    assert.equal(result.markdown, [
+      '**2019-11-19 20:50 JST** (Tue)',
+      '',
+      '- UTC: 2019-11-19 11:50 (Tue)',
+      '- JST: 2019-11-19 20:50 (Tue)',
+      '',
+      '+10h 10m after start',
+    ].join('\n'));
+  });
+
+  it('a time with no offset shows both readings', () => {
+    const text = 'id: a\ntitle: b\nstatus: identified\nstart: 2019-11-19T10:40\n';
+    const result = hover(parseIncident(text), text.indexOf('10:40'));
+    assert.ok(result);
+    assert.equal(result.markdown, [
+      'No offset is written, so this time is ambiguous.',
+      '',
+      '- Read as JST: 2019-11-19 10:40 JST = 2019-11-19 01:40 UTC',
+      '- Read as UTC: 2019-11-19 10:40 UTC = 2019-11-19 19:40 JST',
+    ].join('\n'));
+  });
+
+  it('nothing off times', () => {
+    const parsed = parseIncident(EXAMPLE);
+    assert.equal(hover(parsed, EXAMPLE.indexOf('Problems receiving')), undefined);
+  });
+});

@@ -31,13 +31,9 @@ export function createLanguageClient(context: vscode.ExtensionContext, outputCha
   const clientOptions: LanguageClientOptions = {
     documentSelector: incidentDocumentSelector(readSettings().files),
     outputChannel,
-    synchronize: {
-      // The server indexes incident files on disk for duplicate-id; it hears about changes here.
-      fileEvents: fileWatcher,
-      // workspace/didChangeConfiguration carries the section, so the server re-validates on a
-      // change even if it does not register for the notification itself.
-      configurationSection: SETTINGS_SECTION,
-    },
+    // The server indexes incident files on disk for duplicate-id; it hears about changes here.
+    // (Settings changes reach it through its own didChangeConfiguration registration.)
+    synchronize: { fileEvents: fileWatcher },
     // A function, so each (re)start sends the settings of that moment.
     initializationOptions: (): InitializationOptions => ({ [SETTINGS_SECTION]: readSettings() }),
   };

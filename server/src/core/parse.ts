@@ -10,6 +10,7 @@ import type { Incident } from './model';
 import { IncidentReader } from './read';
 import { RULES } from './rules';
 import { LineIndex, type Span } from './text';
+import { findExcessiveNesting, MAX_NESTING } from './nesting';
 
 export interface ParseOptions {
   /** Texts longer than this many characters are not parsed (file-too-large). */
@@ -54,6 +55,19 @@ export function parseIncident(text: string, options: ParseOptions = {}): ParsedI
       span: firstLine,
       message: t('This file has {0} characters, more than the {1} that are checked; it was not validated.',
         text.length.toLocaleString('en-US'), maxLength.toLocaleString('en-US')),
+    });
+    return { text, lineIndex, incident: undefined, diagnostics };
+  }
+
+  // Too deep to hand to the parser safely (see nesting.ts): one diagnostic, like the yaml library's own.
+  const tooDeep = findExcessiveNesting(text);
+  if (tooDeep >= 0) {
+    report({
+      code: 'yaml-syntax',
+      severity: 'error',
+      span: { start: tooDeep, end: tooDeep + 1 },
+      message: t('YAML syntax error ({0}): {1}', 'RESOURCE_EXHAUSTION', t('collections are nested more than {0} levels deep here; the file was not checked.', MAX_NESTING)),
+      data: { code: 'yaml-syntax', yamlCode: 'RESOURCE_EXHAUSTION' },
     });
     return { text, lineIndex, incident: undefined, diagnostics };
   }

@@ -1,0 +1,78 @@
+/**
+ * A guard against input nested deeply enough to overflow the stack inside the `yaml` library.
+ * The library catches most overflows itself (RESOURCE_EXHAUSTION), but when the overflow strikes
+ * while V8 compiles a regular expression, V8 aborts the whole process ("RegExpCompiler
+ * Allocation failed") — seen with ~1,000 levels of `[`, `- ` or indentation once the parser is
+ * warm. A server or CLI must not die on a file, so such text is not handed to the parser.
+ */
+
+/** Far below the ~900 levels where the stack overflows; incident files need fewer than ten. */
+export const MAX_NESTING = 200;
+
+function isBlank(code: number): boolean {
+  return code === 32 || code === 9;
+}
+
+function isLineEnd(code: number): boolean {
+  return code === 10 || code === 13 || Number.isNaN(code);
+}
+
+/**
+ * Scans the text (without parsing) for an upper bound of collection nesting: flow brackets
+ * outside quotes and comments, block indentation levels and compact `- ` / `? ` markers.
+ * Returns the offset where the bound first exceeds `max`, or -1. It may overestimate (brackets
+ * in block scalars), never underestimate the nesting the parser would recurse through.
+ */
+export function findExcessiveNesting(text: string, max: number = MAX_NESTING): number {
+  const length = text.length;
+  const indents: number[] = [];
+  let flow = 0;
+  let quote = 0;
+  let i = 0;
+  while (i < length) {
+    // Line start: indentation.
+    let column = 0;
+    while (i < length && isBlank(text.charCodeAt(i))) {
+      i++;
+      column++;
+    }
+    const first = text.charCodeAt(i);
+    if (flow === 0 && quote === 0 && !isLineEnd(first) && first !== 35 /* # */) {
+      while (indents.length > 0 && indents[indents.length - 1] >= column) indents.pop();
+      indents.push(column);
+    }
+    let block = indents.length;
+    if (block + flow > max) return i;
+    let previous = 32;
+    for (; i < length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10 || c === 13) break;
+      if (quote !== 0) {
+        if (c === 92 /* \ */ && quote === 34) i++;
+        else if (c === quote) quote = 0;
+        previous = c;
+        continue;
+      }
+      const afterSeparator = isBlank(previous) || previous === 91 || previous === 123 || previous === 44;
+      if (c === 35 /* # */ && isBlank(previous)) {
+        while (i < length && !isLineEnd(text.charCodeAt(i))) i++;
+        break;
+      }
+      if ((c === 34 || c === 39) && afterSeparator) {
+        quote = c;
+      } else if (c === 91 /* [ */ || c === 123 /* { */) {
+        flow++;
+        if (block + flow > max) return i;
+      } else if (c === 93 /* ] */ || c === 125 /* } */) {
+        if (flow > 0) flow--;
+      } else if ((c === 45 /* - */ || c === 63 /* ? */) && isBlank(previous) && (isBlank(text.charCodeAt(i + 1)) || isLineEnd(text.charCodeAt(i + 1)))) {
+        block++;
+        if (block + flow > max) return i;
+      }
+      previous = c;
+    }
+    if (text.charCodeAt(i) === 13 && text.charCodeAt(i + 1) === 10) i++;
+    i++;
+  }
+  return -1;
+}

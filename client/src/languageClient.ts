@@ -4,7 +4,7 @@
  * are incident files and forwards settings.
  */
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import type { InitializationOptions } from '../../server/src/protocol';
 import { INCIDENT_FILE_PATTERN, SETTINGS_SECTION, incidentDocumentSelector, readSettings } from './settings';
 
@@ -44,14 +44,26 @@ export function createLanguageClient(context: vscode.ExtensionContext, outputCha
  * Restarts the server with the document selector of the current settings. The selector is read
  * when the client starts, so a change of `incidentTimeline.files` needs a restart to take effect.
  */
-export async function restartLanguageClient(client: LanguageClient): Promise<void> {
-  client.clientOptions.documentSelector = incidentDocumentSelector(readSettings().files);
-  if (client.isRunning()) {
-    await client.restart();
-  } else {
-    await client.start();
-  }
+export function restartLanguageClient(client: LanguageClient): Promise<void> {
+  // One restart at a time: a settings change and the command may ask at once, and a stop that
+  // overlaps a start leaves the client in a broken state.
+  const restart = async (): Promise<void> => {
+    // A start in progress (the first one, at activation) finishes first; its failure is reported
+    // by the client and must not stop this new attempt.
+    if (client.state === State.Starting) await client.start().catch(() => undefined);
+    client.clientOptions.documentSelector = incidentDocumentSelector(readSettings().files);
+    if (client.isRunning()) {
+      await client.restart();
+    } else {
+      await client.start();
+    }
+  };
+  const queued = (pendingRestarts.get(client) ?? Promise.resolve()).then(restart, restart);
+  pendingRestarts.set(client, queued);
+  return queued;
 }
+
+const pendingRestarts = new WeakMap<LanguageClient, Promise<void>>();
 
 /** Restarts the client when a setting that shapes the selector changes. */
 export function restartOnSelectorChange(client: LanguageClient, onError: (error: unknown) => void): vscode.Disposable {

@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { State } from 'vscode-languageclient/node';
+import { State, type LanguageClient } from 'vscode-languageclient/node';
 import { TimelineRequest } from '../../../server/src/protocol';
 import {
   EXAMPLES,
@@ -60,6 +60,18 @@ function checkWithCli(folder: string): Map<string, string[]> {
   return byFile;
 }
 
+/** Resolves when the client next reaches Running (after a restart that is about to happen). */
+function runningAgain(client: LanguageClient): Promise<void> {
+  return new Promise((resolve) => {
+    const subscription = client.onDidChangeState((event) => {
+      if (event.newState === State.Running) {
+        subscription.dispose();
+        resolve();
+      }
+    });
+  });
+}
+
 describe('Incident Timeline in VS Code', () => {
   after(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
@@ -77,15 +89,18 @@ describe('Incident Timeline in VS Code', () => {
   });
 
   describe('diagnostics', () => {
-    it('the flagship example checks clean', async () => {
+    it('the flagship example has no problems of its own', async () => {
       const api = await incidentTimelineApi();
       await openInEditor(FLAGSHIP);
       const model = await api.client.sendRequest(TimelineRequest.type, { uri: FLAGSHIP.toString() });
       assert.ok(model, 'the server knows the open flagship example');
-      assert.deepEqual(model.problems, { errors: 0, warnings: 0 });
       assert.equal(model.incident?.id, 'EX196121');
-      // The server's own count is the real check; VS Code must not show anything either.
-      assert.deepEqual(incidentDiagnostics(FLAGSHIP).map(describeDiagnostic), []);
+      assert.equal(model.problems.errors, 0);
+      // The broken copies in examples/broken keep the flagship's id on purpose, and the server
+      // indexes the whole workspace, so duplicate-id is the only thing allowed here.
+      const own = incidentDiagnostics(FLAGSHIP).filter((diagnostic) => codeOf(diagnostic) !== 'duplicate-id');
+      assert.deepEqual(own.map(describeDiagnostic), []);
+      assert.deepEqual(checkWithCli(FLAGSHIP.fsPath).get(FLAGSHIP.fsPath) ?? [], []);
     });
 
     it('a utc/jst mismatch shows with its code, severity, exact range, message and docs link', async () => {
@@ -117,28 +132,29 @@ describe('Incident Timeline in VS Code', () => {
       await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     });
 
-    it('every broken example shows exactly what the CLI reports for it', async function () {
+    it('every example shows exactly what the CLI reports for it', async () => {
       const broken = path.join(EXAMPLES, 'broken');
-      const files = existsSync(broken) ? readdirSync(broken).filter((name) => /\.incident\.ya?ml$/.test(name)) : [];
-      if (files.length === 0) this.skip();
+      const brokenFiles = existsSync(broken) ? readdirSync(broken).filter((name) => /\.incident\.ya?ml$/.test(name)).map((name) => path.join(broken, name)) : [];
       await incidentTimelineApi();
       // The whole examples folder, so duplicate-id sees the same files the server indexes.
       const expected = checkWithCli(EXAMPLES);
       const seen = new Set<string>();
-      for (const name of files) {
-        const file = path.join(broken, name);
+      for (const file of [FLAGSHIP.fsPath, ...brokenFiles]) {
         const want = (expected.get(file) ?? []).sort();
         const uri = vscode.Uri.file(file);
         await openInEditor(uri);
-        const got = await whenDiagnostics(uri, (ds) => ds.length >= want.length && ds.length > 0);
-        assert.deepEqual(got.map(describeDiagnostic).sort(), want, name);
+        // Duplicate ids may come a moment later (the server indexes the workspace after it starts).
+        const got = await whenDiagnostics(uri, (ds) => ds.length >= want.length);
+        assert.deepEqual(got.map(describeDiagnostic).sort(), want, path.relative(EXAMPLES, file));
         for (const diagnostic of got) {
           assert.equal(diagnostic.source, 'incident');
           assert.match(docsLinkOf(diagnostic) ?? '', new RegExp(`README\\.md#${codeOf(diagnostic)}$`));
           seen.add(codeOf(diagnostic));
         }
       }
-      assert.ok(seen.has('utc-jst-mismatch'), `the broken example shows utc-jst-mismatch (saw ${[...seen].join(', ')})`);
+      if (brokenFiles.length > 0) {
+        assert.ok(seen.has('utc-jst-mismatch'), `the broken example shows utc-jst-mismatch (saw ${[...seen].join(', ')})`);
+      }
     });
   });
 
@@ -146,20 +162,17 @@ describe('Incident Timeline in VS Code', () => {
     const files = (): vscode.WorkspaceConfiguration => vscode.workspace.getConfiguration('incidentTimeline');
 
     afterEach(async () => {
+      if (files().inspect('files')?.globalValue === undefined) return;
+      const api = await incidentTimelineApi();
+      const restarted = runningAgain(api.client);
       await files().update('files', undefined, vscode.ConfigurationTarget.Global);
+      await restarted;
     });
 
     it('incidentTimeline.files makes other YAML files incident files', async () => {
       const api = await incidentTimelineApi();
       const uri = writeTempFile('outage.postmortem.yaml', MISMATCH.replace('VSCODE-TEST-1', 'VSCODE-TEST-3'));
-      const restarted = new Promise<void>((resolve) => {
-        const subscription = api.client.onDidChangeState((event) => {
-          if (event.newState === State.Running) {
-            subscription.dispose();
-            resolve();
-          }
-        });
-      });
+      const restarted = runningAgain(api.client);
       await files().update('files', ['**/*.postmortem.yaml'], vscode.ConfigurationTarget.Global);
       await restarted;
       await openInEditor(uri);

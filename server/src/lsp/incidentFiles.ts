@@ -46,7 +46,7 @@ export class IncidentFileMatcher {
    */
   constructor(patterns: readonly string[], folders: readonly string[]) {
     const nocase = process.platform === 'win32' || process.platform === 'darwin';
-    this.patterns = patterns.map((pattern) => new Minimatch(slashes(pattern.trim()), {
+    this.patterns = patterns.map((pattern) => new Minimatch(slashes(pattern.trim()).replace(/^\.\//, ''), {
       dot: true,
       nocase,
       // A bare name such as `*.timeline.yaml` matches in any folder, as in files.associations.

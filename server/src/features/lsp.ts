@@ -1,0 +1,154 @@
+/**
+ * The editing features as LSP answers: the last step, where the pure modules' offsets become
+ * ranges once. server.ts registers each with one line; nothing here holds state.
+ */
+import {
+  CodeActionKind,
+  CompletionItemKind,
+  FoldingRangeKind,
+  InsertTextFormat,
+  InsertTextMode,
+  MarkupKind,
+  SymbolKind,
+  type CodeAction,
+  type CodeActionParams,
+  type CompletionItem,
+  type CompletionParams,
+  type Diagnostic,
+  type DocumentSymbol,
+  type FoldingRange,
+  type Hover,
+  type HoverParams,
+  type Range,
+  type SelectionRange,
+  type SelectionRangeParams,
+  type ServerCapabilities,
+  type SymbolInformation,
+} from 'vscode-languageserver';
+import { DIAGNOSTIC_SOURCE, type ParsedIncident, type Span } from '../core';
+import { ADD_MISSING_TIMES_KIND, codeActions, FIX_ALL_KIND, type DiagnosticRef } from './codeActions';
+import { completions, type CompletionKind } from './completion';
+import { hover } from './hover';
+import { documentSymbols, foldingRanges, selectionRanges, workspaceSymbols, type IncidentSymbol, type IncidentSymbolKind, type NamedIncidentFile } from './symbols';
+
+/** An open document as the server hands it to a feature (IncidentDocument in lsp/languageServer.ts). */
+export interface FeatureDocument {
+  readonly uri: string;
+  readonly parsed: ParsedIncident;
+}
+
+/** The capabilities of the editing features, merged into the server's. */
+export const EDITING_CAPABILITIES: ServerCapabilities = {
+  codeActionProvider: {
+    codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, ADD_MISSING_TIMES_KIND],
+  },
+  completionProvider: { triggerCharacters: [':', ' ', '-'] },
+  hoverProvider: true,
+  documentSymbolProvider: { label: 'Incident' },
+  foldingRangeProvider: true,
+  selectionRangeProvider: true,
+  workspaceSymbolProvider: true,
+};
+
+function range(parsed: ParsedIncident, span: Span): Range {
+  return { start: parsed.lineIndex.positionAt(span.start), end: parsed.lineIndex.positionAt(span.end) };
+}
+
+function spanOf(parsed: ParsedIncident, r: Range): Span {
+  return { start: parsed.lineIndex.offsetAt(r.start), end: parsed.lineIndex.offsetAt(r.end) };
+}
+
+export function lspCodeActions(document: FeatureDocument, params: CodeActionParams, now = Date.now()): CodeAction[] {
+  const { parsed, uri } = document;
+  const ours = params.context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE && typeof d.code === 'string');
+  const refs: (DiagnosticRef & { lsp: Diagnostic })[] = ours.map((d) => ({ code: String(d.code), span: spanOf(parsed, d.range), lsp: d }));
+  const actions = codeActions(parsed, spanOf(parsed, params.range), refs, { now, only: params.context.only });
+  return actions.map((action) => {
+    const lsp = action.diagnostic && refs.find((r) => r.code === action.diagnostic!.code && r.span.start === action.diagnostic!.span.start && r.span.end === action.diagnostic!.span.end)?.lsp;
+    const result: CodeAction = {
+      title: action.title,
+      kind: action.kind,
+      edit: { changes: { [uri]: action.edits.map((e) => ({ range: range(parsed, e.span), newText: e.newText })) } },
+    };
+    if (lsp) result.diagnostics = [lsp];
+    if (action.isPreferred) result.isPreferred = true;
+    return result;
+  });
+}
+
+const COMPLETION_KINDS: Record<CompletionKind, CompletionItemKind> = {
+  key: CompletionItemKind.Property,
+  value: CompletionItemKind.EnumMember,
+  time: CompletionItemKind.Value,
+  snippet: CompletionItemKind.Snippet,
+};
+
+export function lspCompletion(document: FeatureDocument, params: CompletionParams, snippets: boolean, now = Date.now()): CompletionItem[] {
+  const { parsed } = document;
+  return completions(parsed, parsed.lineIndex.offsetAt(params.position), { now, snippets }).map((item) => ({
+    label: item.label,
+    kind: COMPLETION_KINDS[item.kind],
+    detail: item.detail,
+    sortText: item.sortText,
+    // The range decides what the editor filters on; keep the typed word as the filter text.
+    filterText: parsed.text.slice(item.span.start, item.span.end) === '' ? undefined : item.kind === 'snippet' ? undefined : item.label,
+    textEdit: { range: range(parsed, item.span), newText: item.insertText },
+    insertTextFormat: item.snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+    // Our texts carry absolute indentation.
+    insertTextMode: InsertTextMode.asIs,
+  }));
+}
+
+export function lspHover(document: FeatureDocument, params: HoverParams, extraTimeZones: readonly string[]): Hover | null {
+  const { parsed } = document;
+  const result = hover(parsed, parsed.lineIndex.offsetAt(params.position), { extraTimeZones });
+  return result ? { contents: { kind: MarkupKind.Markdown, value: result.markdown }, range: range(parsed, result.span) } : null;
+}
+
+const SYMBOL_KINDS: Record<IncidentSymbolKind, SymbolKind> = {
+  incident: SymbolKind.Module,
+  time: SymbolKind.Field,
+  timeline: SymbolKind.Array,
+  event: SymbolKind.Event,
+};
+
+export function lspDocumentSymbols(document: FeatureDocument): DocumentSymbol[] {
+  const { parsed } = document;
+  const convert = (s: IncidentSymbol): DocumentSymbol => ({
+    name: s.name || '?',
+    detail: s.detail,
+    kind: SYMBOL_KINDS[s.kind],
+    range: range(parsed, s.span),
+    selectionRange: range(parsed, s.selectionSpan),
+    children: s.children.map(convert),
+  });
+  return documentSymbols(parsed).map(convert);
+}
+
+export function lspFoldingRanges(document: FeatureDocument): FoldingRange[] {
+  return foldingRanges(document.parsed).map((f) => (f.kind ? { startLine: f.startLine, endLine: f.endLine, kind: FoldingRangeKind.Comment } : { startLine: f.startLine, endLine: f.endLine }));
+}
+
+export function lspSelectionRanges(document: FeatureDocument, params: SelectionRangeParams): SelectionRange[] {
+  const { parsed } = document;
+  return params.positions.map((position) => {
+    const chain = selectionRanges(parsed, parsed.lineIndex.offsetAt(position));
+    let result: SelectionRange | undefined;
+    for (let i = chain.length - 1; i >= 0; i--) result = { range: range(parsed, chain[i]), parent: result };
+    return result ?? { range: { start: position, end: position } };
+  });
+}
+
+/** An index entry with the range of its id or title (WorkspaceIndex's IndexedIncident fits). */
+export interface RangedIncidentFile extends NamedIncidentFile {
+  readonly id?: { readonly value: string; readonly range: Range };
+  readonly title?: { readonly value: string; readonly range: Range };
+}
+
+export function lspWorkspaceSymbols(files: Iterable<RangedIncidentFile>, query: string): SymbolInformation[] {
+  return workspaceSymbols(files, query).map(({ name, file }) => ({
+    name,
+    kind: SymbolKind.Module,
+    location: { uri: file.uri, range: (file.id ?? file.title)!.range },
+  }));
+}

@@ -3,14 +3,23 @@
  * inside it with this extension loaded from the working tree and examples/ as the workspace.
  * Runs through test/register.cjs, like the mocha tiers. VSCODE_VERSION picks the build
  * (default: stable; `1.100.3` is the oldest our engines field allows).
+ * VSCODE_TEST_CODE_SERVER=/path/to/code-server runs the same suite in that code-server instead
+ * (no download; needs Chromium), for machines that cannot reach Microsoft's servers.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { runTests } from '@vscode/test-electron';
+import { runInCodeServer } from './runInCodeServer';
 
 async function main(): Promise<void> {
   const root = path.resolve(__dirname, '..', '..');
+  const codeServer = process.env.VSCODE_TEST_CODE_SERVER;
+  if (codeServer) {
+    const failures = await runInCodeServer({ codeServer, root, workspace: path.join(root, 'examples'), chromium: process.env.CHROMIUM });
+    process.exitCode = failures > 0 ? 1 : 0;
+    return;
+  }
   // A fresh profile each run: no settings or state leak between runs (the suite changes settings).
   const userData = mkdtempSync(path.join(tmpdir(), 'incident-timeline-vscode-'));
   try {

@@ -1,11 +1,14 @@
-import { parseIncident, type ParseOptions, type ParsedIncident } from './parse';
+import { IncrementalIncidentParser } from './incremental';
+import type { ParseOptions, ParsedIncident } from './parse';
 
 /**
  * One parse per (uri, version): validation, symbols, hover, completion and the preview all ask
  * here, so a keystroke is parsed once whatever asks.
  */
 export class ParseCache {
-  private readonly entries = new Map<string, { version: number; parsed: ParsedIncident }>();
+  // Each uri keeps its incremental parser, so a keystroke re-parses only the timeline item it
+  // touched (same result as parseIncident; see incremental.ts).
+  private readonly entries = new Map<string, { version: number; parsed: ParsedIncident; parser: IncrementalIncidentParser }>();
 
   constructor(private options: ParseOptions = {}) {}
 
@@ -17,8 +20,9 @@ export class ParseCache {
   get(uri: string, version: number, text: () => string): ParsedIncident {
     const hit = this.entries.get(uri);
     if (hit && hit.version === version) return hit.parsed;
-    const parsed = parseIncident(text(), this.options);
-    this.entries.set(uri, { version, parsed });
+    const parser = hit?.parser ?? new IncrementalIncidentParser(this.options);
+    const parsed = parser.parse(text());
+    this.entries.set(uri, { version, parsed, parser });
     return parsed;
   }
 

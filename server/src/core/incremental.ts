@@ -1,0 +1,421 @@
+/**
+ * Incremental validation: the same ParsedIncident as `parseIncident`, but a keystroke re-parses
+ * only the timeline item it touched. Pure, like the rest of the core.
+ *
+ * How: the text is split by lines into a head (everything before the timeline's second item), the
+ * timeline items, and a tail (the last item and everything after it). The head and tail are
+ * joined into a small "skeleton" document that yaml parses and the reader reads as usual: it
+ * gives the root entries, their diagnostics and, because the first and last items stay in it, the
+ * exact ranges yaml gives the timeline and the root mapping. Each item is parsed on its own and
+ * read with the reader's `base` offset; its result is kept, keyed by the item's text, and only
+ * shifted when an edit above it moves it. The cross-item rules then run over the assembled model.
+ *
+ * Whenever the text's structure does not allow this safely (tabs, lone CR, a BOM, directives or
+ * document markers, anchors, aliases and tags, YAML errors or warnings anywhere, odd indentation
+ * in the timeline, a timeline that is not a block list under a plain `timeline:` key, …) it falls
+ * back to `parseIncident`. test/core/incremental.test.ts checks the two agree after random edits.
+ */
+import { isMap, isScalar, isSeq, parseAllDocuments, visit, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import type { IncidentDiagnostic } from './diagnostics';
+import { compareDiagnostics } from './diagnostics';
+import type { Entry, Field, Incident, TimeSide, TimelineEvent, TimeValue } from './model';
+import { DEFAULT_MAX_LENGTH, parseIncident, YAML_OPTIONS, type ParseOptions, type ParsedIncident } from './parse';
+import { IncidentReader } from './read';
+import { RULES } from './rules';
+import { LineIndex, type Span } from './text';
+
+/** Where the timeline's items are, as line-start offsets into the text. */
+interface TimelineLayout {
+  /** Offset of the `timeline:` key (column 0). */
+  readonly keyStart: number;
+  /** Each item from the start of its dash line to the next item's dash (so neighbours overlap by the indentation). */
+  readonly items: readonly Span[];
+  /** Where the timeline entry's lines end: the start of the next root entry, or the text's end. */
+  readonly end: number;
+}
+
+/** One timeline item as last read: the event and its diagnostics in document offsets at `base`. */
+interface ReadItem {
+  readonly base: number;
+  readonly index: number;
+  readonly event: TimelineEvent;
+  readonly diagnostics: readonly IncidentDiagnostic[];
+  /** Kept only when the diagnostics name the index, so a move re-reads instead of re-parsing. */
+  readonly doc?: Document.Parsed;
+  readonly node?: Node;
+}
+
+/** Why the last parse went the way it did: for tests and the benchmark. */
+export type IncrementalPath = { readonly kind: 'incremental'; readonly parsedItems: number; readonly reusedItems: number } | { readonly kind: 'full'; readonly reason: string };
+
+class Unsplittable {
+  constructor(readonly reason: string) {}
+}
+
+const SPACE = 32;
+const HASH = 35;
+const DASH = 45;
+const LF = 10;
+const CR = 13;
+
+/** True when the character at `i` ends a token: a space, a line break or the end of the text. */
+function isBreakOrSpace(text: string, i: number): boolean {
+  if (i >= text.length) return true;
+  const c = text.charCodeAt(i);
+  return c === SPACE || c === LF || c === CR;
+}
+
+/**
+ * Finds the timeline's items by lines alone, or says why the text cannot be split. Lines that
+ * are blank or comments never start a part; they stay with the part above them (so a `|+`
+ * block scalar keeps its trailing blank lines, as it does in the whole document).
+ */
+export function findTimelineLayout(text: string): TimelineLayout | Unsplittable {
+  if (text.charCodeAt(0) === 0xfeff) return new Unsplittable('byte order mark');
+  if (text.indexOf('\t') >= 0) return new Unsplittable('tab');
+  for (let i = text.indexOf('\r'); i >= 0; i = text.indexOf('\r', i + 1)) {
+    if (text.charCodeAt(i + 1) !== LF) return new Unsplittable('lone carriage return');
+  }
+  let state: 'before' | 'head' | 'items' | 'after' = 'before';
+  let keyStart = -1;
+  let indent = -1;
+  const starts: number[] = [];
+  let end = text.length;
+  for (let pos = 0; pos < text.length;) {
+    const newline = text.indexOf('\n', pos);
+    const next = newline < 0 ? text.length : newline + 1;
+    const first = text.charCodeAt(pos);
+    // Document markers and directives at column 0 end or start documents: leave them to the full parse.
+    if ((first === DASH && text.startsWith('---', pos) && isBreakOrSpace(text, pos + 3))
+      || (first === 46 /* . */ && text.startsWith('...', pos) && isBreakOrSpace(text, pos + 3))
+      || first === 37 /* % */) {
+      return new Unsplittable('document marker or directive');
+    }
+    let column = pos;
+    while (text.charCodeAt(column) === SPACE) column++;
+    const c = text.charCodeAt(column);
+    const blank = column >= text.length || c === LF || c === CR || c === HASH;
+    const lineIndent = column - pos;
+    switch (state) {
+      case 'before':
+        if (first === 116 /* t */ && text.startsWith('timeline:', pos)) {
+          let k = pos + 9;
+          while (text.charCodeAt(k) === SPACE) k++;
+          const rest = text.charCodeAt(k);
+          const restIsEmpty = k >= text.length || rest === LF || rest === CR || (rest === HASH && k > pos + 9);
+          if (!restIsEmpty) return new Unsplittable('timeline is not a block list');
+          keyStart = pos;
+          state = 'head';
+        }
+        break;
+      case 'head':
+        if (blank) break;
+        if (c !== DASH || !isBreakOrSpace(text, column + 1)) return new Unsplittable('timeline is not a block list');
+        indent = lineIndent;
+        starts.push(pos);
+        state = 'items';
+        break;
+      case 'items':
+        if (blank || lineIndent > indent) break;
+        if (lineIndent === indent && c === DASH && isBreakOrSpace(text, column + 1)) {
+          starts.push(pos);
+        } else if (lineIndent === 0) {
+          end = pos;
+          state = 'after';
+        } else {
+          return new Unsplittable('odd indentation in the timeline');
+        }
+        break;
+      case 'after':
+        break;
+    }
+    pos = next;
+  }
+  if (starts.length === 0) return new Unsplittable('no timeline items');
+  // An item runs on to the next item's dash, not just its line: yaml ends a mapping whose last
+  // value is empty at the next token, so the next line's indentation belongs to the item too.
+  const items = starts.map((start, i) => ({ start, end: i + 1 < starts.length ? starts[i + 1] + indent : end }));
+  return { keyStart, items, end };
+}
+
+/** A copy of a string that shares no memory with the text it was cut from (V8 keeps slices' parents alive). */
+function detached(s: string): string {
+  return (' ' + s).slice(1);
+}
+
+/** A deep copy of a model value or diagnostic with every span's offsets passed through `map`. */
+function mapSpans<T>(value: T, map: (offset: number) => number): T {
+  if (Array.isArray(value)) return value.map((v: unknown) => mapSpans(v, map)) as T;
+  if (value === null || typeof value !== 'object') return value;
+  const o = value as Record<string, unknown>;
+  if (typeof o.start === 'number' && typeof o.end === 'number' && Object.keys(o).length === 2) {
+    return { start: map(o.start), end: map(o.end) } as T;
+  }
+  const out: Record<string, unknown> = {};
+  for (const key in o) out[key] = mapSpans(o[key], map);
+  return out as T;
+}
+
+/** True when a document uses anything that ties its parts together or changes how they read. */
+function hasAnchorsAliasesOrTags(doc: Document.Parsed): boolean {
+  let found = false;
+  visit(doc, {
+    Alias() {
+      found = true;
+      return visit.BREAK;
+    },
+    Node(_key, node) {
+      if (node.anchor || node.tag) {
+        found = true;
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return found;
+}
+
+/** Parses a fragment as one clean YAML document, or says why it is not one. */
+function parseClean(text: string): Document.Parsed | Unsplittable {
+  const documents = parseAllDocuments(text, YAML_OPTIONS) as Document.Parsed[] | { empty: true };
+  if (!Array.isArray(documents) || documents.length !== 1) return new Unsplittable('not one document');
+  const doc = documents[0];
+  if (doc.errors.length > 0 || doc.warnings.length > 0) return new Unsplittable('YAML errors or warnings');
+  if (hasAnchorsAliasesOrTags(doc)) return new Unsplittable('anchors, aliases or tags');
+  return doc;
+}
+
+/** What the last incremental parse left: its text, where its items were, and what they read as. */
+interface SplitState {
+  readonly text: string;
+  readonly items: readonly Span[];
+  readonly reads: readonly ReadItem[];
+}
+
+/** Length of the longest common prefix, by halving: native string compares, no per-character loop. */
+function commonPrefixLength(a: string, b: string): number {
+  let low = 0;
+  let high = Math.min(a.length, b.length);
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (a.slice(low, mid) === b.slice(low, mid)) low = mid;
+    else high = mid - 1;
+  }
+  return low;
+}
+
+/** Length of the longest common suffix no longer than `limit`. */
+function commonSuffixLength(a: string, b: string, limit: number): number {
+  let low = 0;
+  let high = Math.min(limit, a.length, b.length);
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (a.slice(a.length - mid, a.length - low) === b.slice(b.length - mid, b.length - low)) low = mid;
+    else high = mid - 1;
+  }
+  return low;
+}
+
+/**
+ * Parses incident texts like `parseIncident`, keeping what it read of each timeline item so the
+ * next text (one edit later) re-parses only the items that changed. One instance per document.
+ */
+export class IncrementalIncidentParser {
+  private state: SplitState | undefined;
+  private path: IncrementalPath = { kind: 'full', reason: 'not parsed yet' };
+
+  constructor(private readonly options: ParseOptions = {}) {}
+
+  /** How the last `parse` went. */
+  get lastPath(): IncrementalPath {
+    return this.path;
+  }
+
+  parse(text: string): ParsedIncident {
+    if (text.length > (this.options.maxLength ?? DEFAULT_MAX_LENGTH)) return this.full(text, 'too large');
+    let result: ParsedIncident | Unsplittable;
+    try {
+      result = this.parseByItems(text);
+    } catch (error) {
+      // A rule or the reader threw: the full parse reports it as internal-error, with its wording.
+      result = new Unsplittable(`threw: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    return result instanceof Unsplittable ? this.full(text, result.reason) : result;
+  }
+
+  private full(text: string, reason: string): ParsedIncident {
+    this.path = { kind: 'full', reason };
+    return parseIncident(text, this.options);
+  }
+
+  private parseByItems(text: string): ParsedIncident | Unsplittable {
+    const layout = findTimelineLayout(text);
+    if (layout instanceof Unsplittable) return layout;
+    const { items } = layout;
+    const n = items.length;
+
+    // The skeleton: the text without items 2..n-1. Offsets at or after `cut` moved back by `removed`.
+    const cut = n >= 3 ? items[1].start : text.length;
+    const removed = n >= 3 ? items[n - 1].start - items[1].start : 0;
+    const skeleton = n >= 3 ? text.slice(0, cut) + text.slice(items[n - 1].start) : text;
+    const doc = parseClean(skeleton);
+    if (doc instanceof Unsplittable) return doc;
+    const root = doc.contents;
+    if (!isMap(root)) return new Unsplittable('root is not a mapping');
+    const timelinePair = (root as YAMLMap<unknown, unknown>).items.find((pair) => isScalar(pair.key) && pair.key.value === 'timeline') as Pair<Node, Node> | undefined;
+    if (!timelinePair || timelinePair.key.range?.[0] !== layout.keyStart) return new Unsplittable('timeline key not where the lines say');
+    const seq = timelinePair.value;
+    const kept = n >= 3 ? [items[0], { start: cut, end: layout.end - removed }] : items;
+    if (!isSeq(seq) || seq.items.length !== kept.length) return new Unsplittable('timeline items not where the lines say');
+    for (let i = 0; i < kept.length; i++) {
+      const range = (seq.items[i] as Node | null)?.range;
+      if (!range || range[0] < kept[i].start || range[0] >= kept[i].end) return new Unsplittable('timeline items not where the lines say');
+    }
+
+    const lineIndex = new LineIndex(text);
+    const lineSpanAt = (offset: number): Span => {
+      const { line } = lineIndex.positionAt(offset);
+      return { start: lineIndex.lineStart(line), end: lineIndex.lineEnd(line) };
+    };
+    const toDocument = (offset: number) => (offset >= cut ? offset + removed : offset);
+
+    // The root, read from the skeleton; what it says about the kept items is dropped (read below).
+    const rootDiagnostics: IncidentDiagnostic[] = [];
+    const itemsFrom = items[0].start;
+    const itemsTo = layout.end - removed;
+    const skeletonReader = new IncidentReader(doc, (d) => {
+      if (d.span.start < itemsFrom || d.span.start >= itemsTo) rootDiagnostics.push(mapSpans(d, toDocument));
+    }, lineSpanAt);
+    const skeletonIncident = skeletonReader.readIncident(root, lineSpanAt(0));
+    if (!skeletonIncident) return new Unsplittable('root is not an incident');
+
+    // The items: those wholly inside the text the edit left alone are taken from the last parse
+    // (shifted and renumbered as needed); the others are parsed on their own and read in place.
+    const previous = this.state;
+    const prefix = previous ? commonPrefixLength(previous.text, text) : 0;
+    const suffix = previous ? commonSuffixLength(previous.text, text, Math.min(previous.text.length, text.length) - prefix) : 0;
+    const delta = text.length - (previous?.text.length ?? 0);
+    const countDelta = previous ? previous.items.length - n : 0;
+    const reads: ReadItem[] = new Array<ReadItem>(n);
+    const events: TimelineEvent[] = new Array<TimelineEvent>(n);
+    const itemDiagnostics: IncidentDiagnostic[] = [];
+    let parsedItems = 0;
+    for (let index = 0; index < n; index++) {
+      const { start, end } = items[index];
+      let read: ReadItem | undefined;
+      if (previous) {
+        const before = previous.items[index];
+        if (end <= prefix && before && before.start === start && before.end === end) {
+          read = moved(previous.reads[index], start, index);
+        } else if (start >= text.length - suffix) {
+          const old = previous.items[index + countDelta];
+          if (old && old.start === start - delta && old.end === end - delta) read = moved(previous.reads[index + countDelta], start, index);
+        } else {
+          // Near the edit, where prefix and suffix cannot tell (an inserted item that starts like
+          // the one it pushed down): the same text at the same place counted from either end.
+          for (const j of [index + countDelta, index]) {
+            const old = previous.items[j];
+            if (old && old.end - old.start === end - start && previous.text.slice(old.start, old.end) === text.slice(start, end)) {
+              read = moved(previous.reads[j], start, index);
+              break;
+            }
+          }
+        }
+      }
+      if (!read) {
+        const itemDoc = parseClean(detached(text.slice(start, end)));
+        if (itemDoc instanceof Unsplittable) return itemDoc;
+        const itemSeq = itemDoc.contents;
+        const node = isSeq(itemSeq) && itemSeq.items.length === 1 ? (itemSeq.items[0] as Node | null) : null;
+        if (!node?.range) return new Unsplittable('item is not one list item');
+        read = readItem(itemDoc, node, start, index);
+        parsedItems++;
+      }
+      reads[index] = read;
+      events[index] = read.event;
+      for (const d of read.diagnostics) itemDiagnostics.push(d);
+    }
+
+    const incident: Incident = { ...mapSpans(skeletonIncident, toDocument), timeline: events };
+    const diagnostics: IncidentDiagnostic[] = [...rootDiagnostics, ...itemDiagnostics];
+    for (const rule of RULES) rule.check(incident, (d) => diagnostics.push(d));
+    const clamped = diagnostics.map((d) => (d.span.end <= text.length ? d : { ...d, span: clampSpan(d.span, text.length) }));
+    clamped.sort(compareDiagnostics);
+    // Only a parse that got this far becomes the base of the next one: after a fallback, the
+    // next edit is compared with the last text that split cleanly.
+    this.state = { text, items, reads };
+    this.path = { kind: 'incremental', parsedItems, reusedItems: n - parsedItems };
+    return { text, lineIndex, incident, diagnostics: clamped };
+  }
+}
+
+function clampSpan(span: Span, length: number): Span {
+  const start = Math.max(0, Math.min(span.start, length));
+  return { start, end: Math.max(start, Math.min(span.end, length)) };
+}
+
+function readItem(doc: Document.Parsed, node: Node, base: number, index: number): ReadItem {
+  const diagnostics: IncidentDiagnostic[] = [];
+  // Events never ask for line spans; only the root does.
+  const reader = new IncidentReader(doc, (d) => diagnostics.push(d), () => ({ start: base, end: base }), base);
+  const event = reader.readEvent(node, index, reader.span(node, { start: base, end: base }));
+  return diagnostics.length > 0 ? { base, index, event, diagnostics, doc, node } : { base, index, event, diagnostics };
+}
+
+/** A kept item at its new place: shifted when lines above it changed, renumbered when items were added or removed. */
+function moved(read: ReadItem, base: number, index: number): ReadItem {
+  if (read.base === base && read.index === index) return read;
+  if (read.index !== index && read.doc && read.node) {
+    // Its messages name the index ("timeline event 12"): read it again, from the kept nodes.
+    return readItem(read.doc, read.node, base, index);
+  }
+  const delta = base - read.base;
+  const event = delta === 0 ? read.event : shiftEvent(read.event, delta);
+  return {
+    ...read,
+    base,
+    index,
+    event: read.index === index ? event : { ...event, index },
+    diagnostics: delta === 0 ? read.diagnostics : read.diagnostics.map((d) => mapSpans(d, (o) => o + delta)),
+  };
+}
+
+const shiftSpan = (span: Span, delta: number): Span => ({ start: span.start + delta, end: span.end + delta });
+
+function shiftEntry(entry: Entry, delta: number): Entry {
+  return { ...entry, keySpan: shiftSpan(entry.keySpan, delta), valueSpan: shiftSpan(entry.valueSpan, delta) };
+}
+
+function shiftSide(side: TimeSide, delta: number): TimeSide {
+  return { ...side, span: shiftSpan(side.span, delta) };
+}
+
+function shiftTime(time: TimeValue, delta: number): TimeValue {
+  const out: { -readonly [K in keyof TimeValue]: TimeValue[K] } = { ...time, span: shiftSpan(time.span, delta) };
+  if (time.value) out.value = shiftSide(time.value, delta);
+  if (time.utc) out.utc = shiftSide(time.utc, delta);
+  if (time.jst) out.jst = shiftSide(time.jst, delta);
+  if (time.entries) out.entries = time.entries.map((e) => shiftEntry(e, delta));
+  return out;
+}
+
+/**
+ * An event with every span moved by `delta`. Written out field by field: it runs for every item
+ * below an edit on every keystroke. The property test compares it with a full parse, so a span
+ * added to the model and not shifted here fails there.
+ */
+export function shiftEvent(event: TimelineEvent, delta: number): TimelineEvent {
+  const entries = event.entries.map((e) => shiftEntry(e, delta));
+  // Fields share their Entry with `entries`: keep it so (and keep memory as a full parse has it).
+  const field = <T>(f: Field<T> | undefined): Field<T> | undefined => {
+    if (!f) return f;
+    const i = event.entries.indexOf(f.entry);
+    return { ...f, entry: i >= 0 ? entries[i] : shiftEntry(f.entry, delta) };
+  };
+  const out: { -readonly [K in keyof TimelineEvent]: TimelineEvent[K] } = { ...event, span: shiftSpan(event.span, delta), entries };
+  if (event.at) out.at = shiftTime(event.at, delta);
+  if (event.event) out.event = field(event.event);
+  if (event.kind) out.kind = field(event.kind);
+  if (event.source) out.source = field(event.source);
+  return out;
+}

@@ -1,0 +1,193 @@
+import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { parseIncident } from '../../server/src/core';
+import { findTimelineLayout, IncrementalIncidentParser, shiftEvent } from '../../server/src/core/incremental';
+import type { ParsedIncident } from '../../server/src/core';
+
+// Incremental validation must give exactly what a full parse gives: same diagnostics in the same
+// order (positions, messages, data) and the same model (every time and span). These tests apply
+// random edits in sequence and compare the two after each one.
+
+/** Compares an incremental parse with the full one, with the text in the message when they differ. */
+function assertSame(incremental: ParsedIncident, text: string): void {
+  const full = parseIncident(text);
+  assert.deepStrictEqual(incremental.diagnostics, full.diagnostics, `diagnostics differ for:\n${text}`);
+  assert.deepStrictEqual(incremental.incident, full.incident, `models differ for:\n${text}`);
+}
+
+const UTC_TIMES = ['2024-03-04T01:40Z', '2024-03-04T01:41:30Z', '2024-03-04T02:00Z', '2024-03-04T00:10Z', '2024-03-04T03:00:00Z'];
+const JST_TIMES = ['2024-03-04T10:40', '2024-03-04T10:41:30+09:00', '2024-03-04T11:00', '2024-03-04T02:00', '2024-03-04 12:00'];
+
+/** One timeline item's lines at indentation `indent`, in one of the forms people write. */
+const itemArb = (indent: string) => fc.record({
+  time: fc.oneof(
+    fc.constantFrom(...UTC_TIMES, ...JST_TIMES.map((t) => `${t.replace(' ', 'T')}+09:00`), '2024-03-04T10:40', 'soon', '2024-02-30T10:00Z'),
+    fc.tuple(fc.constantFrom(...UTC_TIMES), fc.constantFrom(...JST_TIMES)).map(([u, j]) => ({ utc: u, jst: j })),
+  ),
+  kind: fc.constantFrom(undefined, 'update', 'detected', 'mitigated', 'updat', ''),
+  event: fc.constantFrom(
+    'mail is delayed', '"quoted: text"', "'single # quoted'", '>-\n{i}  folded text\n{i}  on two lines',
+    '|+\n{i}  kept\n\n', '|\n{i}  literal', '', 'plain text # with a comment', '"two\n{i}  lines"',
+  ),
+  extra: fc.constantFrom('', 'sourse: https://example.com/a', 'source: https://example.com/b', 'source: not-a-url', 'event: twice'),
+  comment: fc.constantFrom('', '# a comment at column 0', `${indent}  # an indented comment`, ''),
+}).map(({ time, kind, event, extra, comment }) => {
+  const inner = `${indent}  `;
+  const lines: string[] = [];
+  if (typeof time === 'string') lines.push(`${indent}- at: ${time}`);
+  else lines.push(`${indent}- at:`, `${inner}  utc: ${time.utc}`, `${inner}  jst: ${time.jst}`);
+  if (kind !== undefined) lines.push(`${inner}kind: ${kind}`);
+  lines.push(`${inner}event: ${event.split('{i}').join(inner)}`);
+  if (extra) lines.push(`${inner}${extra}`);
+  if (comment) lines.push(comment);
+  return lines.join('\n');
+});
+
+const incidentArb = fc.record({
+  indent: fc.constantFrom('  ', '', '    '),
+  count: fc.integer({ min: 0, max: 9 }),
+  timelineLast: fc.boolean(),
+  status: fc.constantFrom('resolved', 'investigating', 'resolvd'),
+  withEnd: fc.boolean(),
+  crlf: fc.integer({ min: 0, max: 9 }).map((n) => n === 0),
+}).chain(({ indent, count, timelineLast, status, withEnd, crlf }) =>
+  fc.array(itemArb(indent), { minLength: count, maxLength: count }).map((items) => {
+    const head = ['# generated', 'id: GEN-1', 'title: Generated', `status: ${status}`, 'start:', '  utc: 2024-03-04T01:40Z', '  jst: 2024-03-04T10:40'];
+    const end = withEnd ? ['end: 2024-03-04T12:00+09:00'] : [];
+    const timeline = ['timeline:', ...items];
+    const tail = ['tags:', '  - mail'];
+    const lines = timelineLast ? [...head, ...end, ...tail, ...timeline] : [...head, ...timeline, ...end, ...tail];
+    const text = lines.join('\n') + '\n';
+    return crlf ? text.replace(/\n/g, '\r\n') : text;
+  }));
+
+/** Text that typing inserts: values, new items, broken and mended indentation. */
+const TYPING = [
+  'x', ' ', '\n', ':', ': ', '-', '- ', '#', ' #', '"', "'", '0', '9', 'Z', '+09:00', 'T', '  ', '    ',
+  '\n  - at: 2024-03-04T01:45Z\n    event: added\n', '\n- at: 2024-03-04T01:45Z\n  event: added', '\n  - ', '\n  -\n',
+  '\n   ', '\n ', '\nstatus: resolved\n', '\ntimeline:\n', '{utc: 2024-03-04T01:40Z}', '[a, b]', '|', '>', '|+\n\n',
+  '? ', 'kind: note\n    ', '\n#c\n', '\n\n',
+];
+/** Constructs that must send the parse down the full path. */
+const BREAKING = ['&a ', '*a', '!!str ', '{', '[', ']', '}', '\t', '\r', '---\n', '...\n', '%YAML 1.2\n', '\ufeff'];
+
+type Edit = { at: number; where: 'anywhere' | 'line start' | 'in a value'; remove: number; insert: string } | 'undo';
+const editArb: fc.Arbitrary<Edit> = fc.oneof(
+  { weight: 6, arbitrary: fc.record({
+    at: fc.double({ min: 0, max: 1, noNaN: true }),
+    where: fc.constantFrom('anywhere', 'line start', 'in a value', 'in a value'),
+    remove: fc.constantFrom(0, 0, 0, 1, 1, 2, 5, 20, 60),
+    insert: fc.oneof(
+      { weight: 8, arbitrary: fc.constantFrom('x', 'a', '1', ' ', '日', 'é') },
+      { weight: 8, arbitrary: fc.constantFrom(...TYPING) },
+      { weight: 1, arbitrary: fc.constantFrom(...BREAKING) },
+      { weight: 2, arbitrary: fc.constant('') },
+    ),
+  }) },
+  // Mending: back to the text before the last edit, as an undo does.
+  { weight: 3, arbitrary: fc.constant('undo' as const) },
+);
+
+function applyEdit(text: string, edit: Exclude<Edit, 'undo'>): string {
+  let at = Math.floor(edit.at * text.length);
+  if (edit.where === 'line start') at = text.lastIndexOf('\n', at - 1) + 1;
+  if (edit.where === 'in a value') {
+    // Typing inside a value, the common case: just after the nearest `key: `.
+    const colon = text.indexOf(': ', at);
+    at = colon >= 0 ? colon + 2 + Math.floor(edit.at * 4) : at;
+    at = Math.min(at, text.length);
+  }
+  return text.slice(0, at) + edit.insert + text.slice(Math.min(text.length, at + edit.remove));
+}
+
+describe('incremental validation', () => {
+  it('agrees with a full parse after every edit of a sequence (property)', () => {
+    let incrementalRuns = 0;
+    let fullRuns = 0;
+    const reasons = new Map<string, number>();
+    fc.assert(
+      fc.property(incidentArb, fc.array(editArb, { minLength: 1, maxLength: 16 }), (initial, edits) => {
+        const parser = new IncrementalIncidentParser();
+        let text = initial;
+        assertSame(parser.parse(text), text);
+        const history: string[] = [];
+        for (const edit of edits) {
+          if (edit === 'undo') {
+            text = history.pop() ?? text;
+          } else {
+            history.push(text);
+            text = applyEdit(text, edit);
+          }
+          assertSame(parser.parse(text), text);
+          if (parser.lastPath.kind === 'incremental') incrementalRuns++;
+          else { fullRuns++; reasons.set(parser.lastPath.reason, (reasons.get(parser.lastPath.reason) ?? 0) + 1); }
+        }
+      }),
+      { seed: 20261127, numRuns: 300, endOnFailure: true },
+    );
+    // The property means little if nearly every edit fell back to the full parse (random edits
+    // break YAML often, and a break lasts until an undo mends it).
+    assert.ok(incrementalRuns * 2 > fullRuns, `incremental ${incrementalRuns}, full ${JSON.stringify([...reasons])}`);
+  });
+
+  it('re-parses only the item an edit touched, and renumbers items after an insertion', () => {
+    const items = Array.from({ length: 50 }, (_, i) => `  - at: 2024-03-04T01:${String(i).padStart(2, '0')}Z\n    event: step ${i}\n`);
+    let text = `id: A\ntitle: T\nstatus: investigating\nstart: 2024-03-04T01:00Z\ntimeline:\n${items.join('')}`;
+    const parser = new IncrementalIncidentParser();
+    assertSame(parser.parse(text), text);
+    assert.deepEqual(parser.lastPath, { kind: 'incremental', parsedItems: 50, reusedItems: 0 });
+
+    const at = text.indexOf('step 20') + 4;
+    text = text.slice(0, at) + 'x' + text.slice(at);
+    assertSame(parser.parse(text), text);
+    assert.deepEqual(parser.lastPath, { kind: 'incremental', parsedItems: 1, reusedItems: 49 });
+
+    // A new item with a mistake: the items after it move down one and keep their readings.
+    const second = text.indexOf('  - at: 2024-03-04T01:01Z');
+    text = text.slice(0, second) + '  - at: 2024-03-04T01:00:30Z\n    evnt: inserted\n' + text.slice(second);
+    const parsed = parser.parse(text);
+    assertSame(parsed, text);
+    assert.deepEqual(parser.lastPath, { kind: 'incremental', parsedItems: 1, reusedItems: 50 });
+    assert.deepEqual(parsed.diagnostics.map((d) => [d.code, text.slice(d.span.start, d.span.end)]), [
+      ['missing-field', 'at'],
+      ['unknown-field', 'evnt'],
+    ]);
+    assert.equal(parsed.incident?.timeline[50].index, 50);
+  });
+
+  it('falls back to the full parse for what cannot be split, and recovers after', () => {
+    const base = 'id: A\ntitle: T\nstatus: investigating\nstart: 2024-03-04T01:00Z\ntimeline:\n  - at: 2024-03-04T01:10Z\n    event: one\n  - at: 2024-03-04T01:20Z\n    event: two\n';
+    const cases: [string, string][] = [
+      [base.replace('event: one', 'event: &e one').replace('event: two', 'event: *e'), 'anchors, aliases or tags'],
+      [base.replace('event: two', 'event: "two'), 'YAML errors or warnings'],
+      [base + '---\nid: B\n', 'document marker or directive'],
+      [base.replace('    event: one', '\tevent: one'), 'tab'],
+      [base.replace('    event: two', ' event: two'), 'odd indentation in the timeline'],
+      [base.replace('timeline:\n', 'timeline: [\n').replace(/\n$/, ']\n'), 'timeline is not a block list'],
+    ];
+    const parser = new IncrementalIncidentParser();
+    for (const [text, reason] of cases) {
+      assertSame(parser.parse(text), text);
+      assert.deepEqual(parser.lastPath, { kind: 'full', reason });
+    }
+    assertSame(parser.parse(base), base);
+    assert.equal(parser.lastPath.kind, 'incremental');
+  });
+
+  it('finds items by their dash lines, with comments and blank lines kept with the item above', () => {
+    const text = 'id: A\ntimeline: # the log\n# first\n  - at: x\n\n# between\n  - at: y\n    event: |+\n      kept\n\nstatus: resolved\n';
+    const layout = findTimelineLayout(text);
+    assert.ok(!('reason' in layout));
+    const slices = layout.items.map((s) => text.slice(s.start, s.end));
+    // Each item runs to the next one's dash: yaml ends an item whose last value is empty there.
+    assert.deepEqual(slices, ['  - at: x\n\n# between\n  ', '  - at: y\n    event: |+\n      kept\n\n']);
+    assert.equal(text.slice(layout.end), 'status: resolved\n');
+  });
+
+  it('shifts every span of an event', () => {
+    const text = 'id: A\ntimeline:\n  - at:\n      utc: 2024-03-04T01:40Z\n      jst: 2024-03-04T10:40\n    kind: note\n    event: e\n    source: https://example.com/\n';
+    const moved = '\n\n' + text;
+    const event = parseIncident(text).incident!.timeline[0];
+    assert.deepStrictEqual(shiftEvent(event, 2), parseIncident(moved).incident!.timeline[0]);
+  });
+});

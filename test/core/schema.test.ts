@@ -1,0 +1,150 @@
+/**
+ * The JSON Schemas agree with the core: same keys, enumerations and time forms; and the hints
+ * schema is the full one with every validating keyword stripped (generated, and current).
+ */
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import {
+  EVENT_KEYS,
+  EVENT_KINDS,
+  INCIDENT_KEYS,
+  REQUIRED_EVENT_KEYS,
+  REQUIRED_INCIDENT_KEYS,
+  SEVERITIES,
+  SOURCE_KEYS,
+  STATUSES,
+  TIME_PAIR_KEYS,
+  parseTimeText,
+} from '../../server/src/core';
+
+const ROOT = path.join(__dirname, '../..');
+
+interface Schema {
+  [key: string]: unknown;
+  properties?: Record<string, Schema>;
+  definitions?: Record<string, Schema>;
+  required?: string[];
+  enum?: string[];
+  pattern?: string;
+  items?: Schema;
+  oneOf?: Schema[];
+  anyOf?: Schema[];
+  description?: string;
+}
+
+const read = (name: string) => JSON.parse(fs.readFileSync(path.join(ROOT, 'schemas', name), 'utf8')) as Schema;
+const full = read('incident.schema.json');
+const hints = read('incident.hints.schema.json');
+const defs = full.definitions!;
+
+const VALIDATING = new Set([
+  'type', 'required', 'enum', 'const', 'pattern', 'format', 'minLength', 'maxLength', 'minItems', 'maxItems', 'uniqueItems',
+  'contains', 'minProperties', 'maxProperties', 'additionalProperties', 'additionalItems', 'propertyNames', 'dependencies',
+  'patternProperties', 'if', 'then', 'else', 'not', 'oneOf', 'allOf', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf',
+]);
+
+/** Every schema object in a schema, with its path; property names and data (examples, snippets) are not schemas. */
+function* schemas(schema: unknown, at = '#'): Generator<[string, Schema]> {
+  if (schema === null || typeof schema !== 'object' || Array.isArray(schema)) return;
+  const s = schema as Schema;
+  yield [at, s];
+  for (const [key, value] of Object.entries(s)) {
+    if (key === 'properties' || key === 'definitions') {
+      for (const [name, sub] of Object.entries(value as Record<string, Schema>)) yield* schemas(sub, `${at}/${key}/${name}`);
+    } else if (key === 'oneOf' || key === 'anyOf' || key === 'allOf') {
+      // The hints schema says anyOf where the full one says oneOf: one path for both.
+      for (const [i, sub] of (value as Schema[]).entries()) yield* schemas(sub, `${at}/of/${i}`);
+    } else if (key === 'items' || key === 'if' || key === 'then' || key === 'else' || key === 'not') {
+      yield* schemas(value, `${at}/${key}`);
+    }
+  }
+}
+
+describe('JSON schemas', () => {
+  describe('incident.schema.json matches the core', () => {
+    it('root keys, in the core\'s order, and the required ones', () => {
+      assert.deepEqual(Object.keys(full.properties!), [...INCIDENT_KEYS]);
+      assert.deepEqual(full.required, [...REQUIRED_INCIDENT_KEYS]);
+      assert.equal(full.additionalProperties, false);
+      // `end` is required when resolved.
+      assert.deepEqual(full.then, { required: ['end'] });
+    });
+
+    it('the enumerations: status, severity, event kind', () => {
+      assert.deepEqual(full.properties!.status.enum, [...STATUSES]);
+      assert.deepEqual(full.properties!.severity.enum, [...SEVERITIES]);
+      assert.deepEqual(defs.event.properties!.kind.enum, [...EVENT_KINDS]);
+      for (const s of [full.properties!.status, full.properties!.severity, defs.event.properties!.kind]) {
+        assert.equal((s.enumDescriptions as string[]).length, s.enum!.length);
+      }
+    });
+
+    it('events, time pairs and sources', () => {
+      assert.deepEqual(Object.keys(defs.event.properties!), [...EVENT_KEYS]);
+      assert.deepEqual(defs.event.required, [...REQUIRED_EVENT_KEYS]);
+      assert.deepEqual(Object.keys(defs.timePair.properties!), [...TIME_PAIR_KEYS]);
+      assert.deepEqual(Object.keys((defs.source.oneOf![1]).properties!), [...SOURCE_KEYS]);
+    });
+
+    it('the time patterns accept what the core reads as a time of that form, and nothing else', () => {
+      const plain = new RegExp(defs.timeString.pattern!);
+      const utc = new RegExp(defs.timePair.properties!.utc.pattern!);
+      const jst = new RegExp(defs.timePair.properties!.jst.pattern!);
+      const samples = [
+        '2019-11-19T10:40+09:00', '2019-11-19T01:40Z', '2019-11-19 01:40Z', '2019-11-19T01:40:05.123Z', '2019-11-19T01:40+00:00',
+        '2019-11-19T10:40', '2019-11-19T10:40-05:30', '2019-11-19T10:40+0900', '2019-11-19', '10:40', '2019-11-19T10:40 +09:00',
+        '2019-11-19t10:40Z', 'Tuesday, November 19, 2019, 10:40 AM', '2019-11-19T10:40:5Z', '2019-11-19T10:40:05.1234567891Z',
+      ];
+      for (const s of samples) {
+        const parsed = parseTimeText(s);
+        const offset = parsed.ok ? parsed.value.offsetMinutes : undefined;
+        assert.equal(plain.test(s), parsed.ok && offset !== null, `plain ${s}`);
+        assert.equal(utc.test(s), parsed.ok && (offset === null || offset === 0), `utc ${s}`);
+        assert.equal(jst.test(s), parsed.ok && (offset === null || offset === 9 * 60), `jst ${s}`);
+      }
+    });
+
+    it('every property has a description', () => {
+      for (const [at, s] of schemas(full)) {
+        if (at.includes('/if/')) continue;
+        if (/\/properties\/[^/]+$/.test(at) || /\/definitions\/[^/]+$/.test(at)) assert.ok(s.description || s.$ref, `${at} has no description`);
+      }
+    });
+  });
+
+  describe('incident.hints.schema.json', () => {
+    it('is current: generated by scripts/hints-schema.mjs from the full schema', () => {
+      const r = spawnSync(process.execPath, [path.join(ROOT, 'scripts/hints-schema.mjs'), '--check'], { encoding: 'utf8' });
+      assert.equal(r.stderr, '');
+      assert.equal(r.status, 0);
+    });
+
+    it('has no validating keyword anywhere, so the Red Hat YAML extension reports nothing from it', () => {
+      for (const [at, s] of schemas(hints)) {
+        for (const key of Object.keys(s)) assert.ok(!VALIDATING.has(key), `${at} keeps ${key}`);
+      }
+    });
+
+    it('is the full schema with those keywords stripped: same schemas, descriptions, refs, snippets; enums become examples', () => {
+      const fullSchemas = new Map(schemas(full));
+      const hintSchemas = new Map(schemas(hints));
+      // Schemas only reachable through if/then/else/not disappear with those keywords.
+      const kept = [...fullSchemas.keys()].filter((p) => !/\/(if|then|else|not)(\/|$)/.test(p));
+      assert.deepEqual([...hintSchemas.keys()], kept);
+      for (const p of kept) {
+        const f = fullSchemas.get(p)!;
+        const h = hintSchemas.get(p)!;
+        for (const key of Object.keys(f)) {
+          if (VALIDATING.has(key) || key === 'enumDescriptions' || key === 'properties' || key === 'definitions' || key === 'items') continue;
+          if (key === 'examples' && f.enum) continue;
+          if (key === '$id' || key === 'title' && p === '#') continue;
+          assert.deepEqual(h[key], f[key], `${p} ${key}`);
+        }
+        if (f.enum) assert.deepEqual(h.examples, f.enum, `${p} enum -> examples`);
+        if (f.oneOf) assert.equal(h.anyOf?.length, f.oneOf.length, `${p} oneOf -> anyOf`);
+      }
+    });
+  });
+});

@@ -22,6 +22,7 @@ import {
   DidChangeConfigurationNotification,
   DidChangeTextDocumentNotification,
   DidChangeWatchedFilesNotification,
+  DidChangeWorkspaceFoldersNotification,
   DidCloseTextDocumentNotification,
   DidOpenTextDocumentNotification,
   DocumentDiagnosticRequest,
@@ -233,6 +234,12 @@ export class LspTestClient {
 
   watchedFilesChanged(changes: FileEvent[]): void {
     void this.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes });
+  }
+
+  /** workspace/didChangeWorkspaceFolders (file system paths). */
+  changeWorkspaceFolders(added: readonly string[], removed: readonly string[] = []): void {
+    const folder = (p: string) => ({ uri: fileUri(p), name: path.basename(p) });
+    void this.connection.sendNotification(DidChangeWorkspaceFoldersNotification.type, { event: { added: added.map(folder), removed: removed.map(folder) } });
   }
 
   timeline(uri: string): Promise<TimelineModel | null> {

@@ -73,8 +73,6 @@ describe('server: push diagnostics', function () {
     // Versions only move forward: nothing older is published after a newer one.
     const versions = client.published.filter((p) => p.uri === uri).map((p) => p.version!);
     assert.deepEqual(versions, [...versions].sort((a, b) => a - b), `published versions ${versions.join(', ')}`);
-    // The debounce coalesces the burst: at most one publish between version 1 and version 4.
-    assert.ok(versions.length <= 3, `published versions ${versions.join(', ')}`);
   });
 
   it('clears the diagnostics when the document closes', async () => {

@@ -96,6 +96,20 @@ describe('server: duplicate-id across the workspace', function () {
     await client.diagnostics(fresh, hasDuplicate);
   });
 
+  it('indexes a workspace folder added later and forgets one removed', async () => {
+    writeFileSync(path.join(folder, 'later.incident.yaml'), cleanIncident('LATER'));
+    client = await LspTestClient.start();
+    await client.initialize({ pull: false, workspaceFolders: [] });
+    const open = 'file:///tmp/folders/open.incident.yaml';
+    client.open(open, cleanIncident('LATER'), 1);
+    assert.deepEqual((await client.diagnostics(open, { version: 1 })).diagnostics, []);
+    client.changeWorkspaceFolders([folder]);
+    const published = await client.diagnostics(open, hasDuplicate);
+    assert.match(published.diagnostics[0].message, /later\.incident\.yaml/);
+    client.changeWorkspaceFolders([], [folder]);
+    await client.diagnostics(open, noDuplicate);
+  });
+
   it('registers its own file watchers when the client allows dynamic registration', async () => {
     client = await LspTestClient.start();
     await client.initialize({ pull: false, watchedFilesRegistration: true, settings: {}, workspaceFolders: [folder] });

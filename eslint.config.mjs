@@ -32,6 +32,11 @@ export default tseslint.config(
     },
   },
   {
+    // Tests match terminal colour codes (\x1b[...m) on purpose.
+    files: ['test/**'],
+    rules: { 'no-control-regex': 'off' },
+  },
+  {
     files: ['**/*.mjs', '**/*.cjs', '**/*.js'],
     languageOptions: { globals: nodeGlobals },
   },

@@ -11,7 +11,7 @@
  *
  * Everything waits on messages, never on fixed sleeps.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -29,6 +29,8 @@ import {
   ExitNotification,
   InitializedNotification,
   InitializeRequest,
+  IPCMessageReader,
+  IPCMessageWriter,
   LogMessageNotification,
   PublishDiagnosticsNotification,
   RegistrationRequest,
@@ -130,13 +132,23 @@ export class LspTestClient {
     });
   }
 
-  /** Starts `node dist/server/server.js --stdio`; fails clearly when the bundle was not built. */
-  static async start(): Promise<LspTestClient> {
+  /**
+   * Starts `node dist/server/server.js --stdio` (or `--node-ipc`, as VS Code starts it); fails
+   * clearly when the bundle was not built.
+   */
+  static async start(transport: 'stdio' | 'ipc' = 'stdio'): Promise<LspTestClient> {
     if (!existsSync(SERVER_BUNDLE)) {
       throw new Error(`The bundled server ${SERVER_BUNDLE} is missing: run \`npm run build\` first (\`npm test\` does).`);
     }
-    const child = spawn(process.execPath, [SERVER_BUNDLE, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
-    const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    let child: ChildProcess;
+    let connection: ProtocolConnection;
+    if (transport === 'ipc') {
+      child = fork(SERVER_BUNDLE, ['--node-ipc'], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+      connection = createProtocolConnection(new IPCMessageReader(child), new IPCMessageWriter(child));
+    } else {
+      child = spawn(process.execPath, [SERVER_BUNDLE, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+      connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    }
     const client = new LspTestClient(child, connection);
     connection.listen();
     return client;

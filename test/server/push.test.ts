@@ -9,6 +9,19 @@ import { BROKEN, cleanIncident, codes, summary } from './fixtures';
 
 const DOCS = 'https://github.com/incident-timeline/incident-timeline/blob/main/README.md';
 
+describe('server: transports', function () {
+  this.timeout(60_000);
+
+  it('works over node IPC, as VS Code starts it', async () => {
+    const client = await LspTestClient.start('ipc');
+    await client.initialize({ pull: true });
+    client.open('file:///tmp/ipc/a.incident.yaml', BROKEN, 1);
+    const report = await client.pull('file:///tmp/ipc/a.incident.yaml');
+    assert.deepEqual(report.kind === 'full' && codes(report.items), ['missing-end', 'unknown-field']);
+    assert.equal(await client.shutdown(), 0, client.errorOutput);
+  });
+});
+
 describe('server: push diagnostics', function () {
   this.timeout(60_000);
   let client: LspTestClient;
@@ -125,6 +138,9 @@ describe('server: push diagnostics', function () {
       assert.ok(timeline, `${name}: the timeline request still answers`);
     }
     assert.deepEqual(codes((await client.diagnostics('file:///tmp/push/bad-root-list.incident.yaml')).diagnostics), ['not-an-incident']);
+    // Malformed requests: the handler throws, the server logs it and answers the fallback.
+    assert.equal(await client.connection.sendRequest('incident/timeline', null), null);
+    assert.ok(client.logs.some((l) => l.type === 1 && l.message.startsWith('[incident/timeline] TypeError')), JSON.stringify(client.logs));
     // And a good document afterwards is still served.
     const good = 'file:///tmp/push/good-after-bad.incident.yaml';
     client.open(good, cleanIncident('GOOD'), 1);

@@ -285,8 +285,9 @@ export class IncidentLanguageServer {
         if (!this.isIncidentDocument(document.uri)) this.forgetOpen(document.uri);
       }
       this.registerWatchers();
-      this.scanned = this.rescan();
     }
+    // Files on disk are read again under the new patterns or length limit.
+    if (filesChanged || lengthChanged) this.scanned = this.rescan();
     if (lengthChanged || filesChanged) this.refreshAll();
   }
 

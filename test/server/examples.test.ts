@@ -5,7 +5,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { fileUri, LspTestClient, REPO_ROOT } from './lspClient';
@@ -40,6 +40,7 @@ function fromCli(diagnostics: readonly CliDiagnostic[]): string[] {
 }
 
 function checkWithCli(): CliDiagnostic[] {
+  if (!existsSync(path.join(REPO_ROOT, 'dist/cli.js'))) throw new Error('dist/cli.js is missing: run `npm run build` first (`npm test` does).');
   try {
     return JSON.parse(execFileSync(process.execPath, ['dist/cli.js', 'check', '--format', 'json', 'examples'], { cwd: REPO_ROOT, encoding: 'utf8' })) as CliDiagnostic[];
   } catch (error) {

@@ -4,7 +4,7 @@
  * same model. Offsets become LSP ranges here, once.
  */
 import type { ParsedIncident } from './core/parse';
-import type { TimeValue } from './core/model';
+import type { Entry, TimeValue } from './core/model';
 import type { LineIndex, Span } from './core/text';
 import type { IncidentJson, TimeJson, TimelineEventJson, TimelineModel } from './protocol';
 import type { Range } from 'vscode-languageserver-protocol';
@@ -15,14 +15,27 @@ function rangeOf(lineIndex: LineIndex, span: Span): Range {
 
 function timeJson(lineIndex: LineIndex, time: TimeValue | undefined): TimeJson | undefined {
   if (!time) return undefined;
-  const text = time.form === 'pair'
+  const written = time.form === 'pair'
     ? [time.utc?.text, time.jst?.text].filter((s) => s !== undefined).join(' / ')
     : time.value?.text ?? '';
+  // A value the reader could not read as a time still shows as written.
+  const text = written || lineIndex.text.slice(time.span.start, time.span.end).replace(/\s+/g, ' ').trim();
   return {
     ...(time.epochMs !== undefined && Number.isFinite(time.epochMs) ? { utc: new Date(time.epochMs).toISOString() } : {}),
     text,
     range: rangeOf(lineIndex, time.span),
   };
+}
+
+/**
+ * An `at` the reader could not turn into a time still has text: the preview lists it as written
+ * ("2024-03-01 25:99") instead of dropping the event silently.
+ */
+function unreadTime(parsed: ParsedIncident, entries: readonly Entry[]): TimeJson | undefined {
+  const entry = entries.find((e) => e.key === 'at');
+  if (!entry) return undefined;
+  const text = parsed.text.slice(entry.valueSpan.start, entry.valueSpan.end).replace(/\s+/g, ' ').trim();
+  return { text, range: rangeOf(parsed.lineIndex, entry.valueSpan) };
 }
 
 /** The timeline model of one parsed document at one version. */
@@ -55,7 +68,7 @@ export function toTimelineModel(uri: string, version: number, parsed: ParsedInci
   const events: TimelineEventJson[] = incident.timeline.map((event) => ({
     index: event.index,
     range: rangeOf(lineIndex, event.span),
-    at: timeJson(lineIndex, event.at),
+    at: timeJson(lineIndex, event.at) ?? unreadTime(parsed, event.entries),
     kind: event.kind?.value,
     text: event.event?.value,
     source: event.source?.value,

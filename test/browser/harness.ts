@@ -47,6 +47,11 @@ export async function startPageServer(defaultZone: 'JST' | 'UTC' | 'both' = 'JST
       res.end(previewHtml({ cspSource: origin, scriptUri: `${origin}/dist/main.js`, styleUri: `${origin}/dist/main.css`, defaultZone, state, nonce: 'dGVzdC1ub25jZQ==' }));
       return;
     }
+    if (url.pathname === '/favicon.ico') {
+      res.writeHead(204);
+      res.end();
+      return;
+    }
     const file = url.pathname.startsWith('/dist/') ? path.join(DIST, path.basename(url.pathname)) : '';
     if (file && fs.existsSync(file)) {
       res.writeHead(200, { 'content-type': file.endsWith('.css') ? 'text/css' : 'text/javascript' });
@@ -124,8 +129,11 @@ export async function openPreviewPage(browser: Browser, server: PageServer, them
       setState: (s: unknown) => { w.__state = s; },
     });
     document.addEventListener('securitypolicyviolation', (e) => w.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
-    for (const [name, value] of Object.entries(vars)) document.documentElement.style.setProperty(`--vscode-${name}`, value);
-    document.addEventListener('DOMContentLoaded', () => document.body.classList.add(themeName === 'dark' ? 'vscode-dark' : 'vscode-light'));
+    // As VS Code does: theme variables on <html>, the theme kind as a class on <body>.
+    document.addEventListener('DOMContentLoaded', () => {
+      for (const [name, value] of Object.entries(vars)) document.documentElement.style.setProperty(`--vscode-${name}`, value);
+      document.body.classList.add(themeName === 'dark' ? 'vscode-dark' : 'vscode-light');
+    });
   }, { vars: THEMES[theme], themeName: theme });
   await page.goto(`${server.origin}/`);
   await page.waitForFunction(() => (window as unknown as { __posted: { type: string }[] }).__posted.some((m) => m.type === 'ready'));
@@ -133,7 +141,8 @@ export async function openPreviewPage(browser: Browser, server: PageServer, them
     page,
     posted: () => page.evaluate(() => (window as unknown as { __posted: WebviewMessage[] }).__posted),
     problems: () => problems,
-    send: (message) => page.evaluate((m) => window.postMessage(m, '*'), message),
+    // As JSON text: playwright's own argument serialization is slow for 10,000 events.
+    send: (message) => page.evaluate((json) => window.postMessage(JSON.parse(json), '*'), JSON.stringify(message)),
     async render(model, extra) {
       const before = await page.evaluate(() => Number(document.body.dataset.rendered ?? 0));
       await handle.send({ type: 'render', model, locked: false, problems: model.problems, stale: false, ...extra });

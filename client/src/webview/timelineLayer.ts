@@ -175,12 +175,19 @@ export class TimelineLayer {
     const children: HTMLElement[] = [];
     zones.forEach((zone, row) => {
       for (const tick of axisTicks(start, end, right - left, zone)) {
+        const x = `${this.scale.x(tick.epochMs)}px`;
         const tickElement = h('span', { className: `tick row-${row}`, text: tick.label });
-        tickElement.style.left = `${this.scale.x(tick.epochMs)}px`;
+        tickElement.style.left = x;
         children.push(tickElement);
+        if (row === 0) {
+          const mark = h('span', { className: 'mark' });
+          mark.style.left = x;
+          children.push(mark);
+        }
       }
+      // The zone's name stays at the left edge, over the ticks that scroll under it.
       const zoneElement = h('span', { className: `zone row-${row}`, text: zone });
-      zoneElement.style.left = `${right - 36}px`;
+      zoneElement.style.left = `${left}px`;
       children.push(zoneElement);
     });
     this.axis.replaceChildren(...children);

@@ -1,13 +1,18 @@
 /**
- * The server's pure pieces, without a process: reading settings from whatever a client sends,
- * deciding which documents are incident files, and the guard that keeps handlers from crashing.
+ * The server's pieces without a process: reading settings from whatever a client sends, deciding
+ * which documents are incident files, the guard that keeps handlers from crashing, and the
+ * workspace index (which files an id change affects, the bounded scan of folders).
  */
 import * as assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
 import type { Connection } from 'vscode-languageserver';
-import { DEFAULT_MAX_LENGTH } from '../../server/src/core';
+import { DEFAULT_MAX_LENGTH, parseIncident } from '../../server/src/core';
 import { displayPath, IncidentFileMatcher } from '../../server/src/lsp/incidentFiles';
 import { IncidentLanguageServer } from '../../server/src/lsp/languageServer';
 import { DEFAULT_SETTINGS, readSettings } from '../../server/src/lsp/settings';
+import { DEFAULT_SCAN_LIMITS, findIncidentFiles, readIncidentFile, WorkspaceIndex } from '../../server/src/workspaceIndex';
 
 describe('server units: settings', () => {
   it('reads the section nested, dotted, or wrapped in {incidentTimeline}', () => {
@@ -82,5 +87,56 @@ describe('server units: guarded handlers', () => {
     const handler = server.handle('hover', null, () => 'never');
     assert.equal(handler({ textDocument: { uri: 'file:///x.incident.yaml' } }), null);
     assert.deepEqual(errors, []);
+  });
+});
+
+describe('server units: workspace index', () => {
+  const parsedWithId = (id: string) => parseIncident(`id: ${id}\ntitle: T\nstatus: investigating\nstart: 2024-01-01T00:00Z\n`);
+
+  it('says which other files an id change affects; open documents win over disk', () => {
+    const index = new WorkspaceIndex();
+    assert.deepEqual(index.setDisk('file:///ws/a.incident.yaml', parsedWithId('A')), []);
+    assert.deepEqual(index.setDisk('file:///ws/b.incident.yaml', parsedWithId('B')), []);
+    // c takes A: a is affected.
+    assert.deepEqual(index.setOpen('file:///ws/c.incident.yaml', parsedWithId('A')), ['file:///ws/a.incident.yaml']);
+    assert.deepEqual(index.duplicatesOf('file:///ws/c.incident.yaml', (u) => u).map((d) => d.code), ['duplicate-id']);
+    // The same id again (a new version): nobody else is affected.
+    assert.deepEqual(index.setOpen('file:///ws/c.incident.yaml', parsedWithId('A')), []);
+    // c moves from A to B: both a and b are affected.
+    assert.deepEqual(index.setOpen('file:///ws/c.incident.yaml', parsedWithId('B')).sort(), ['file:///ws/a.incident.yaml', 'file:///ws/b.incident.yaml']);
+    // Opening a with an unsaved id wins over a's disk entry.
+    index.setOpen('file:///ws/a.incident.yaml', parsedWithId('B'));
+    assert.equal(index.get('file:///ws/a.incident.yaml')?.origin, 'open');
+    assert.equal(index.filesWithDuplicates().length, 3);
+    assert.equal(index.size, 3);
+    // Closing it: the disk's id (A) counts again.
+    index.removeOpen('file:///ws/a.incident.yaml');
+    assert.equal(index.get('file:///ws/a.incident.yaml')?.id?.value, 'A');
+    assert.deepEqual(index.duplicatesOf('file:///ws/a.incident.yaml', (u) => u), []);
+    // URIs spelt differently (%-encoding) are the same file.
+    assert.equal(index.get('file:///ws/%61.incident.yaml')?.id?.value, 'A');
+    assert.deepEqual(index.locate('file:///ws/b.incident.yaml', { start: 4, end: 5 }), { start: { line: 0, character: 4 }, end: { line: 0, character: 5 } });
+  });
+
+  it('finds incident files under folders within the limits, skipping node_modules and .git', async () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'incident-scan-'));
+    try {
+      for (const name of ['a.incident.yaml', 'b.incident.yml', 'notes.yaml', 'sub/c.incident.yaml', 'node_modules/d.incident.yaml', '.git/e.incident.yaml', 'ops/f.yaml']) {
+        mkdirSync(path.dirname(path.join(folder, name)), { recursive: true });
+        writeFileSync(path.join(folder, name), 'id: X\n');
+      }
+      const names = async (matcher: IncidentFileMatcher, limits = DEFAULT_SCAN_LIMITS) =>
+        (await findIncidentFiles([folder], matcher, limits)).map((p) => path.relative(folder, p).split(path.sep).join('/')).sort();
+      assert.deepEqual(await names(new IncidentFileMatcher([], [folder])), ['a.incident.yaml', 'b.incident.yml', 'sub/c.incident.yaml']);
+      assert.deepEqual(await names(new IncidentFileMatcher(['ops/*.yaml'], [folder])), ['a.incident.yaml', 'b.incident.yml', 'ops/f.yaml', 'sub/c.incident.yaml']);
+      assert.equal((await names(new IncidentFileMatcher([], [folder]), { ...DEFAULT_SCAN_LIMITS, maxFiles: 2 })).length, 2);
+      // Only the top folder is read with maxDirectories 1.
+      assert.deepEqual(await names(new IncidentFileMatcher([], [folder]), { ...DEFAULT_SCAN_LIMITS, maxDirectories: 1 }), ['a.incident.yaml', 'b.incident.yml']);
+      assert.equal(await readIncidentFile(path.join(folder, 'a.incident.yaml'), 3, 1000), undefined, 'larger than maxFileBytes');
+      assert.equal((await readIncidentFile(path.join(folder, 'a.incident.yaml'), 100, 1000))?.incident?.id?.value, 'X');
+      assert.equal(await readIncidentFile(path.join(folder, 'missing.incident.yaml'), 100, 1000), undefined);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });

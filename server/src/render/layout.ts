@@ -171,8 +171,19 @@ export function axisTicks(startMs: number, endMs: number, widthPx: number, zone:
   const shift = OFFSETS[zone] * MINUTE;
   const scale = scaleUtc().domain([new Date(startMs + shift), new Date(endMs + shift)]).range([0, widthPx]);
   const count = Math.max(2, Math.floor(widthPx / spacingPx));
-  const format = scale.tickFormat(count);
-  return scale.ticks(count).map((d) => ({ epochMs: d.getTime() - shift, label: format(d) }));
+  return scale.ticks(count).map((d) => ({ epochMs: d.getTime() - shift, label: tickLabel(d) }));
+}
+
+/** 24-hour clocks as incident reports write them; a date ("11-20") at midnight. */
+function tickLabel(d: Date): string {
+  const two = (n: number) => String(n).padStart(2, '0');
+  const h = d.getUTCHours();
+  const m = d.getUTCMinutes();
+  const s = d.getUTCSeconds();
+  if (h === 0 && m === 0 && s === 0) {
+    return d.getUTCMonth() === 0 && d.getUTCDate() === 1 ? String(d.getUTCFullYear()) : `${two(d.getUTCMonth() + 1)}-${two(d.getUTCDate())}`;
+  }
+  return s ? `${two(h)}:${two(m)}:${two(s)}` : `${two(h)}:${two(m)}`;
 }
 
 /** Linear time -> x mapping for one zoom level. */

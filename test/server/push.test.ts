@@ -138,6 +138,10 @@ describe('server: push diagnostics', function () {
       assert.ok(timeline, `${name}: the timeline request still answers`);
     }
     assert.deepEqual(codes((await client.diagnostics('file:///tmp/push/bad-root-list.incident.yaml')).diagnostics), ['not-an-incident']);
+    // Longer than the default maxFileLength (16 M characters): one warning on the first line, not a parse.
+    const huge = 'file:///tmp/push/bad-huge.incident.yaml';
+    client.open(huge, 'id: HUGE\n' + '# filler\n'.repeat(1_900_000), 1);
+    assert.deepEqual(summary((await client.diagnostics(huge, { version: 1 })).diagnostics), ['0:0-0:8 2 file-too-large']);
     // Malformed requests: the handler throws, the server logs it and answers the fallback.
     assert.equal(await client.connection.sendRequest('incident/timeline', null), null);
     assert.ok(client.logs.some((l) => l.type === 1 && l.message.startsWith('[incident/timeline] TypeError')), JSON.stringify(client.logs));

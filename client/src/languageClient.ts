@@ -5,8 +5,13 @@
  */
 import * as vscode from 'vscode';
 import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import type { InitializationOptions } from '../../server/src/protocol';
+import type { IncidentTimelineSettings, InitializationOptions } from '../../server/src/protocol';
 import { INCIDENT_FILE_PATTERN, SETTINGS_SECTION, incidentDocumentSelector, readSettings } from './settings';
+
+/** The settings of this moment (the user's, the workspace's and the folder's, merged by VS Code). */
+function currentSettings(): IncidentTimelineSettings {
+  return readSettings(vscode.workspace.getConfiguration(SETTINGS_SECTION));
+}
 
 /** The id is also the settings prefix: the client reads `incidentTimeline.trace.server` by itself. */
 export const CLIENT_ID = 'incidentTimeline';
@@ -29,13 +34,13 @@ export function createLanguageClient(context: vscode.ExtensionContext, outputCha
   context.subscriptions.push(fileWatcher);
 
   const clientOptions: LanguageClientOptions = {
-    documentSelector: incidentDocumentSelector(readSettings().files),
+    documentSelector: incidentDocumentSelector(currentSettings().files),
     outputChannel,
     // The server indexes incident files on disk for duplicate-id; it hears about changes here.
     // (Settings changes reach it through its own didChangeConfiguration registration.)
     synchronize: { fileEvents: fileWatcher },
     // A function, so each (re)start sends the settings of that moment.
-    initializationOptions: (): InitializationOptions => ({ [SETTINGS_SECTION]: readSettings() }),
+    initializationOptions: (): InitializationOptions => ({ [SETTINGS_SECTION]: currentSettings() }),
   };
   return new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions);
 }
@@ -51,7 +56,7 @@ export function restartLanguageClient(client: LanguageClient): Promise<void> {
     // A start in progress (the first one, at activation) finishes first; its failure is reported
     // by the client and must not stop this new attempt.
     if (client.state === State.Starting) await client.start().catch(() => undefined);
-    client.clientOptions.documentSelector = incidentDocumentSelector(readSettings().files);
+    client.clientOptions.documentSelector = incidentDocumentSelector(currentSettings().files);
     if (client.isRunning()) {
       await client.restart();
     } else {

@@ -1,8 +1,7 @@
 /**
  * The `incidentTimeline.*` settings as the client reads them, and the document selector they imply.
- * Kept free of the language client so the rules are easy to read and to test.
+ * No runtime import of vscode or the language client, so plain Node tests cover it (test/client/).
  */
-import * as vscode from 'vscode';
 import type { DocumentSelector } from 'vscode-languageclient/node';
 import type { IncidentTimelineSettings } from '../../server/src/protocol';
 
@@ -16,13 +15,19 @@ const DEFAULT_MAX_FILE_LENGTH = 16 * 1024 * 1024;
 
 const TIME_ZONES = ['JST', 'UTC', 'both'] as const;
 
-export function readSettings(configuration = vscode.workspace.getConfiguration(SETTINGS_SECTION)): IncidentTimelineSettings {
-  const timeZone = configuration.get<string>('preview.timeZone', 'JST');
+/** What readSettings needs of vscode's WorkspaceConfiguration (the `incidentTimeline` section). */
+export interface SettingsSource {
+  get<T>(key: string): T | undefined;
+}
+
+/** The settings with every wrong type or out-of-range value replaced by its default. */
+export function readSettings(configuration: SettingsSource): IncidentTimelineSettings {
+  const timeZone = configuration.get<unknown>('preview.timeZone');
   return {
     files: stringList(configuration.get<unknown>('files')),
     validation: { debounce: nonNegative(configuration.get<unknown>('validation.debounce'), 150) },
     maxFileLength: nonNegative(configuration.get<unknown>('maxFileLength'), DEFAULT_MAX_FILE_LENGTH),
-    preview: { timeZone: (TIME_ZONES as readonly string[]).includes(timeZone) ? (timeZone as IncidentTimelineSettings['preview']['timeZone']) : 'JST' },
+    preview: { timeZone: TIME_ZONES.find((zone) => zone === timeZone) ?? 'JST' },
     extraTimeZones: stringList(configuration.get<unknown>('extraTimeZones')),
   };
 }

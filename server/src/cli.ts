@@ -23,6 +23,7 @@ import {
   type CommandOptions,
   type Subcommand,
 } from './commandLine';
+import { render } from './render/renderCommand';
 
 const PROGRAM = 'incident-timeline';
 
@@ -141,6 +142,7 @@ function summaryLine(fileCount: number, results: readonly CheckedDiagnostic[], s
 /** The subcommands, by name. */
 export const SUBCOMMANDS: Readonly<Record<string, Subcommand>> = {
   check,
+  render,
 };
 
 /** Options every subcommand accepts. */

@@ -4,7 +4,19 @@
  * was started with). Documents, settings, diagnostics and the workspace index live in
  * IncidentLanguageServer; each feature is registered below with one line.
  */
-import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import {
+  createConnection,
+  ProposedFeatures,
+  type CodeActionParams,
+  type CompletionParams,
+  type DocumentSymbolParams,
+  type FoldingRangeParams,
+  type HoverParams,
+  type SelectionRangeParams,
+  type WorkspaceSymbolParams,
+} from 'vscode-languageserver/node';
+import { EDITING_CAPABILITIES, lspCodeActions, lspCompletion, lspDocumentSymbols, lspFoldingRanges, lspHover, lspSelectionRanges, lspWorkspaceSymbols, snippetSupport } from './features/lsp';
+import { useLocale } from './features/translations';
 import { IncidentLanguageServer } from './lsp/languageServer';
 import { TimelineRequest } from './protocol';
 import { toTimelineModel } from './timelineModel';
@@ -20,5 +32,14 @@ process.on('unhandledRejection', (reason) => server.logError('unhandled rejectio
 connection.onRequest(TimelineRequest.type, server.handle('incident/timeline', null, (_params, document) => toTimelineModel(document.uri, document.version, document.parsed)));
 
 // Editing help (server/src/features/): one capability and one handler line each.
+server.onInitialize((params) => useLocale(params.locale));
+Object.assign(server.capabilities, EDITING_CAPABILITIES);
+connection.onCodeAction(server.handle('codeAction', [], (params: CodeActionParams, document) => lspCodeActions(document, params)));
+connection.onCompletion(server.handle('completion', [], (params: CompletionParams, document) => lspCompletion(document, params, snippetSupport(server.initialization))));
+connection.onHover(server.handle('hover', null, (params: HoverParams, document) => lspHover(document, params, server.settings.extraTimeZones)));
+connection.onDocumentSymbol(server.handle('documentSymbol', [], (_params: DocumentSymbolParams, document) => lspDocumentSymbols(document)));
+connection.onFoldingRanges(server.handle('foldingRange', [], (_params: FoldingRangeParams, document) => lspFoldingRanges(document)));
+connection.onSelectionRanges(server.handle('selectionRange', [], (params: SelectionRangeParams, document) => lspSelectionRanges(document, params)));
+connection.onWorkspaceSymbol(server.guard('workspaceSymbol', (params: WorkspaceSymbolParams) => lspWorkspaceSymbols(server.index.entries(), params.query), []));
 
 server.listen();

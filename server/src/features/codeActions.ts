@@ -30,10 +30,9 @@ import {
 } from './edit';
 import { jstText, sideInstant, styleOf, suggestedInstant, utcText } from './timeText';
 
-export const QUICK_FIX_KIND = 'quickfix';
-/** Fixes that need no choice: offsets rewritten in their key's zone, and one-sided pairs completed. */
-export const FIX_ALL_KIND = 'source.fixAll.incident';
-export const ADD_MISSING_TIMES_KIND = 'source.addMissingTimes.incident';
+import { ADD_MISSING_TIMES_KIND, FIX_ALL_KIND, QUICK_FIX_KIND } from './kinds';
+
+export { ADD_MISSING_TIMES_KIND, FIX_ALL_KIND, QUICK_FIX_KIND };
 
 export interface IncidentCodeAction {
   readonly title: string;

@@ -19,6 +19,7 @@ import {
   type FoldingRange,
   type Hover,
   type HoverParams,
+  type InitializeParams,
   type Range,
   type SelectionRange,
   type SelectionRangeParams,
@@ -82,6 +83,11 @@ const COMPLETION_KINDS: Record<CompletionKind, CompletionItemKind> = {
   time: CompletionItemKind.Value,
   snippet: CompletionItemKind.Snippet,
 };
+
+/** Whether the client takes snippets in completion items. */
+export function snippetSupport(params: InitializeParams | undefined): boolean {
+  return params?.capabilities.textDocument?.completion?.completionItem?.snippetSupport === true;
+}
 
 export function lspCompletion(document: FeatureDocument, params: CompletionParams, snippets: boolean, now = Date.now()): CompletionItem[] {
   const { parsed } = document;

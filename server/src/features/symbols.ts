@@ -48,7 +48,7 @@ export function documentSymbols(parsed: ParsedIncident): IncidentSymbol[] {
     if (entry.key === 'start' || entry.key === 'end') {
       const time = entry.key === 'start' ? incident.start : incident.end;
       children.push({ name: entry.key, detail: timeDetail(time), kind: 'time', span: entrySpan(parsed, entry), selectionSpan: entry.keySpan, children: [] });
-    } else if (entry.key === 'timeline' && entry === incident.timelineEntry) {
+    } else if (entry.key === 'timeline' && entry.keySpan.start === incident.timelineEntry?.keySpan.start) {
       const events = incident.timeline.map((event): IncidentSymbol => {
         const instant = timeInstant(event.at);
         // Within the start's day the clock is enough; other days show the date too.

@@ -67,3 +67,12 @@ export function snippetToText(snippet: string): string {
     .replace(/\$\{\d+:([^}]*)\}/g, '$1')
     .replace(/\$\{?\d+\}?/g, '');
 }
+
+/**
+ * A file name the extension validates: `name.incident.yaml`. A chosen `name.yaml` or `name`
+ * becomes `name.incident.yaml`; a name that already ends in .incident.yaml/.yml is kept.
+ */
+export function incidentFileName(fileName: string): string {
+  if (/\.incident\.ya?ml$/i.test(fileName)) return fileName;
+  return fileName.replace(/\.ya?ml$/i, '') + '.incident.yaml';
+}

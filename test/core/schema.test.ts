@@ -6,6 +6,8 @@ import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { getLanguageService } from 'yaml-language-server/lib/umd/languageservice/yamlLanguageService';
 import {
   EVENT_KEYS,
   EVENT_KINDS,
@@ -146,5 +148,42 @@ describe('JSON schemas', () => {
         if (f.oneOf) assert.equal(h.anyOf?.length, f.oneOf.length, `${p} oneOf -> anyOf`);
       }
     });
+  });
+});
+
+describe('the schemas in Red Hat\'s yaml-language-server (what the YAML extension runs)', () => {
+  async function service(name: string) {
+    const schema = read(name);
+    const ls = getLanguageService({
+      schemaRequestService: async () => JSON.stringify(schema),
+      workspaceContext: { resolveRelativePath: (relativePath: string) => relativePath },
+    });
+    ls.configure({ validate: true, hover: true, completion: true, yamlVersion: '1.2', schemas: [{ uri: `file:///schemas/${name}`, fileMatch: ['*.incident.yaml'], schema }] });
+    return ls;
+  }
+  async function documentOf(file: string) {
+    return TextDocument.create(`file:///work/${path.basename(file)}`, 'yaml', 1, fs.readFileSync(path.join(ROOT, file), 'utf8'));
+  }
+  const TIMES = 'examples/broken/exchange-online-2019-11-19-times.incident.yaml';
+
+  it('the full schema reports the broken times file (so the silence below means something)', async () => {
+    const diagnostics = await (await service('incident.schema.json')).doValidation(await documentOf(TIMES), false);
+    assert.ok(diagnostics.length >= 3, JSON.stringify(diagnostics));
+  });
+
+  it('the hints schema reports nothing on any example, broken or not: our server owns the errors', async () => {
+    const ls = await service('incident.hints.schema.json');
+    for (const file of ['examples/exchange-online-2019-11-19.incident.yaml', TIMES, 'examples/broken/exchange-online-2019-11-19.incident.yaml']) {
+      assert.deepEqual(await ls.doValidation(await documentOf(file), false), [], file);
+    }
+  });
+
+  it('the hints schema still completes values and describes keys on hover', async () => {
+    const ls = await service('incident.hints.schema.json');
+    const doc = TextDocument.create('file:///work/a.incident.yaml', 'yaml', 1, 'id: EX196121\nstatus: \n');
+    const completion = await ls.doComplete(doc, { line: 1, character: 8 }, false);
+    assert.deepEqual(completion.items.map((i) => i.label), [...STATUSES]);
+    const hover = await ls.doHover(doc, { line: 1, character: 2 });
+    assert.match(JSON.stringify(hover?.contents), /Where the incident stands/);
   });
 });

@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { parseIncident } from '../../server/src/core';
-import { findTimelineLayout, IncrementalIncidentParser, shiftEvent } from '../../server/src/core/incremental';
+import { findTimelineLayout, IncrementalIncidentParser, scanNesting, shiftEvent } from '../../server/src/core/incremental';
+import { findExcessiveNesting } from '../../server/src/core/nesting';
 import type { ParsedIncident } from '../../server/src/core';
 
 // Incremental validation must give exactly what a full parse gives: same diagnostics in the same
@@ -165,6 +166,10 @@ describe('incremental validation', () => {
       [base.replace('    event: two', ' event: two'), 'odd indentation in the timeline'],
       [base.replace('timeline:\n', 'timeline: [\n').replace(/\n$/, ']\n'), 'timeline is not a block list'],
     ];
+    // Nested past the limit of nesting.ts: in one item, and bracket by bracket over many items.
+    const many = Array.from({ length: 205 }, (_, i) => `  - at: 2024-03-04T01:10Z\n    event: see [note ${i}\n`).join('');
+    cases.push([base.replace('  - at: 2024-03-04T01:20Z', `  ${'- '.repeat(205)}x\n  - at: 2024-03-04T01:20Z`), 'nested too deep']);
+    cases.push([base.replace('timeline:\n', `timeline:\n${many}`), 'nested too deep']);
     const parser = new IncrementalIncidentParser();
     for (const [text, reason] of cases) {
       assertSame(parser.parse(text), text);
@@ -182,6 +187,22 @@ describe('incremental validation', () => {
     // Each item runs to the next one's dash: yaml ends an item whose last value is empty there.
     assert.deepEqual(slices, ['  - at: x\n\n# between\n  ', '  - at: y\n    event: |+\n      kept\n\n']);
     assert.equal(text.slice(layout.end), 'status: resolved\n');
+  });
+
+  it('scans nesting as nesting.ts does, whole or resumed part by part (property)', () => {
+    const lineArb = fc.tuple(fc.constantFrom('', ' ', '  ', '    ', '\t'), fc.array(fc.constantFrom('- ', '? ', '[', ']', '{', '}', '"', "'", '\\', 'a', ' ', '#', ',', ': '), { maxLength: 8 }))
+      .map(([indent, parts]) => indent + parts.join(''));
+    fc.assert(fc.property(fc.array(lineArb, { maxLength: 14 }), fc.constantFrom('\n', '\r\n'), fc.integer({ min: 1, max: 6 }), fc.integer({ min: 0, max: 14 }), (lines, eol, max, splitAt) => {
+      const text = lines.join(eol);
+      const expected = findExcessiveNesting(text, max);
+      assert.equal(scanNesting(text, 0, text.length, { indents: [], flow: 0, quote: 0 }, max), expected);
+      // Resumed at a line start, carrying the state: the same first offset.
+      const cut = lines.slice(0, splitAt).reduce((n, line) => n + line.length + eol.length, 0);
+      if (cut >= text.length) return;
+      const state = { indents: [], flow: 0, quote: 0 };
+      const first = scanNesting(text, 0, cut, state, max);
+      assert.equal(first >= 0 ? first : scanNesting(text, cut, text.length, state, max), expected);
+    }), { seed: 7, numRuns: 2000 });
   });
 
   it('shifts every span of an event', () => {

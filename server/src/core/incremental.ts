@@ -19,6 +19,7 @@ import { isMap, isScalar, isSeq, parseAllDocuments, visit, type Document, type N
 import type { IncidentDiagnostic } from './diagnostics';
 import { compareDiagnostics } from './diagnostics';
 import type { Entry, Field, Incident, TimeSide, TimelineEvent, TimeValue } from './model';
+import { findExcessiveNesting, MAX_NESTING } from './nesting';
 import { DEFAULT_MAX_LENGTH, parseIncident, YAML_OPTIONS, type ParseOptions, type ParsedIncident } from './parse';
 import { IncidentReader } from './read';
 import { RULES } from './rules';
@@ -40,6 +41,8 @@ interface ReadItem {
   readonly index: number;
   readonly event: TimelineEvent;
   readonly diagnostics: readonly IncidentDiagnostic[];
+  /** The nesting scan over the item from a settled state stays within the limit and settled. */
+  readonly shallow: boolean;
   /** Kept only when the diagnostics name the index, so a move re-reads instead of re-parsing. */
   readonly doc?: Document.Parsed;
   readonly node?: Node;
@@ -185,6 +188,87 @@ function parseClean(text: string): Document.Parsed | Unsplittable {
   return doc;
 }
 
+/**
+ * The nesting guard of nesting.ts, resumable: the same scan over `text[from, to)` starting from
+ * `state` (which it updates), so each timeline item's verdict can be kept with its reading.
+ * test/core/incremental.test.ts checks it against `findExcessiveNesting` on random text.
+ */
+export interface NestingState {
+  indents: number[];
+  flow: number;
+  quote: number;
+}
+
+export function scanNesting(text: string, from: number, to: number, state: NestingState, max: number = MAX_NESTING): number {
+  const isBlank = (code: number) => code === 32 || code === 9;
+  const isLineEnd = (code: number) => code === 10 || code === 13 || Number.isNaN(code);
+  const { indents } = state;
+  let { flow, quote } = state;
+  const length = to;
+  const at = (k: number) => (k < length ? text.charCodeAt(k) : NaN);
+  let i = from;
+  let exceeded = -1;
+  scan: while (i < length) {
+    let column = 0;
+    while (i < length && isBlank(at(i))) {
+      i++;
+      column++;
+    }
+    const first = at(i);
+    if (flow === 0 && quote === 0 && !isLineEnd(first) && first !== HASH) {
+      while (indents.length > 0 && indents[indents.length - 1] >= column) indents.pop();
+      indents.push(column);
+    }
+    let block = indents.length;
+    if (block + flow > max) {
+      exceeded = i;
+      break;
+    }
+    let previous = 32;
+    for (; i < length; i++) {
+      const c = at(i);
+      if (c === LF || c === CR) break;
+      if (quote !== 0) {
+        if (c === 92 && quote === 34) i++;
+        else if (c === quote) quote = 0;
+        previous = c;
+        continue;
+      }
+      const afterSeparator = isBlank(previous) || previous === 91 || previous === 123 || previous === 44;
+      if (c === HASH && isBlank(previous)) {
+        while (i < length && !isLineEnd(at(i))) i++;
+        break;
+      }
+      if ((c === 34 || c === 39) && afterSeparator) {
+        quote = c;
+      } else if (c === 91 || c === 123) {
+        flow++;
+        if (block + flow > max) {
+          exceeded = i;
+          break scan;
+        }
+      } else if (c === 93 || c === 125) {
+        if (flow > 0) flow--;
+      } else if ((c === DASH || c === 63) && isBlank(previous) && (isBlank(at(i + 1)) || isLineEnd(at(i + 1)))) {
+        block++;
+        if (block + flow > max) {
+          exceeded = i;
+          break scan;
+        }
+      }
+      previous = c;
+    }
+    if (at(i) === CR && at(i + 1) === LF) i++;
+    i++;
+  }
+  state.flow = flow;
+  state.quote = quote;
+  return exceeded;
+}
+
+/** True when a scan state carries nothing from one part into the next (no open bracket or quote). */
+const settled = (state: NestingState) => state.flow === 0 && state.quote === 0;
+
 /** What the last incremental parse left: its text, where its items were, and what they read as. */
 interface SplitState {
   readonly text: string;
@@ -253,6 +337,14 @@ export class IncrementalIncidentParser {
     if (layout instanceof Unsplittable) return layout;
     const { items } = layout;
     const n = items.length;
+    // The full parse refuses text nested too deep for the yaml library (nesting.ts); so must we,
+    // with the same verdict, before handing any fragment to the parser. The scan runs over the
+    // head and tail here and over each changed item below; unsettled parts scan the whole text.
+    const nesting: NestingState = { indents: [], flow: 0, quote: 0 };
+    let shallow = scanNesting(text, 0, layout.keyStart, nesting) < 0 && settled(nesting)
+      && scanNesting(text, layout.keyStart, items[0].start, nesting) < 0 && settled(nesting)
+      && scanNesting(text, layout.end, text.length, { indents: [], flow: 0, quote: 0 }) < 0;
+    if (!shallow && findExcessiveNesting(text) >= 0) return new Unsplittable('nested too deep');
 
     // The skeleton: the text without items 2..n-1. Offsets at or after `cut` moved back by `removed`.
     const cut = n >= 3 ? items[1].start : text.length;
@@ -323,13 +415,23 @@ export class IncrementalIncidentParser {
         }
       }
       if (!read) {
+        const itemShallow = itemIsShallow(text, start, end);
+        if (!itemShallow && shallow) {
+          if (findExcessiveNesting(text) >= 0) return new Unsplittable('nested too deep');
+          shallow = false;
+        }
         const itemDoc = parseClean(detached(text.slice(start, end)));
         if (itemDoc instanceof Unsplittable) return itemDoc;
         const itemSeq = itemDoc.contents;
         const node = isSeq(itemSeq) && itemSeq.items.length === 1 ? (itemSeq.items[0] as Node | null) : null;
         if (!node?.range) return new Unsplittable('item is not one list item');
-        read = readItem(itemDoc, node, start, index);
+        read = readItem(itemDoc, node, start, index, itemShallow);
         parsedItems++;
+      }
+      if (!read.shallow && shallow) {
+        // Kept items were scanned when they were parsed; one that was not settled needs the whole text.
+        if (findExcessiveNesting(text) >= 0) return new Unsplittable('nested too deep');
+        shallow = false;
       }
       reads[index] = read;
       events[index] = read.event;
@@ -354,12 +456,18 @@ function clampSpan(span: Span, length: number): Span {
   return { start, end: Math.max(start, Math.min(span.end, length)) };
 }
 
-function readItem(doc: Document.Parsed, node: Node, base: number, index: number): ReadItem {
+/** The nesting scan over an item from the settled state every item starts in (see scanNesting). */
+function itemIsShallow(text: string, start: number, end: number): boolean {
+  const state: NestingState = { indents: [0], flow: 0, quote: 0 };
+  return scanNesting(text, start, end, state) < 0 && settled(state);
+}
+
+function readItem(doc: Document.Parsed, node: Node, base: number, index: number, shallow: boolean): ReadItem {
   const diagnostics: IncidentDiagnostic[] = [];
   // Events never ask for line spans; only the root does.
   const reader = new IncidentReader(doc, (d) => diagnostics.push(d), () => ({ start: base, end: base }), base);
   const event = reader.readEvent(node, index, reader.span(node, { start: base, end: base }));
-  return diagnostics.length > 0 ? { base, index, event, diagnostics, doc, node } : { base, index, event, diagnostics };
+  return diagnostics.length > 0 ? { base, index, event, diagnostics, shallow, doc, node } : { base, index, event, diagnostics, shallow };
 }
 
 /** A kept item at its new place: shifted when lines above it changed, renumbered when items were added or removed. */
@@ -367,7 +475,7 @@ function moved(read: ReadItem, base: number, index: number): ReadItem {
   if (read.base === base && read.index === index) return read;
   if (read.index !== index && read.doc && read.node) {
     // Its messages name the index ("timeline event 12"): read it again, from the kept nodes.
-    return readItem(read.doc, read.node, base, index);
+    return readItem(read.doc, read.node, base, index, read.shallow);
   }
   const delta = base - read.base;
   const event = delta === 0 ? read.event : shiftEvent(read.event, delta);
@@ -383,20 +491,35 @@ function moved(read: ReadItem, base: number, index: number): ReadItem {
 const shiftSpan = (span: Span, delta: number): Span => ({ start: span.start + delta, end: span.end + delta });
 
 function shiftEntry(entry: Entry, delta: number): Entry {
-  return { ...entry, keySpan: shiftSpan(entry.keySpan, delta), valueSpan: shiftSpan(entry.valueSpan, delta) };
+  return { key: entry.key, keySpan: shiftSpan(entry.keySpan, delta), valueSpan: shiftSpan(entry.valueSpan, delta) };
 }
 
 function shiftSide(side: TimeSide, delta: number): TimeSide {
-  return { ...side, span: shiftSpan(side.span, delta) };
+  const out: { -readonly [K in keyof TimeSide]: TimeSide[K] } = { ...side };
+  out.span = shiftSpan(side.span, delta);
+  return out;
+}
+
+function shiftEntries(entries: readonly Entry[], delta: number): Entry[] {
+  const out = new Array<Entry>(entries.length);
+  for (let i = 0; i < entries.length; i++) out[i] = shiftEntry(entries[i], delta);
+  return out;
 }
 
 function shiftTime(time: TimeValue, delta: number): TimeValue {
-  const out: { -readonly [K in keyof TimeValue]: TimeValue[K] } = { ...time, span: shiftSpan(time.span, delta) };
+  const out: { -readonly [K in keyof TimeValue]: TimeValue[K] } = { ...time };
+  out.span = shiftSpan(time.span, delta);
   if (time.value) out.value = shiftSide(time.value, delta);
   if (time.utc) out.utc = shiftSide(time.utc, delta);
   if (time.jst) out.jst = shiftSide(time.jst, delta);
-  if (time.entries) out.entries = time.entries.map((e) => shiftEntry(e, delta));
+  if (time.entries) out.entries = shiftEntries(time.entries, delta);
   return out;
+}
+
+/** A field moved with its event: it shares its Entry with the event's `entries`, as the reader makes it. */
+function shiftField<T>(field: Field<T>, before: readonly Entry[], after: readonly Entry[], delta: number): Field<T> {
+  const i = before.indexOf(field.entry);
+  return { value: field.value, entry: i >= 0 ? after[i] : shiftEntry(field.entry, delta) };
 }
 
 /**
@@ -405,17 +528,13 @@ function shiftTime(time: TimeValue, delta: number): TimeValue {
  * added to the model and not shifted here fails there.
  */
 export function shiftEvent(event: TimelineEvent, delta: number): TimelineEvent {
-  const entries = event.entries.map((e) => shiftEntry(e, delta));
-  // Fields share their Entry with `entries`: keep it so (and keep memory as a full parse has it).
-  const field = <T>(f: Field<T> | undefined): Field<T> | undefined => {
-    if (!f) return f;
-    const i = event.entries.indexOf(f.entry);
-    return { ...f, entry: i >= 0 ? entries[i] : shiftEntry(f.entry, delta) };
-  };
-  const out: { -readonly [K in keyof TimelineEvent]: TimelineEvent[K] } = { ...event, span: shiftSpan(event.span, delta), entries };
+  const entries = shiftEntries(event.entries, delta);
+  const out: { -readonly [K in keyof TimelineEvent]: TimelineEvent[K] } = { ...event };
+  out.span = shiftSpan(event.span, delta);
+  out.entries = entries;
   if (event.at) out.at = shiftTime(event.at, delta);
-  if (event.event) out.event = field(event.event);
-  if (event.kind) out.kind = field(event.kind);
-  if (event.source) out.source = field(event.source);
+  if (event.event) out.event = shiftField(event.event, event.entries, entries, delta);
+  if (event.kind) out.kind = shiftField(event.kind, event.entries, entries, delta);
+  if (event.source) out.source = shiftField(event.source, event.entries, entries, delta);
   return out;
 }

@@ -115,7 +115,7 @@ describe('editing help over LSP (stdio)', function () {
   it('document symbols, folding, selection ranges and workspace symbols', async () => {
     const symbols = (await client.request(DocumentSymbolRequest.type, { textDocument: { uri: URI } })) as DocumentSymbol[];
     assert.deepEqual(symbols.map((s) => [s.name, s.children?.map((c) => c.name)]), [['Problems receiving mail', ['start', 'end', 'timeline']]]);
-    assert.deepEqual(symbols[0].children![2].children!.map((c) => c.name), ['10:40 Mail stops']);
+    assert.deepEqual(symbols[0].children![2].children!.map((c) => c.name), ['2019-11-19 10:40 Mail stops']);
     const folds = await client.request(FoldingRangeRequest.type, { textDocument: { uri: URI } });
     assert.deepEqual(folds?.map((f) => [f.startLine, f.endLine]), [[3, 5], [7, 9], [8, 9]]);
     const selection = await client.request(SelectionRangeRequest.type, { textDocument: { uri: URI }, positions: [{ line: 0, character: 5 }] });

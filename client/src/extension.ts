@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { IncidentTimelineApi } from './api';
 import { CLIENT_NAME, createLanguageClient, restartLanguageClient, restartOnSelectorChange } from './languageClient';
+import { registerPreview } from './preview/registerPreview';
 import { registerIncidentCommands } from './incidentCommands';
 
 export type { IncidentTimelineApi } from './api';
@@ -41,6 +42,7 @@ export function activate(context: vscode.ExtensionContext): IncidentTimelineApi 
   const api: IncidentTimelineApi = { client, ready };
 
   // Features that need the server register here, one line each, e.g. registerPreview(context, api).
+  registerPreview(context, api, logError);
   registerIncidentCommands(context);
 
   return api;

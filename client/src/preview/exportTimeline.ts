@@ -1,0 +1,28 @@
+/**
+ * "Export Timeline as HTML / SVG / Markdown": the same renderer as the CLI's `render`, fed by
+ * the server's model, written where the user chooses.
+ */
+import * as vscode from 'vscode';
+import type { TimelineModel } from '../../../server/src/protocol';
+import { renderExport, type ExportFormat } from '../../../server/src/render/index';
+import type { ZoneMode } from '../../../server/src/render/layout';
+import { EXPORT_EXTENSIONS, exportFileName } from './exportFileName';
+
+export async function exportTimeline(model: TimelineModel, document: vscode.Uri, format: ExportFormat, zone: ZoneMode): Promise<vscode.Uri | undefined> {
+  const { extension, label } = EXPORT_EXTENSIONS[format];
+  const target = await vscode.window.showSaveDialog({
+    defaultUri: document.with({ path: exportFileName(document.path, format) }),
+    filters: { [label]: [extension] },
+    saveLabel: `Export ${label}`,
+  });
+  if (!target) return undefined;
+  await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(renderExport(model, format, zone)));
+  const open = 'Open';
+  void vscode.window.showInformationMessage(`Timeline exported to ${vscode.workspace.asRelativePath(target)}.`, open).then((choice) => {
+    if (choice !== open) return;
+    // HTML and SVG are for browsers; Markdown opens in the editor.
+    if (format === 'md') void vscode.commands.executeCommand('vscode.open', target);
+    else void vscode.env.openExternal(target);
+  });
+  return target;
+}

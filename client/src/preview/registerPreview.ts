@@ -1,0 +1,131 @@
+/**
+ * The preview's commands, its serializer (panels come back after a reload) and the context key
+ * that scopes its keybindings and editor-title button to incident files. Called once from
+ * activate().
+ */
+import * as vscode from 'vscode';
+import type { IncidentTimelineApi } from '../api';
+import { TimelineRequest } from '../../../server/src/protocol';
+import type { ExportFormat } from '../../../server/src/render/index';
+import { isZoneMode, type ZoneMode } from '../../../server/src/render/layout';
+import { parsePreviewState } from '../previewMessages';
+import { incidentDocumentSelector, readSettings, SETTINGS_SECTION } from '../settings';
+import { exportTimeline } from './exportTimeline';
+import { PREVIEW_VIEW_TYPE, TimelinePreview, type PreviewHost } from './timelinePreview';
+
+/** True in an editor whose document is an incident file (keybindings and the title button). */
+export const INCIDENT_EDITOR_CONTEXT = 'incidentTimeline.incidentEditor';
+/** True while a preview panel is active (its commands in the palette). */
+export const PREVIEW_FOCUS_CONTEXT = 'incidentTimeline.previewFocus';
+
+export function registerPreview(context: vscode.ExtensionContext, api: IncidentTimelineApi, log: (error: unknown) => void): void {
+  const previews = new Set<TimelinePreview>();
+  let active: TimelinePreview | undefined;
+
+  const settings = () => readSettings(vscode.workspace.getConfiguration(SETTINGS_SECTION));
+  const host: PreviewHost = {
+    extensionUri: context.extensionUri,
+    ready: api.ready,
+    isIncidentDocument: (document) => vscode.languages.match(incidentDocumentSelector(settings().files), document) > 0,
+    defaultZone: (): ZoneMode => {
+      const zone = settings().preview.timeZone;
+      return isZoneMode(zone) ? zone : 'JST';
+    },
+    log,
+  };
+
+  const track = (preview: TimelinePreview): TimelinePreview => {
+    previews.add(preview);
+    active = preview;
+    const viewState = preview.panel.onDidChangeViewState(({ webviewPanel }) => {
+      if (webviewPanel.active) active = preview;
+      void vscode.commands.executeCommand('setContext', PREVIEW_FOCUS_CONTEXT, webviewPanel.active);
+    });
+    preview.onDidDispose(() => {
+      viewState.dispose();
+      previews.delete(preview);
+      if (active === preview) active = undefined;
+      void vscode.commands.executeCommand('setContext', PREVIEW_FOCUS_CONTEXT, false);
+    });
+    void vscode.commands.executeCommand('setContext', PREVIEW_FOCUS_CONTEXT, true);
+    return preview;
+  };
+
+  /** The incident document a command is about: its argument, the active editor, or the active preview's. */
+  const targetDocument = (uri?: unknown): vscode.Uri | undefined => {
+    if (uri instanceof vscode.Uri) return uri;
+    const editor = vscode.window.activeTextEditor;
+    if (editor && host.isIncidentDocument(editor.document)) return editor.document.uri;
+    return active?.document;
+  };
+
+  const showPreview = (uri: unknown, sideBySide: boolean, locked: boolean) => {
+    const resource = targetDocument(uri);
+    if (!resource) {
+      void vscode.window.showInformationMessage('Open an incident file (*.incident.yaml) to preview its timeline.');
+      return;
+    }
+    const column = sideBySide ? vscode.ViewColumn.Beside : vscode.window.activeTextEditor?.viewColumn ?? vscode.ViewColumn.Active;
+    // Like the Markdown preview: one dynamic (unlocked) preview follows the editor and is reused.
+    const existing = locked
+      ? [...previews].find((p) => p.isLocked && p.document.toString() === resource.toString())
+      : [...previews].find((p) => !p.isLocked);
+    if (existing) {
+      existing.show(resource);
+      existing.reveal(undefined, sideBySide);
+      return;
+    }
+    track(TimelinePreview.create(host, resource, column, locked, sideBySide));
+  };
+
+  const runExport = async (format: ExportFormat, uri?: unknown) => {
+    const resource = targetDocument(uri);
+    if (!resource) {
+      void vscode.window.showInformationMessage('Open an incident file (*.incident.yaml) to export its timeline.');
+      return;
+    }
+    try {
+      await vscode.workspace.openTextDocument(resource);
+      const client = await api.ready;
+      const model = await client.sendRequest(TimelineRequest.type, { uri: resource.toString() });
+      const preview = [...previews].find((p) => p.document.toString() === resource.toString());
+      const usable = model?.incident ? model : preview?.model;
+      if (!usable) {
+        void vscode.window.showWarningMessage('This file is not an incident timeline yet; see the Problems view.');
+        return;
+      }
+      await exportTimeline(usable, resource, format, preview?.currentZone ?? host.defaultZone());
+    } catch (error) {
+      log(error);
+      void vscode.window.showErrorMessage(`Export failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
+
+  const updateEditorContext = (editor: vscode.TextEditor | undefined) => {
+    void vscode.commands.executeCommand('setContext', INCIDENT_EDITOR_CONTEXT, !!editor && host.isIncidentDocument(editor.document));
+  };
+  updateEditorContext(vscode.window.activeTextEditor);
+
+  context.subscriptions.push(
+    vscode.window.onDidChangeActiveTextEditor(updateEditorContext),
+    vscode.commands.registerCommand('incidentTimeline.showPreview', (uri?: unknown) => showPreview(uri, false, false)),
+    vscode.commands.registerCommand('incidentTimeline.showPreviewToSide', (uri?: unknown) => showPreview(uri, true, false)),
+    vscode.commands.registerCommand('incidentTimeline.showLockedPreviewToSide', (uri?: unknown) => showPreview(uri, true, true)),
+    vscode.commands.registerCommand('incidentTimeline.togglePreviewLock', () => active?.toggleLock()),
+    vscode.commands.registerCommand('incidentTimeline.exportHtml', (uri?: unknown) => runExport('html', uri)),
+    vscode.commands.registerCommand('incidentTimeline.exportSvg', (uri?: unknown) => runExport('svg', uri)),
+    vscode.commands.registerCommand('incidentTimeline.exportMarkdown', (uri?: unknown) => runExport('md', uri)),
+    vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, {
+      async deserializeWebviewPanel(panel: vscode.WebviewPanel, raw: unknown) {
+        const state = parsePreviewState(raw);
+        if (!state) {
+          // Nothing to show (a state from an older version): close rather than show an empty panel.
+          panel.dispose();
+          return;
+        }
+        track(TimelinePreview.revive(host, panel, state));
+      },
+    }),
+    { dispose: () => { for (const p of [...previews]) p.dispose(); } },
+  );
+}

@@ -1,0 +1,227 @@
+/**
+ * One preview panel: a webview showing the timeline of one incident document. It asks the
+ * server for the model (the client never parses YAML), renders at once and then throttled,
+ * drops stale answers, follows the active incident editor unless locked, and syncs selection
+ * both ways without loops.
+ */
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { TimelineRequest, type TimelineModel } from '../../../server/src/protocol';
+import { isSafeLink } from '../../../server/src/render/escape';
+import { isZoneMode, type ZoneMode } from '../../../server/src/render/layout';
+import { parseWebviewMessage, type HostMessage, type PreviewState, type WebviewMessage } from '../previewMessages';
+import { EditorSync } from './editorSync';
+import { LiveModel } from './liveModel';
+import { previewHtml } from './previewHtml';
+import { RenderThrottle } from './renderThrottle';
+
+export const PREVIEW_VIEW_TYPE = 'incidentTimeline.preview';
+
+export interface PreviewHost {
+  readonly extensionUri: vscode.Uri;
+  /** The language client, once the server has started. */
+  readonly ready: Promise<LanguageClient>;
+  isIncidentDocument(document: vscode.TextDocument): boolean;
+  defaultZone(): ZoneMode;
+  log(error: unknown): void;
+}
+
+export class TimelinePreview implements vscode.Disposable {
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly throttle: RenderThrottle;
+  private readonly live = new LiveModel();
+  private readonly sync = new EditorSync();
+  private resource: vscode.Uri;
+  private locked: boolean;
+  private zone: ZoneMode;
+  private ready = false;
+  private disposed = false;
+  private readonly onDisposeEmitter = new vscode.EventEmitter<void>();
+  readonly onDidDispose = this.onDisposeEmitter.event;
+
+  static create(host: PreviewHost, resource: vscode.Uri, column: vscode.ViewColumn, locked: boolean, preserveFocus: boolean): TimelinePreview {
+    const panel = vscode.window.createWebviewPanel(PREVIEW_VIEW_TYPE, titleFor(resource, locked), { viewColumn: column, preserveFocus }, {
+      enableScripts: true,
+      enableForms: false,
+      retainContextWhenHidden: false,
+      localResourceRoots: [bundleFolder(host.extensionUri)],
+    });
+    return new TimelinePreview(host, panel, resource, locked, undefined);
+  }
+
+  /** After a window reload: the serializer hands back the panel and the page's saved state. */
+  static revive(host: PreviewHost, panel: vscode.WebviewPanel, state: PreviewState): TimelinePreview {
+    return new TimelinePreview(host, panel, vscode.Uri.parse(state.uri), state.locked, state);
+  }
+
+  private constructor(private readonly host: PreviewHost, readonly panel: vscode.WebviewPanel, resource: vscode.Uri, locked: boolean, state: PreviewState | undefined) {
+    this.resource = resource;
+    this.locked = locked;
+    this.zone = state?.zone ?? host.defaultZone();
+    this.throttle = new RenderThrottle(() => void this.update());
+    const webview = panel.webview;
+    webview.options = { enableScripts: true, enableForms: false, localResourceRoots: [bundleFolder(host.extensionUri)] };
+    const bundle = bundleFolder(host.extensionUri);
+    webview.html = previewHtml({
+      cspSource: webview.cspSource,
+      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(bundle, 'main.js')).toString(),
+      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(bundle, 'main.css')).toString(),
+      defaultZone: host.defaultZone(),
+      state: state ?? { uri: resource.toString(), locked, zone: this.zone, zoneChosen: false, mode: 'timeline', zoom: 1, scrollLeft: 0, scrollTop: 0 },
+    });
+    this.disposables.push(
+      webview.onDidReceiveMessage((raw: unknown) => {
+        const message = parseWebviewMessage(raw);
+        if (message) this.onMessage(message);
+      }),
+      panel.onDidDispose(() => this.dispose()),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.contentChanges.length && sameUri(e.document.uri, this.resource)) this.throttle.request();
+      }),
+      vscode.window.onDidChangeActiveTextEditor((editor) => {
+        if (editor && !this.locked && !sameUri(editor.document.uri, this.resource) && host.isIncidentDocument(editor.document)) {
+          this.show(editor.document.uri);
+        }
+      }),
+      vscode.window.onDidChangeTextEditorSelection((e) => this.onSelection(e)),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('incidentTimeline.preview.timeZone')) this.post({ type: 'defaultZone', zone: host.defaultZone() });
+      }),
+    );
+  }
+
+  get document(): vscode.Uri {
+    return this.resource;
+  }
+
+  get isLocked(): boolean {
+    return this.locked;
+  }
+
+  /** The zone the page shows (for exports started from this preview). */
+  get currentZone(): ZoneMode {
+    return this.zone;
+  }
+
+  /** The last model with an incident. */
+  get model(): TimelineModel | undefined {
+    return this.live.good;
+  }
+
+  /** Shows another document in this panel. */
+  show(resource: vscode.Uri): void {
+    if (sameUri(resource, this.resource)) return;
+    this.resource = resource;
+    this.live.reset();
+    this.sync.reset();
+    this.throttle.reset();
+    this.panel.title = titleFor(resource, this.locked);
+    this.throttle.request();
+  }
+
+  toggleLock(): void {
+    this.locked = !this.locked;
+    this.panel.title = titleFor(this.resource, this.locked);
+    this.post({ type: 'locked', locked: this.locked });
+  }
+
+  reveal(column?: vscode.ViewColumn, preserveFocus = false): void {
+    this.panel.reveal(column, preserveFocus);
+  }
+
+  private async update(): Promise<void> {
+    if (this.disposed || !this.ready) return;
+    const uri = this.resource.toString();
+    try {
+      // Opening the document (if it is not open) makes the client send it to the server.
+      await vscode.workspace.openTextDocument(this.resource);
+      const client = await this.host.ready;
+      const model = await client.sendRequest(TimelineRequest.type, { uri });
+      if (this.disposed || !model || model.uri !== this.resource.toString()) return;
+      const shown = this.live.accept(model);
+      if (!shown) return;
+      this.post({ type: 'render', model: shown.model, locked: this.locked, problems: shown.problems, stale: shown.stale });
+      // The cursor may already sit in an event.
+      const editor = vscode.window.visibleTextEditors.find((e) => sameUri(e.document.uri, this.resource));
+      if (editor) this.onSelection({ textEditor: editor, selections: editor.selections, kind: undefined });
+    } catch (error) {
+      this.host.log(error);
+    }
+  }
+
+  private onMessage(message: WebviewMessage): void {
+    switch (message.type) {
+      case 'ready':
+        this.ready = true;
+        this.throttle.reset();
+        this.live.reset();
+        this.sync.reset();
+        this.throttle.request();
+        break;
+      case 'reveal':
+        void this.revealEvent(message.index);
+        break;
+      case 'openLink':
+        // Only web and mail links leave VS Code; anything else (javascript:, file:, command:) is refused.
+        if (isSafeLink(message.url)) void vscode.env.openExternal(vscode.Uri.parse(message.url, true));
+        break;
+      case 'showProblems':
+        void vscode.commands.executeCommand('workbench.actions.view.problems');
+        break;
+      case 'state':
+        if (isZoneMode(message.state.zone)) this.zone = message.state.zone;
+        break;
+    }
+  }
+
+  /** Selects the event's source in an editor beside the preview (opening one if needed). */
+  private async revealEvent(index: number): Promise<void> {
+    const event = this.live.good?.events.find((e) => e.index === index);
+    if (!event || this.live.good?.uri !== this.resource.toString()) return;
+    const { start, end } = event.range;
+    const selection = new vscode.Selection(start.line, start.character, end.line, end.character);
+    const visible = vscode.window.visibleTextEditors.find((e) => sameUri(e.document.uri, this.resource));
+    this.sync.revealing(this.resource.toString(), selection.active.line, index);
+    const editor = await vscode.window.showTextDocument(this.resource, {
+      viewColumn: visible?.viewColumn ?? vscode.ViewColumn.One,
+      selection,
+      preserveFocus: false,
+    });
+    editor.revealRange(selection, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  }
+
+  private onSelection(e: Pick<vscode.TextEditorSelectionChangeEvent, 'textEditor' | 'selections' | 'kind'>): void {
+    if (!sameUri(e.textEditor.document.uri, this.resource)) return;
+    const model = this.live.good;
+    if (!model) return;
+    const index = this.sync.selectionChanged(this.resource.toString(), e.selections[0].active.line, model.events);
+    if (index !== undefined) this.post({ type: 'highlight', index });
+  }
+
+  private post(message: HostMessage): void {
+    if (this.ready && !this.disposed) void this.panel.webview.postMessage(message);
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.throttle.dispose();
+    this.onDisposeEmitter.fire();
+    this.onDisposeEmitter.dispose();
+    for (const d of this.disposables.splice(0)) d.dispose();
+    this.panel.dispose();
+  }
+}
+
+function bundleFolder(extensionUri: vscode.Uri): vscode.Uri {
+  return vscode.Uri.joinPath(extensionUri, 'dist', 'webview');
+}
+
+function sameUri(a: vscode.Uri, b: vscode.Uri): boolean {
+  return a.toString() === b.toString();
+}
+
+function titleFor(resource: vscode.Uri, locked: boolean): string {
+  const name = resource.path.split('/').pop() ?? resource.path;
+  return locked ? `[Preview] ${name}` : `Preview ${name}`;
+}

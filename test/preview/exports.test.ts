@@ -1,0 +1,136 @@
+/** The renderer's string outputs (HTML, SVG, Markdown), the page HTML's CSP, and the model conversion. */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { exportFileName } from '../../client/src/preview/exportFileName';
+import { contentSecurityPolicy, previewHtml } from '../../client/src/preview/previewHtml';
+import { parseIncident } from '../../server/src/core/parse';
+import { assignLanes, axisTicks, buildTimelineView, renderExport, renderMarkdown, renderSvg } from '../../server/src/render/index';
+import { toTimelineModel } from '../../server/src/timelineModel';
+
+const ROOT = path.join(__dirname, '../..');
+const EXAMPLE = fs.readFileSync(path.join(ROOT, 'examples/exchange-online-2019-11-19.incident.yaml'), 'utf8');
+const modelOf = (text: string) => toTimelineModel('file:///x.incident.yaml', 3, parseIncident(text));
+const XSS = '<img src=x onerror=alert(1)>';
+
+function xssIncident(): string {
+  const q = JSON.stringify(XSS);
+  return `id: ${q}\ntitle: ${q}\nstatus: resolved\nservice: ${q}\nstart: 2024-03-01T00:00Z\nimpact: ${q}\nsources:\n  - url: https://example.com/"onmouseover="x\n    title: ${q}\ntimeline:\n  - at: 2024-03-01T00:05Z\n    event: ${q}\n  - at: 2024-03-01 25:00\n    event: "| pipe *star* [link](javascript:x) \`code\`"\n`;
+}
+
+describe('toTimelineModel', () => {
+  it('turns the example into the protocol model: ISO UTC times, LSP ranges, counts', () => {
+    const model = modelOf(EXAMPLE);
+    assert.equal(model.version, 3);
+    assert.equal(model.incident?.id, 'EX196121');
+    assert.equal(model.incident?.start?.utc, '2019-11-19T01:40:00.000Z');
+    assert.equal(model.incident?.start?.text, '2019-11-19T01:40Z / 2019-11-19T10:40');
+    assert.deepEqual(model.events.map((e) => [e.index, e.kind, e.at?.utc, e.range.start.line]), [
+      [0, 'detected', '2019-11-19T01:40:00.000Z', 36],
+      [1, 'resolved', '2019-11-19T11:50:00.000Z', 43],
+    ]);
+    assert.deepEqual(model.problems, { errors: 0, warnings: 0 });
+  });
+});
+
+describe('renderMarkdown', () => {
+  it('writes the example as a JST | UTC | kind | event table', () => {
+    assert.equal(renderMarkdown(buildTimelineView(modelOf(EXAMPLE))), [
+      '## EX196121: Problems receiving mail',
+      '',
+      '- **Status:** resolved',
+      '- **Service:** Exchange Online',
+      '- **Regions:** Australia, Japan, India',
+      '- **Start:** 2019-11-19 10:40 JST (2019-11-19 01:40 UTC)',
+      '- **End:** 2019-11-19 20:50 JST (2019-11-19 11:50 UTC)',
+      '- **Duration:** 10h 10m',
+      '- **Time to detect:** 0m',
+      '- **Time to resolve:** 10h 10m',
+      '',
+      '| JST | UTC | Kind | Event |',
+      '| --- | --- | --- | --- |',
+      '| 2019-11-19 10:40 | 2019-11-19 01:40 | detected | Start of impact: mail from external users and internal mail with attachments is delayed or not received in Australia, Japan and India. |',
+      '| 2019-11-19 20:50 | 2019-11-19 11:50 | resolved | The configuration change is rolled back and service is restored; queued mail is delivered normally. |',
+      '',
+    ].join('\n'));
+  });
+
+  it('keeps user text literal: no HTML, no emphasis, no extra cells, unreadable events listed', () => {
+    const md = renderExport(modelOf(xssIncident()), 'md', 'JST');
+    assert.ok(!md.includes('<img'), md);
+    assert.ok(md.includes('&lt;img src=x onerror=alert(1)&gt;'));
+    assert.ok(md.includes('- 2024-03-01 25:00: \\| pipe \\*star\\* \\[link\\](javascript:x) \\`code\\`'), md);
+    const row = md.split('\n').find((line) => line.startsWith('| 2024-03-01 09:05'));
+    assert.equal(row, '| 2024-03-01 09:05 | 2024-03-01 00:05 |  | &lt;img src=x onerror=alert(1)&gt; |');
+  });
+});
+
+describe('renderSvg and renderHtml', () => {
+  it('place events at x proportional to time, in lanes that do not overlap', () => {
+    const text = `id: A\ntitle: A\nstatus: resolved\nstart: 2024-03-01T00:00Z\nend: 2024-03-01T04:00Z\ntimeline:\n${
+      [0, 0, 60, 240].map((m, i) => `  - at: ${new Date(Date.parse('2024-03-01T00:00Z') + m * 60_000).toISOString().replace(':00.000Z', 'Z')}\n    event: e${i}`).join('\n')}\n`;
+    const svg = renderSvg(buildTimelineView(modelOf(text)), { zone: 'UTC' });
+    const xs = [...svg.matchAll(/<g class="event" data-index="(\d+)">.*?<line class="leader" x1="([\d.]+)"/g)].map((m) => [Number(m[1]), Number(m[2])]);
+    assert.deepEqual(xs.map(([i]) => i), [0, 1, 2, 3]);
+    const [x0, x1, x2, x3] = xs.map(([, x]) => x);
+    assert.equal(x0, x1, 'same instant, same x');
+    assert.ok(Math.abs((x2 - x0) * 4 - (x3 - x0)) < 0.5, `1 h is a quarter of 4 h: ${x0} ${x2} ${x3}`);
+    assert.match(svg, /<text class="muted" x="[\d.]+" y="\d+" text-anchor="middle">01:00<\/text>/);
+  });
+
+  it('escape every user string and contain no script', () => {
+    const model = modelOf(xssIncident());
+    for (const format of ['html', 'svg'] as const) {
+      const out = renderExport(model, format, 'both');
+      assert.ok(!/<img|<script|onerror=alert\(1\)>|onmouseover="/i.test(out.replace(/&lt;img src=x onerror=alert\(1\)&gt;/g, '')), `${format}: ${out}`);
+      assert.ok(out.includes('&lt;img src=x onerror=alert(1)&gt;'));
+    }
+    const html = renderExport(model, 'html', 'JST');
+    assert.ok(html.includes(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`));
+    assert.ok(html.includes('<code>2024-03-01 25:00</code>'), 'unreadable events are listed');
+    assert.ok(!html.includes('http://') || !/(src|href)="http/.test(html.replace(/href="https:\/\/example\.com[^"]*"/, '')), 'nothing loads from the network');
+  });
+});
+
+describe('layout pieces', () => {
+  it('axisTicks: JST ticks are UTC ticks shifted by 9 hours, labelled on the JST clock', () => {
+    const start = Date.parse('2019-11-19T01:00Z');
+    const end = Date.parse('2019-11-19T04:00Z');
+    assert.deepEqual(axisTicks(start, end, 330, 'JST').map((t) => t.label), ['10:00', '11:00', '12:00', '13:00']);
+    assert.deepEqual(axisTicks(start, end, 330, 'UTC').map((t) => [t.label, new Date(t.epochMs).toISOString()]).slice(0, 2), [
+      ['01:00', '2019-11-19T01:00:00.000Z'], ['02:00', '2019-11-19T02:00:00.000Z'],
+    ]);
+    // Midnight JST (15:00 UTC) is labelled with the date.
+    assert.ok(axisTicks(Date.parse('2019-11-19T12:00Z'), Date.parse('2019-11-19T18:00Z'), 400, 'JST').some((t) => t.label === '11-20' && t.epochMs === Date.parse('2019-11-19T15:00Z')));
+  });
+
+  it('assignLanes puts labels that would overlap in new lanes and reuses free ones', () => {
+    assert.deepEqual([...assignLanes([0, 0, 0, 100, 100, 250], 100).lanes], [0, 1, 2, 0, 1, 0]);
+    assert.equal(assignLanes([0, 0, 0, 50], 100).laneCount, 4);
+  });
+});
+
+describe('preview page HTML', () => {
+  it('has a strict CSP with the nonce on its one script, and the state in an escaped attribute', () => {
+    assert.equal(contentSecurityPolicy('https://x.vscode-cdn.net', 'abc'),
+      "default-src 'none'; script-src 'nonce-abc'; style-src https://x.vscode-cdn.net; img-src https://x.vscode-cdn.net; font-src https://x.vscode-cdn.net");
+    const html = previewHtml({
+      cspSource: 'https://x.vscode-cdn.net', scriptUri: 'https://x/main.js', styleUri: 'https://x/main.css', defaultZone: 'UTC', nonce: 'abc',
+      state: { uri: 'file:///"><script>alert(1)</script>', locked: false, zone: 'UTC', zoneChosen: false, mode: 'timeline', zoom: 1, scrollLeft: 0, scrollTop: 0 },
+    });
+    assert.equal((html.match(/<script/g) ?? []).length, 1);
+    assert.ok(html.includes('<script nonce="abc" src="https://x/main.js"></script>'));
+    assert.ok(html.includes('data-state="{&quot;uri&quot;:&quot;file:///\\&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;&quot;'));
+    assert.ok(html.includes('data-default-zone="UTC"'));
+    const a = previewHtml({ cspSource: 'x', scriptUri: 'x', styleUri: 'x', defaultZone: 'JST' });
+    const b = previewHtml({ cspSource: 'x', scriptUri: 'x', styleUri: 'x', defaultZone: 'JST' });
+    const nonce = (s: string) => /nonce="([^"]+)"/.exec(s)?.[1];
+    assert.ok(nonce(a) && nonce(a)!.length >= 16 && nonce(a) !== nonce(b), 'a fresh nonce per page');
+  });
+
+  it('names exports after the incident file', () => {
+    assert.equal(exportFileName('/w/incidents/ex.incident.yaml', 'html'), '/w/incidents/ex.timeline.html');
+    assert.equal(exportFileName('/w/ex.incident.yml', 'md'), '/w/ex.timeline.md');
+    assert.equal(exportFileName('/w/other.yaml', 'svg'), '/w/other.timeline.svg');
+  });
+});

@@ -1,0 +1,161 @@
+/** The preview's host-side logic as plain modules: throttle, stale-version drop, sync without loops, state. */
+import * as assert from 'node:assert/strict';
+import { eventAtLine, EditorSync, type EventRange } from '../../client/src/preview/editorSync';
+import { LiveModel } from '../../client/src/preview/liveModel';
+import { RenderThrottle, type Timers } from '../../client/src/preview/renderThrottle';
+import { parsePreviewState, parseWebviewMessage } from '../../client/src/previewMessages';
+import type { TimelineModel } from '../../server/src/protocol';
+
+/** Timers driven by hand: `fire()` runs what is due, nothing runs on its own. */
+class ManualTimers implements Timers {
+  now = 0;
+  private queue: { at: number; callback: () => void; id: number }[] = [];
+  private next = 1;
+  setTimeout(callback: () => void, ms: number): unknown {
+    const id = this.next++;
+    this.queue.push({ at: this.now + ms, callback, id });
+    return id;
+  }
+  clearTimeout(handle: unknown): void {
+    this.queue = this.queue.filter((t) => t.id !== handle);
+  }
+  advance(ms: number): void {
+    this.now += ms;
+    const due = this.queue.filter((t) => t.at <= this.now);
+    this.queue = this.queue.filter((t) => t.at > this.now);
+    for (const t of due) t.callback();
+  }
+  get scheduled(): number[] {
+    return this.queue.map((t) => t.at);
+  }
+}
+
+describe('RenderThrottle', () => {
+  it('renders the first request at once, then one render per 300 ms window, the last keystroke included', () => {
+    const timers = new ManualTimers();
+    const runs: number[] = [];
+    const throttle = new RenderThrottle(() => runs.push(timers.now), 300, timers);
+    throttle.request();
+    assert.deepEqual(runs, [0]);
+    // A burst of keystrokes at 10, 50, 120, 290 ms: one render, at 310 (300 after the first of the burst).
+    for (const t of [10, 50, 120, 290]) {
+      timers.advance(t - timers.now);
+      throttle.request();
+    }
+    assert.deepEqual(timers.scheduled, [310]);
+    timers.advance(310 - timers.now);
+    assert.deepEqual(runs, [0, 310]);
+    // A keystroke after that render starts a new window: rendered within 300 ms of it.
+    timers.advance(5);
+    throttle.request();
+    timers.advance(300);
+    assert.deepEqual(runs, [0, 310, 615]);
+    assert.equal(throttle.pending, false);
+  });
+
+  it('renders at once again after reset (another document) and on an immediate request', () => {
+    const timers = new ManualTimers();
+    let runs = 0;
+    const throttle = new RenderThrottle(() => runs++, 300, timers);
+    throttle.request();
+    throttle.request();
+    assert.equal(runs, 1);
+    throttle.reset();
+    assert.deepEqual(timers.scheduled, [], 'the pending render is cancelled');
+    throttle.request();
+    assert.equal(runs, 2);
+    throttle.request(true);
+    assert.equal(runs, 3);
+    throttle.dispose();
+  });
+});
+
+function model(version: number, incident = true, uri = 'file:///a.incident.yaml'): TimelineModel {
+  const range = { start: { line: 0, character: 0 }, end: { line: 1, character: 0 } };
+  return { uri, version, incident: incident ? { id: `v${version}`, range } : undefined, events: [], problems: { errors: incident ? 0 : 2, warnings: 0 } };
+}
+
+describe('LiveModel', () => {
+  it('drops answers for a version older than the one shown', () => {
+    const live = new LiveModel();
+    assert.equal(live.accept(model(5))?.model.version, 5);
+    assert.equal(live.accept(model(7))?.model.version, 7);
+    assert.equal(live.accept(model(6)), undefined, 'a slow answer for version 6 arrives after 7');
+    assert.equal(live.accept(model(7))?.model.version, 7, 'the same version again (a reload) is drawn');
+  });
+
+  it('keeps the last good timeline, marked stale, with the newest problem counts', () => {
+    const live = new LiveModel();
+    live.accept(model(1));
+    const shown = live.accept(model(2, false));
+    assert.deepEqual({ version: shown?.model.version, stale: shown?.stale, problems: shown?.problems }, { version: 1, stale: true, problems: { errors: 2, warnings: 0 } });
+    assert.equal(live.good?.version, 1);
+    assert.deepEqual(live.accept(model(3))?.stale, false);
+  });
+
+  it('starts over for another document: nothing stale from the previous one', () => {
+    const live = new LiveModel();
+    live.accept(model(9));
+    live.reset();
+    const shown = live.accept(model(1, false, 'file:///b.incident.yaml'));
+    assert.equal(shown?.stale, false);
+    assert.equal(shown?.model.uri, 'file:///b.incident.yaml');
+  });
+});
+
+const EVENTS: EventRange[] = [
+  { index: 0, range: { start: { line: 10, character: 2 }, end: { line: 13, character: 0 } } },
+  { index: 1, range: { start: { line: 13, character: 2 }, end: { line: 16, character: 5 } } },
+  { index: 2, range: { start: { line: 20, character: 2 }, end: { line: 22, character: 0 } } },
+];
+
+describe('eventAtLine', () => {
+  it('finds the event whose list item holds the line', () => {
+    assert.deepEqual([9, 10, 12, 13, 16, 17, 20, 21, 22].map((line) => eventAtLine(EVENTS, line)), [null, 0, 0, 1, 1, null, 2, 2, null]);
+    assert.equal(eventAtLine([], 3), null);
+  });
+});
+
+describe('EditorSync', () => {
+  const uri = 'file:///a.incident.yaml';
+
+  it('forwards cursor moves as highlights, once per event', () => {
+    const sync = new EditorSync();
+    assert.equal(sync.selectionChanged(uri, 11, EVENTS), 0);
+    assert.equal(sync.selectionChanged(uri, 12, EVENTS), undefined, 'same event: nothing new to send');
+    assert.equal(sync.selectionChanged(uri, 14, EVENTS), 1);
+    assert.equal(sync.selectionChanged(uri, 18, EVENTS), null, 'outside every event');
+  });
+
+  it('does not echo the selection the preview asked for (no loop)', () => {
+    const sync = new EditorSync();
+    sync.selectionChanged(uri, 11, EVENTS);
+    // The preview asks to reveal event 2, whose source starts on line 20.
+    sync.revealing(uri, 20, 2);
+    assert.equal(sync.selectionChanged(uri, 20, EVENTS), undefined, 'the echo of our own reveal');
+    assert.equal(sync.selectionChanged(uri, 21, EVENTS), undefined, 'still event 2, already highlighted');
+    assert.equal(sync.selectionChanged(uri, 14, EVENTS), 1, 'the user moves on: forwarded again');
+  });
+});
+
+describe('webview messages and saved state', () => {
+  it('accepts well-formed messages and rejects the rest', () => {
+    assert.deepEqual(parseWebviewMessage({ type: 'reveal', index: 3 }), { type: 'reveal', index: 3 });
+    assert.deepEqual(parseWebviewMessage({ type: 'openLink', url: 'https://example.com' }), { type: 'openLink', url: 'https://example.com' });
+    assert.deepEqual(parseWebviewMessage({ type: 'ready', extra: 1 }), { type: 'ready' });
+    for (const bad of [null, 'reveal', { type: 'reveal', index: -1 }, { type: 'reveal', index: 1.5 }, { type: 'openLink' }, { type: 'eval', code: 'x' }]) {
+      assert.equal(parseWebviewMessage(bad), undefined, JSON.stringify(bad));
+    }
+  });
+
+  it('revives a saved state, clamping what is out of range and defaulting what is missing', () => {
+    assert.deepEqual(parsePreviewState({ uri: 'file:///a', locked: true, zone: 'UTC', zoneChosen: true, mode: 'list', zoom: 99999, scrollLeft: -5, scrollTop: 40, selected: 2 }), {
+      uri: 'file:///a', locked: true, zone: 'UTC', zoneChosen: true, mode: 'list', zoom: 4096, scrollLeft: 0, scrollTop: 40, selected: 2,
+    });
+    assert.deepEqual(parsePreviewState({ uri: 'file:///a', zone: 'PST', zoom: 'big' }), {
+      uri: 'file:///a', locked: false, zone: 'JST', zoneChosen: false, mode: 'timeline', zoom: 1, scrollLeft: 0, scrollTop: 0,
+    });
+    assert.equal(parsePreviewState({ zone: 'UTC' }), undefined, 'no document: nothing to revive');
+    assert.equal(parsePreviewState(undefined), undefined);
+  });
+});

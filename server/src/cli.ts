@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { version } from '../../package.json';
 import {
   DEFAULT_MAX_LENGTH,
+  compareDiagnostics,
   findDuplicateIds,
   parseIncident,
   t,
@@ -24,6 +25,7 @@ import {
   type Subcommand,
 } from './commandLine';
 import { render } from './render/renderCommand';
+import { cliLanguage } from './features/translations';
 
 const PROGRAM = 'incident-timeline';
 
@@ -101,7 +103,8 @@ const check: Subcommand = {
     }
     const results: CheckedDiagnostic[] = [];
     for (const file of checked) {
-      file.diagnostics.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+      // duplicate-id joins after the parse: put it in its place among the file's own diagnostics.
+      file.diagnostics.sort(compareDiagnostics);
       for (const d of file.diagnostics) results.push(toChecked(file.display, file.lineIndex, d));
     }
 
@@ -164,6 +167,7 @@ function programHelp(): string {
     `${t('Options')}:`,
     '  -h, --help     ' + t('show help (also after a command)'),
     '  -v, --version  ' + t('show the version'),
+    '  --lang ja|en   ' + t('the language of messages (default: from LC_ALL, LC_MESSAGES or LANG)'),
     '',
   ].join('\n');
 }
@@ -181,7 +185,9 @@ function commandHelp(command: Subcommand): string {
 
 /** Runs the program on its arguments (without node and the script) and returns the exit code. */
 export async function main(argv: readonly string[], context: CommandContext): Promise<number> {
-  const [first, ...rest] = argv;
+  const lang = cliLanguage(argv, context.env);
+  if (lang.invalid !== undefined) return usageFailure(context, t('--lang must be ja or en, not `{0}`.', lang.invalid));
+  const [first, ...rest] = lang.rest;
   if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
     if (first === 'help' && rest[0] && SUBCOMMANDS[rest[0]]) {
       context.stdout(commandHelp(SUBCOMMANDS[rest[0]]));
@@ -215,6 +221,11 @@ export async function main(argv: readonly string[], context: CommandContext): Pr
     }
     throw error;
   }
+}
+
+function usageFailure(context: CommandContext, message: string): number {
+  context.stderr(`${PROGRAM}: ${message}\n`);
+  return 2;
 }
 
 /** Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org). */

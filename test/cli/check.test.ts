@@ -23,6 +23,10 @@ function run(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } 
   const env: NodeJS.ProcessEnv = { ...process.env };
   delete env.NO_COLOR;
   delete env.FORCE_COLOR;
+  // Nor on the locale: these tests read English output.
+  delete env.LC_ALL;
+  delete env.LC_MESSAGES;
+  env.LANG = 'C';
   Object.assign(env, options.env);
   const result = spawnSync(process.execPath, [CLI, ...args], { cwd: options.cwd ?? ROOT, env, encoding: 'utf8' });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };

@@ -9,6 +9,9 @@ describe('scripts/start.mjs', () => {
   it('reports the clean example and every code in examples/broken, and exits 0', () => {
     const env: NodeJS.ProcessEnv = { ...process.env };
     delete env.FORCE_COLOR;
+    delete env.LC_ALL;
+    delete env.LC_MESSAGES;
+    env.LANG = 'C';
     const r = spawnSync(process.execPath, [path.join(ROOT, 'scripts/start.mjs')], { cwd: ROOT, env, encoding: 'utf8' });
     assert.match(r.stdout, /^✔ examples\/exchange-online-2019-11-19\.incident\.yaml: clean$/m);
     assert.match(r.stdout, /^ {2}examples\/broken\/exchange-online-2019-11-19\.incident\.yaml:10:9: error invalid-value /m);

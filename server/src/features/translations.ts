@@ -29,3 +29,24 @@ export function cliLocale(lang: string | undefined, env: NodeJS.ProcessEnv): str
   if (lang) return lang;
   return [env.LC_ALL, env.LC_MESSAGES, env.LANG].find((v) => v !== undefined && v !== '');
 }
+
+/**
+ * Takes `--lang ja|en` (or `--lang=…`) out of the CLI's arguments, wherever it is, and picks the
+ * language: the option, else the locale variables. `invalid` is set for any other value.
+ */
+export function cliLanguage(argv: readonly string[], env: NodeJS.ProcessEnv): { language: Language; rest: string[]; invalid?: string } {
+  const rest: string[] = [];
+  let lang: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--') {
+      rest.push(...argv.slice(i));
+      break;
+    }
+    if (arg === '--lang') lang = argv[++i] ?? '';
+    else if (arg.startsWith('--lang=')) lang = arg.slice('--lang='.length);
+    else rest.push(arg);
+  }
+  if (lang !== undefined && lang !== 'ja' && lang !== 'en') return { language: useLocale(cliLocale(undefined, env)), rest, invalid: lang };
+  return { language: useLocale(cliLocale(lang, env)), rest };
+}

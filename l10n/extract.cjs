@@ -9,7 +9,7 @@ const SOURCE_DIRS = ['server/src', 'client/src'];
 /** t('…'), l10n.t("…"), vscode.l10n.t(`…`) with a literal first argument. */
 const CALL = /(?<![\w.$])(?:(?:vscode\.)?l10n\.)?t\(\s*(?:'((?:\\.|[^'\\])*)'|"((?:\\.|[^"\\])*)"|`((?:\\.|[^`\\$])*)`)/g;
 
-function unescape(text) {
+function unescapeLiteral(text) {
   return text.replace(/\\(u\{[0-9a-fA-F]+\}|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|.)/g, (_, e) => {
     if (e[0] === 'u' && e.length > 1) return String.fromCodePoint(parseInt(e.replace(/[u{}]/g, ''), 16));
     if (e[0] === 'x' && e.length > 1) return String.fromCharCode(parseInt(e.slice(1), 16));
@@ -37,7 +37,7 @@ function collectMessages(root = ROOT) {
     }
     for (const file of files) {
       for (const m of readFileSync(file, 'utf8').matchAll(CALL)) {
-        const text = unescape(m[1] ?? m[2] ?? m[3]);
+        const text = unescapeLiteral(m[1] ?? m[2] ?? m[3]);
         messages.set(text, [...(messages.get(text) ?? []), file.slice(root.length + 1)]);
       }
     }

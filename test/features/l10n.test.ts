@@ -7,6 +7,8 @@ import { hover } from '../../server/src/features/hover';
 import { cliLocale, languageOf, useLocale } from '../../server/src/features/translations';
 
 const ROOT = path.join(__dirname, '../..');
+// The extractor is plain CommonJS so `node l10n/extract.cjs` runs without a build.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { collectMessages } = require('../../l10n/extract.cjs') as { collectMessages: () => Map<string, string[]> };
 const readJson = (file: string) => JSON.parse(fs.readFileSync(path.join(ROOT, file), 'utf8')) as Record<string, string>;
 const placeholders = (s: string) => (s.match(/\{\d+\}/g) ?? []).sort().join(' ');

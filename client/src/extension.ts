@@ -49,7 +49,9 @@ export function activate(context: vscode.ExtensionContext): IncidentTimelineApi 
 }
 
 export async function deactivate(): Promise<void> {
-  // dispose() stops the server (with its shutdown/exit handshake) and frees the client.
-  await languageClient?.dispose();
+  // dispose() stops the server (with its shutdown/exit handshake) and frees the client. It rejects
+  // when the server never started; there is nothing left to stop then.
+  const client = languageClient;
   languageClient = undefined;
+  await client?.dispose().catch(() => undefined);
 }

@@ -8,7 +8,6 @@ import { existsSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { State, type LanguageClient } from 'vscode-languageclient/node';
-import { TimelineRequest, type TimelineModel } from '../../../server/src/protocol';
 import {
   EXAMPLES,
   ROOT,
@@ -18,6 +17,7 @@ import {
   incidentDiagnostics,
   incidentTimelineApi,
   openInEditor,
+  requestTimeline,
   whenDiagnostics,
   writeTempFile,
 } from './incidentEditor';
@@ -92,9 +92,7 @@ describe('Incident Timeline in VS Code', () => {
     it('the flagship example has no problems of its own', async () => {
       const api = await incidentTimelineApi();
       await openInEditor(FLAGSHIP);
-      // By method name: TimelineRequest.type here comes from node_modules, a different copy of
-      // vscode-jsonrpc than the one bundled into the client, and jsonrpc checks identity.
-      const model = await api.client.sendRequest<TimelineModel | null>(TimelineRequest.method, { uri: FLAGSHIP.toString() });
+      const model = await requestTimeline(api, FLAGSHIP);
       assert.ok(model, 'the server knows the open flagship example');
       assert.equal(model.incident?.id, 'EX196121');
       assert.equal(model.problems.errors, 0);

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { IncidentTimelineApi } from '../../../client/src/api';
+import { TimelineRequest, type TimelineModel } from '../../../server/src/protocol';
 
 export const EXTENSION_ID = 'incident-timeline.incident-timeline';
 /** The repository: set by runTest.ts, or found from this file when F5 runs "Extension Tests". */
@@ -19,6 +20,15 @@ export async function incidentTimelineApi(): Promise<IncidentTimelineApi> {
   const api = await extension.activate();
   await api.ready;
   return api;
+}
+
+/**
+ * The server's `incident/timeline` answer for a document. By method name on purpose: the
+ * `TimelineRequest.type` a test imports comes from node_modules, another copy of vscode-jsonrpc
+ * than the one bundled into the extension, and jsonrpc rejects it ("Unknown parameter structure").
+ */
+export function requestTimeline(api: IncidentTimelineApi, uri: vscode.Uri): Promise<TimelineModel | null> {
+  return api.client.sendRequest<TimelineModel | null>(TimelineRequest.method, { uri: uri.toString() });
 }
 
 /** Our diagnostics of a document (other extensions may add their own). */

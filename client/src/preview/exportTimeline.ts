@@ -8,15 +8,17 @@ import { renderExport, type ExportFormat } from '../../../server/src/render/inde
 import type { ZoneMode } from '../../../server/src/render/layout';
 import { EXPORT_EXTENSIONS, exportFileName } from './exportFileName';
 
-export async function exportTimeline(model: TimelineModel, document: vscode.Uri, format: ExportFormat, zone: ZoneMode): Promise<vscode.Uri | undefined> {
+/** Writes the export to `target`, or where the user picks in a save dialog; returns where it went. */
+export async function exportTimeline(model: TimelineModel, document: vscode.Uri, format: ExportFormat, zone: ZoneMode, given?: vscode.Uri): Promise<vscode.Uri | undefined> {
   const { extension, label } = EXPORT_EXTENSIONS[format];
-  const target = await vscode.window.showSaveDialog({
+  const target = given ?? await vscode.window.showSaveDialog({
     defaultUri: document.with({ path: exportFileName(document.path, format) }),
     filters: { [label]: [extension] },
     saveLabel: `Export ${label}`,
   });
   if (!target) return undefined;
   await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(renderExport(model, format, zone)));
+  if (given) return target;
   const open = 'Open';
   void vscode.window.showInformationMessage(`Timeline exported to ${vscode.workspace.asRelativePath(target)}.`, open).then((choice) => {
     if (choice !== open) return;

@@ -78,11 +78,12 @@ export function registerPreview(context: vscode.ExtensionContext, api: IncidentT
     track(TimelinePreview.create(host, resource, column, locked, sideBySide));
   };
 
-  const runExport = async (format: ExportFormat, uri?: unknown) => {
+  /** `target` (a Uri) skips the save dialog: for keybindings with args, tasks and tests. */
+  const runExport = async (format: ExportFormat, uri?: unknown, target?: unknown): Promise<vscode.Uri | undefined> => {
     const resource = targetDocument(uri);
     if (!resource) {
       void vscode.window.showInformationMessage('Open an incident file (*.incident.yaml) to export its timeline.');
-      return;
+      return undefined;
     }
     try {
       await vscode.workspace.openTextDocument(resource);
@@ -92,12 +93,13 @@ export function registerPreview(context: vscode.ExtensionContext, api: IncidentT
       const usable = model?.incident ? model : preview?.model;
       if (!usable) {
         void vscode.window.showWarningMessage('This file is not an incident timeline yet; see the Problems view.');
-        return;
+        return undefined;
       }
-      await exportTimeline(usable, resource, format, preview?.currentZone ?? host.defaultZone());
+      return await exportTimeline(usable, resource, format, preview?.currentZone ?? host.defaultZone(), target instanceof vscode.Uri ? target : undefined);
     } catch (error) {
       log(error);
       void vscode.window.showErrorMessage(`Export failed: ${error instanceof Error ? error.message : String(error)}`);
+      return undefined;
     }
   };
 
@@ -112,9 +114,9 @@ export function registerPreview(context: vscode.ExtensionContext, api: IncidentT
     vscode.commands.registerCommand('incidentTimeline.showPreviewToSide', (uri?: unknown) => showPreview(uri, true, false)),
     vscode.commands.registerCommand('incidentTimeline.showLockedPreviewToSide', (uri?: unknown) => showPreview(uri, true, true)),
     vscode.commands.registerCommand('incidentTimeline.togglePreviewLock', () => active?.toggleLock()),
-    vscode.commands.registerCommand('incidentTimeline.exportHtml', (uri?: unknown) => runExport('html', uri)),
-    vscode.commands.registerCommand('incidentTimeline.exportSvg', (uri?: unknown) => runExport('svg', uri)),
-    vscode.commands.registerCommand('incidentTimeline.exportMarkdown', (uri?: unknown) => runExport('md', uri)),
+    vscode.commands.registerCommand('incidentTimeline.exportHtml', (uri?: unknown, target?: unknown) => runExport('html', uri, target)),
+    vscode.commands.registerCommand('incidentTimeline.exportSvg', (uri?: unknown, target?: unknown) => runExport('svg', uri, target)),
+    vscode.commands.registerCommand('incidentTimeline.exportMarkdown', (uri?: unknown, target?: unknown) => runExport('md', uri, target)),
     vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, {
       async deserializeWebviewPanel(panel: vscode.WebviewPanel, raw: unknown) {
         const state = parsePreviewState(raw);

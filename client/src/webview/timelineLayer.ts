@@ -38,6 +38,7 @@ export class TimelineLayer {
   readonly canvas: HTMLElement;
   private readonly axis: HTMLElement;
   private readonly band: HTMLElement;
+  private readonly empty: HTMLElement;
   private view: TimelineView | undefined;
   private zone: ZoneMode = 'JST';
   private scale: TimeScale = timeScale(0, 1);
@@ -52,7 +53,9 @@ export class TimelineLayer {
     this.canvas = h('div', { className: 'canvas timeline' });
     this.axis = h('div', { className: 'axis', attrs: { 'aria-hidden': 'true' } });
     this.band = h('div', { className: 'band', attrs: { title: 'Incident window' } });
-    this.canvas.append(this.axis, this.band);
+    this.empty = h('p', { className: 'empty', text: 'No event has a time that can be read yet.' });
+    this.empty.hidden = true;
+    this.canvas.append(this.axis, this.band, this.empty);
   }
 
   /** New model or zone: forget painted elements (their text may have changed). */
@@ -60,6 +63,7 @@ export class TimelineLayer {
     this.view = view;
     this.zone = zone;
     this.clear();
+    this.empty.hidden = view.events.length > 0;
   }
 
   setSelected(position: number): void {
@@ -175,7 +179,10 @@ export class TimelineLayer {
     const children: HTMLElement[] = [];
     zones.forEach((zone, row) => {
       for (const tick of axisTicks(start, end, right - left, zone)) {
-        const x = `${this.scale.x(tick.epochMs)}px`;
+        const px = this.scale.x(tick.epochMs);
+        // Labels under the zone's name (pinned at the left edge) would be half hidden.
+        if (px - left < 40) continue;
+        const x = `${px}px`;
         const tickElement = h('span', { className: `tick row-${row}`, text: tick.label });
         tickElement.style.left = x;
         children.push(tickElement);

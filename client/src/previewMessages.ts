@@ -36,6 +36,8 @@ export type HostMessage =
     /** The current error/warning counts, even when the model shown is an older, good one. */
     readonly problems: { readonly errors: number; readonly warnings: number };
     readonly stale: boolean;
+    /** incidentTimeline.extraTimeZones: IANA zones shown in each event's tooltip. */
+    readonly extraZones: readonly string[];
   }
   /** The editor's cursor is in this event (null: in none): highlight it and bring it into view. */
   | { readonly type: 'highlight'; readonly index: number | null }

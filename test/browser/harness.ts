@@ -145,7 +145,7 @@ export async function openPreviewPage(browser: Browser, server: PageServer, them
     send: (message) => page.evaluate((json) => window.postMessage(JSON.parse(json), '*'), JSON.stringify(message)),
     async render(model, extra) {
       const before = await page.evaluate(() => Number(document.body.dataset.rendered ?? 0));
-      await handle.send({ type: 'render', model, locked: false, problems: model.problems, stale: false, ...extra });
+      await handle.send({ type: 'render', model, locked: false, problems: model.problems, stale: false, extraZones: [], ...extra });
       await page.waitForFunction((n) => Number(document.body.dataset.rendered ?? 0) > n, before);
     },
   };

@@ -147,6 +147,14 @@ describe('preview page in Chromium', function () {
     assert.equal(p.page.url(), `${server.origin}/`, 'the webview itself does not navigate away');
   });
 
+  it('adds incidentTimeline.extraTimeZones to each event tooltip, skipping unknown zones', async () => {
+    const p = await page();
+    await p.render(modelOf(exampleText()), { extraZones: ['America/New_York', 'Not/AZone'] });
+    assert.equal(await p.page.locator('.event[data-index="0"]').getAttribute('title'),
+      '2019-11-19 10:40 JST, +0m, detected: Start of impact: mail from external users and internal mail with attachments is delayed or not received in Australia, Japan and India.\n'
+      + 'America/New_York: 2019-11-18 20:40-05:00');
+  });
+
   it('posts reveal with the event index on click, and on Enter after arrow keys', async () => {
     const p = await page();
     await p.render(modelOf(timedIncident([0, 10, 30, 60])));
@@ -220,7 +228,7 @@ describe('preview page in Chromium', function () {
       const m = JSON.parse(json) as TimelineModel;
       performance.clearMeasures();
       const t0 = performance.now();
-      window.postMessage({ type: 'render', model: m, locked: false, problems: m.problems, stale: false }, '*');
+      window.postMessage({ type: 'render', model: m, locked: false, problems: m.problems, stale: false, extraZones: [] }, '*');
       await new Promise<void>((resolve) => {
         const check = () => (performance.getEntriesByName('incident-render').length ? resolve() : setTimeout(check, 0));
         check();

@@ -31,6 +31,7 @@ export function registerPreview(context: vscode.ExtensionContext, api: IncidentT
       const zone = settings().preview.timeZone;
       return isZoneMode(zone) ? zone : 'JST';
     },
+    extraZones: () => settings().extraTimeZones,
     log,
   };
 

@@ -23,6 +23,8 @@ export interface PreviewHost {
   readonly ready: Promise<LanguageClient>;
   isIncidentDocument(document: vscode.TextDocument): boolean;
   defaultZone(): ZoneMode;
+  /** incidentTimeline.extraTimeZones */
+  extraZones(): readonly string[];
   log(error: unknown): void;
 }
 
@@ -86,6 +88,7 @@ export class TimelinePreview implements vscode.Disposable {
       vscode.window.onDidChangeTextEditorSelection((e) => this.onSelection(e)),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('incidentTimeline.preview.timeZone')) this.post({ type: 'defaultZone', zone: host.defaultZone() });
+        if (e.affectsConfiguration('incidentTimeline.extraTimeZones')) this.throttle.request(true);
       }),
     );
   }
@@ -140,7 +143,7 @@ export class TimelinePreview implements vscode.Disposable {
       if (this.disposed || !model || model.uri !== this.resource.toString()) return;
       const shown = this.live.accept(model);
       if (!shown) return;
-      this.post({ type: 'render', model: shown.model, locked: this.locked, problems: shown.problems, stale: shown.stale });
+      this.post({ type: 'render', model: shown.model, locked: this.locked, problems: shown.problems, stale: shown.stale, extraZones: this.host.extraZones() });
       // The cursor may already sit in an event.
       const editor = vscode.window.visibleTextEditors.find((e) => sameUri(e.document.uri, this.resource));
       if (editor) this.onSelection({ textEditor: editor, selections: editor.selections, kind: undefined });

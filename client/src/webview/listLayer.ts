@@ -3,7 +3,7 @@
  * rows inside the viewport in the DOM.
  */
 import { KIND_STYLES } from '../../../server/src/render/kinds';
-import { eventLabel, eventTimeText, type TimelineView, type ZoneMode } from '../../../server/src/render/layout';
+import { eventLabel, eventTimeText, eventTooltip, type TimelineView, type ZoneMode } from '../../../server/src/render/layout';
 import { h, shapeSvg } from './dom';
 import type { EventHandlers } from './timelineLayer';
 
@@ -59,9 +59,10 @@ export class ListLayer {
       if (this.painted.has(pos)) continue;
       const event = view.events[pos];
       const label = eventLabel(event, this.zone);
+      const tooltip = eventTooltip(event, this.zone, view.extraZones);
       const row = h('div', {
         className: `row${pos === this.selected ? ' selected' : ''}`,
-        attrs: { role: 'option', id: `event-${event.index}`, 'aria-selected': String(pos === this.selected), 'aria-label': label, title: label, 'data-index': String(event.index) },
+        attrs: { role: 'option', id: `event-${event.index}`, 'aria-selected': String(pos === this.selected), 'aria-label': label, title: tooltip, 'data-index': String(event.index) },
       },
       h('span', { className: 'time', text: eventTimeText(event.epochMs, this.zone, true) }),
       h('span', { className: 'offset', text: event.offset }),

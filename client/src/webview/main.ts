@@ -127,7 +127,7 @@ class PreviewPage {
 
   private renderModel(uri: string, message: Extract<HostMessage, { type: 'render' }>): void {
     const sameDocument = uri === this.state.uri;
-    const view = buildTimelineView(message.model);
+    const view = buildTimelineView(message.model, message.extraZones);
     this.view = view;
     this.positions = new Map(view.events.map((e, pos) => [e.index, pos]));
     const selectedIndex = this.state.selected;

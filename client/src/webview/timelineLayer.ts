@@ -6,7 +6,7 @@
  */
 import { KIND_STYLES } from '../../../server/src/render/kinds';
 import {
-  assignLanes, axisTicks, eventLabel, eventTimeText, timeScale, type TimeScale, type TimelineView, type ZoneMode,
+  assignLanes, axisTicks, eventLabel, eventTimeText, eventTooltip, timeScale, type TimeScale, type TimelineView, type ZoneMode,
 } from '../../../server/src/render/layout';
 import { h, shapeSvg } from './dom';
 
@@ -204,9 +204,10 @@ export class TimelineLayer {
     const event = view.events[pos];
     const { x, y } = this.positionOf(pos);
     const label = eventLabel(event, this.zone);
+    const tooltip = eventTooltip(event, this.zone, view.extraZones);
     const element = h('div', {
       className: `event kind-${event.kind}${pos === this.selected ? ' selected' : ''}`,
-      attrs: { role: 'option', id: `event-${event.index}`, 'aria-selected': String(pos === this.selected), 'aria-label': label, title: label, 'data-index': String(event.index) },
+      attrs: { role: 'option', id: `event-${event.index}`, 'aria-selected': String(pos === this.selected), 'aria-label': label, title: tooltip, 'data-index': String(event.index) },
     });
     element.style.left = `${x}px`;
     element.style.top = `${y}px`;

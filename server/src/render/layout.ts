@@ -6,7 +6,7 @@
 import { scaleUtc } from 'd3-scale';
 import type { Range } from 'vscode-languageserver-protocol';
 import type { TimelineModel } from '../protocol';
-import { formatDuration, formatInOffset, formatOffsetFrom, HOUR, JST_OFFSET_MINUTES, MINUTE } from '../core/time';
+import { formatDuration, formatInOffset, formatInZone, formatOffsetFrom, HOUR, isKnownTimeZone, JST_OFFSET_MINUTES, MINUTE } from '../core/time';
 import { kindName, type KindName } from './kinds';
 
 /** Which clock the times are printed in; 'both' prints JST and UTC side by side. */
@@ -57,6 +57,8 @@ export interface TimelineView {
   readonly figures: readonly DurationFigure[];
   /** True when the drawn range spans more than one day, so labels carry dates. */
   readonly multiDay: boolean;
+  /** IANA zones (incidentTimeline.extraTimeZones) shown in each event's tooltip; unknown names dropped. */
+  readonly extraZones: readonly string[];
 }
 
 function epochOf(iso: string | undefined): number | undefined {
@@ -65,7 +67,7 @@ function epochOf(iso: string | undefined): number | undefined {
   return Number.isFinite(ms) ? ms : undefined;
 }
 
-export function buildTimelineView(model: TimelineModel): TimelineView {
+export function buildTimelineView(model: TimelineModel, extraZones: readonly string[] = []): TimelineView {
   const startMs = epochOf(model.incident?.start?.utc);
   const endMs = epochOf(model.incident?.end?.utc);
   const placed: Omit<PlacedEvent, 'offset'>[] = [];
@@ -117,7 +119,7 @@ export function buildTimelineView(model: TimelineModel): TimelineView {
   }
   const multiDay = dayOf(domain.startMs, JST_OFFSET_MINUTES) !== dayOf(domain.endMs, JST_OFFSET_MINUTES)
     || dayOf(domain.startMs, 0) !== dayOf(domain.endMs, 0);
-  return { model, events, unreadable, window, domain, figures, multiDay };
+  return { model, events, unreadable, window, domain, figures, multiDay, extraZones: extraZones.filter(isKnownTimeZone) };
 }
 
 function dayOf(ms: number, offsetMinutes: number): number {
@@ -154,6 +156,11 @@ export function eventLabel(event: PlacedEvent, mode: ZoneMode): string {
     ? `${fullTimeText(event.epochMs, 'JST')}, ${fullTimeText(event.epochMs, 'UTC')}`
     : fullTimeText(event.epochMs, mode);
   return `${times}, ${event.offset}, ${event.kind === 'other' ? 'no kind' : event.kind}: ${event.text}`;
+}
+
+/** The label plus one line per extra zone ("America/New_York: 2019-11-18 20:40-05:00"), for tooltips. */
+export function eventTooltip(event: PlacedEvent, mode: ZoneMode, extraZones: readonly string[]): string {
+  return [eventLabel(event, mode), ...extraZones.map((zone) => `${zone}: ${formatInZone(event.epochMs, zone).text}`)].join('\n');
 }
 
 export interface AxisTick {

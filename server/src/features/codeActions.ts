@@ -28,7 +28,7 @@ import {
   withoutOverlaps,
   type OffsetEdit,
 } from './edit';
-import { jstText, sideInstant, styleOf, suggestedInstant, utcText } from './timeText';
+import { jstText, styleOf, suggestedInstant, utcText } from './timeText';
 
 import { ADD_MISSING_TIMES_KIND, FIX_ALL_KIND, QUICK_FIX_KIND } from './kinds';
 
@@ -155,7 +155,8 @@ function completePair(parsed: ParsedIncident, time: TimeValue): { title: string;
   if (time.form !== 'pair' || (time.utc && time.jst) || !time.entries) return undefined;
   const present = time.utc ? 'utc' : 'jst';
   const side = time.utc ?? time.jst;
-  const instant = sideInstant(side);
+  // A side with the wrong offset still names its instant (wrong-offset rewrites only its notation).
+  const instant = side?.epochMs;
   if (!side || instant === undefined) return undefined;
   // A key written twice or an unknown key in the pair: leave it to those fixes.
   if (time.entries.some((e) => e.key !== present)) return undefined;

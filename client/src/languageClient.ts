@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import type { IncidentTimelineSettings, InitializationOptions } from '../../server/src/protocol';
-import { INCIDENT_FILE_PATTERN, SETTINGS_SECTION, incidentDocumentSelector, readSettings } from './settings';
+import { SETTINGS_SECTION, incidentDocumentSelector, readSettings } from './settings';
 
 /** The settings of this moment (the user's, the workspace's and the folder's, merged by VS Code). */
 function currentSettings(): IncidentTimelineSettings {
@@ -30,15 +30,12 @@ export function createLanguageClient(context: vscode.ExtensionContext, outputCha
     },
   };
 
-  const fileWatcher = vscode.workspace.createFileSystemWatcher(INCIDENT_FILE_PATTERN);
-  context.subscriptions.push(fileWatcher);
-
   const clientOptions: LanguageClientOptions = {
     documentSelector: incidentDocumentSelector(currentSettings().files),
     outputChannel,
-    // The server indexes incident files on disk for duplicate-id; it hears about changes here.
-    // (Settings changes reach it through its own didChangeConfiguration registration.)
-    synchronize: { fileEvents: fileWatcher },
+    // No synchronize.fileEvents / configurationSection: the server registers its own file watchers
+    // (incident files plus the `files` patterns, renewed when they change) and its own
+    // didChangeConfiguration, so static ones here would send every event twice.
     // A function, so each (re)start sends the settings of that moment.
     initializationOptions: (): InitializationOptions => ({ [SETTINGS_SECTION]: currentSettings() }),
   };

@@ -158,6 +158,25 @@ describe('Incident Timeline in VS Code', () => {
     });
   });
 
+  describe('workspace', () => {
+    it('a file created on disk with the same id brings duplicate-id; deleting it takes it away', async () => {
+      await incidentTimelineApi();
+      const open = writeTempFile('open.incident.yaml', MISMATCH.replace('VSCODE-TEST-1', 'VSCODE-DUP').replace(/start:[\s\S]*/, 'start: 2019-11-19T10:40+09:00\n'));
+      await openInEditor(open);
+      await whenDiagnostics(open, (ds) => ds.length === 0);
+      // Not opened in an editor: only the server's file watcher can tell it about this one.
+      const onDisk = vscode.Uri.file(path.join(EXAMPLES, 'zz-vscode-test-duplicate.incident.yaml'));
+      try {
+        await vscode.workspace.fs.writeFile(onDisk, Buffer.from('id: VSCODE-DUP\ntitle: The same id\nstatus: investigating\nstart: 2019-11-19T10:40+09:00\n'));
+        const duplicate = await whenDiagnostics(open, (ds) => ds.length > 0);
+        assert.deepEqual(duplicate.map(describeDiagnostic), ['duplicate-id warning 0:4-0:14']);
+      } finally {
+        await vscode.workspace.fs.delete(onDisk);
+      }
+      await whenDiagnostics(open, (ds) => ds.length === 0);
+    });
+  });
+
   describe('settings and commands', () => {
     const files = (): vscode.WorkspaceConfiguration => vscode.workspace.getConfiguration('incidentTimeline');
 

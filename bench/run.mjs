@@ -32,13 +32,15 @@ const { values: options } = parseArgs({
     'skip-debounce': { type: 'boolean', default: false },
     label: { type: 'string', default: '' },
     profile: { type: 'boolean', default: false },
+    'node-args': { type: 'string', default: '' },
     help: { type: 'boolean', default: false },
   },
 });
 if (options.help) {
   console.log(`node bench/run.mjs [--sizes 100,1000,10000] [--variants valid,errors] [--edits 20]
   [--stage-budget SECONDS] [--skip-yaml-ls] [--skip-cli] [--skip-debounce] [--label NAME]
-  [--profile]   (our server writes V8 CPU profiles to bench/results/profiles/)`);
+  [--profile]   (our server writes V8 CPU profiles to bench/results/profiles/)
+  [--node-args "--flag …"]   (extra node flags for our server, for experiments)`);
   process.exit(0);
 }
 const SIZES = options.sizes.split(',').map(Number).filter((n) => n > 0);
@@ -196,7 +198,8 @@ class LanguageServer {
 function startOurs(debounce) {
   const settings = { validation: { debounce } };
   const profile = options.profile ? ['--cpu-prof', `--cpu-prof-dir=${join(RESULTS, 'profiles')}`] : [];
-  const server = new LanguageServer('ours', [...profile, OUR_SERVER, '--stdio'], (section) => (section === 'incidentTimeline' ? settings : null), true);
+  const extra = options['node-args'].split(' ').filter(Boolean);
+  const server = new LanguageServer('ours', [...profile, ...extra, OUR_SERVER, '--stdio'], (section) => (section === 'incidentTimeline' ? settings : null), true);
   return server.start({ incidentTimeline: settings }).then(() => server);
 }
 

@@ -154,6 +154,16 @@ describe('incremental validation', () => {
       ['unknown-field', 'evnt'],
     ]);
     assert.equal(parsed.incident?.timeline[50].index, 50);
+
+    // That item's messages name its number: moved down by typing above it, then renumbered by
+    // an item added above, it says "timeline event 3", as a full parse does.
+    const first = text.indexOf('step 0') + 4;
+    text = text.slice(0, first) + 'y' + text.slice(first);
+    assertSame(parser.parse(text), text);
+    text = text.replace('  - at: 2024-03-04T01:00Z\n', '  - at: 2024-03-04T00:59Z\n    event: new first\n  - at: 2024-03-04T01:00Z\n');
+    const renumbered = parser.parse(text);
+    assertSame(renumbered, text);
+    assert.ok(renumbered.diagnostics.some((d) => d.message.includes('timeline event 3')));
   });
 
   it('falls back to the full parse for what cannot be split, and recovers after', () => {

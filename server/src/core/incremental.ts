@@ -479,13 +479,10 @@ function moved(read: ReadItem, base: number, index: number): ReadItem {
   }
   const delta = base - read.base;
   const event = delta === 0 ? read.event : shiftEvent(read.event, delta);
-  return {
-    ...read,
-    base,
-    index,
-    event: read.index === index ? event : { ...event, index },
-    diagnostics: delta === 0 ? read.diagnostics : read.diagnostics.map((d) => mapSpans(d, (o) => o + delta)),
-  };
+  const diagnostics = delta === 0 || read.diagnostics.length === 0 ? read.diagnostics : read.diagnostics.map((d) => mapSpans(d, (o) => o + delta));
+  const renumbered = read.index === index ? event : { ...event, index };
+  // Items with diagnostics keep their nodes: a later renumbering must re-read their messages.
+  return read.doc ? { base, index, event: renumbered, diagnostics, shallow: read.shallow, doc: read.doc, node: read.node } : { base, index, event: renumbered, diagnostics, shallow: read.shallow };
 }
 
 const shiftSpan = (span: Span, delta: number): Span => ({ start: span.start + delta, end: span.end + delta });

@@ -28,6 +28,12 @@ export interface CompletionOptions {
 
 type Container = 'incident' | 'event' | 'time' | 'source' | 'timeline' | 'sources' | 'unknown';
 
+/** The document's lines, read one at a time (a long file is not split up front). */
+interface Lines {
+  readonly count: number;
+  at(line: number): string;
+}
+
 interface LineShape {
   /** Column of the first non-blank character. */
   readonly indent: number;
@@ -56,11 +62,11 @@ function shapeOf(line: string): LineShape {
  * What the mapping at `column` around `line` is, and which keys it already has: walks up past
  * siblings and deeper lines to the item's dash or the parent key, then down to the next sibling.
  */
-function contextAt(lines: readonly string[], line: number, column: number): { container: Container; present: Set<string> } {
+function contextAt(lines: Lines, line: number, column: number): { container: Container; present: Set<string> } {
   const present = new Set<string>();
   let container: Container | undefined;
   for (let l = line - 1; l >= 0 && container === undefined; l--) {
-    const shape = shapeOf(lines[l]);
+    const shape = shapeOf(lines.at(l));
     if (shape.blank) continue;
     if (shape.dash && shape.indent === column) {
       // An item of a list at the cursor's column: the cursor is at that list's level.
@@ -77,8 +83,8 @@ function contextAt(lines: readonly string[], line: number, column: number): { co
     }
   }
   container ??= column === 0 ? 'incident' : 'unknown';
-  for (let l = line + 1; l < lines.length; l++) {
-    const shape = shapeOf(lines[l]);
+  for (let l = line + 1; l < lines.count; l++) {
+    const shape = shapeOf(lines.at(l));
     if (shape.blank) continue;
     if (shape.indent < column || shape.keyColumn < column || (shape.dash && shape.keyColumn === column)) break;
     if (shape.keyColumn === column && shape.key) present.add(shape.key);
@@ -87,9 +93,9 @@ function contextAt(lines: readonly string[], line: number, column: number): { co
 }
 
 /** The key owning the list whose dash is on `line` at `dashColumn`. */
-function listContainer(lines: readonly string[], line: number, dashColumn: number): Container {
+function listContainer(lines: Lines, line: number, dashColumn: number): Container {
   for (let l = line - 1; l >= 0; l--) {
-    const shape = shapeOf(lines[l]);
+    const shape = shapeOf(lines.at(l));
     if (shape.blank) continue;
     if (shape.indent < dashColumn || (shape.indent === dashColumn && !shape.dash)) {
       return shape.key === 'timeline' ? 'timeline' : shape.key === 'sources' ? 'sources' : 'unknown';
@@ -176,7 +182,7 @@ export function completions(parsed: ParsedIncident, offset: number, options: Com
   const dash = keyLine[2].length > 0;
   const column = keyLine[1].length + (dash ? keyLine[2].length : 0);
   const span = { start: offset - keyLine[3].length, end: offset + wordAfter.length };
-  const lines = text.split(/\r\n|\n|\r/);
+  const lines: Lines = { count: parsed.lineIndex.lineCount, at: (l) => text.slice(parsed.lineIndex.lineStart(l), parsed.lineIndex.lineEnd(l)) };
   let { container, present } = contextAt(lines, line, column);
   if (dash) {
     const list = listContainer(lines, line, keyLine[1].length);

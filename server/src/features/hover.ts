@@ -3,7 +3,6 @@
  * the start it is, and on start or end the incident's total duration.
  */
 import {
-  allTimes,
   currentLanguage,
   formatDuration,
   formatInOffset,
@@ -45,11 +44,16 @@ interface HoveredTime {
 function findTime(parsed: ParsedIncident, offset: number): HoveredTime | undefined {
   const incident = parsed.incident;
   if (!incident) return undefined;
-  const keyEntry = (entries: readonly Entry[], key: string, time: TimeValue) =>
-    entries.find((e) => e.key === key && e.valueSpan.start === time.span.start);
-  for (const { label, time } of allTimes(incident)) {
-    const event = label.startsWith('timeline') ? incident.timeline.find((e) => e.at === time) : undefined;
-    const entry = keyEntry(event ? event.entries : incident.entries, event ? 'at' : label, time);
+  const candidates: { label: string; time: TimeValue | undefined; entries: readonly Entry[]; key: string }[] = [
+    { label: 'start', time: incident.start, entries: incident.entries, key: 'start' },
+    { label: 'end', time: incident.end, entries: incident.entries, key: 'end' },
+  ];
+  // Only the event under the cursor: a long timeline is not walked time by time.
+  const event = incident.timeline.find((e) => contains(e.span, offset));
+  if (event) candidates.push({ label: `timeline[${event.index}].at`, time: event.at, entries: event.entries, key: 'at' });
+  for (const { label, time, entries, key } of candidates) {
+    if (!time) continue;
+    const entry = entries.find((e) => e.key === key && e.valueSpan.start === time.span.start);
     for (const side of [time.utc, time.jst]) {
       if (side && contains(side.span, offset)) return { label, time, span: side.span, instant: sideInstant(side), side };
     }

@@ -143,7 +143,8 @@ export function selectionRanges(parsed: ParsedIncident, offset: number): Span[] 
     addEntries(incident.entries);
     addTime(incident.start);
     addTime(incident.end);
-    for (const event of incident.timeline) {
+    // Only the event under the cursor (with its dash) can hold it: a long timeline is not walked.
+    for (const event of incident.timeline.filter((e) => e.span.start - 2 <= offset && offset <= e.span.end)) {
       spans.push(trim(event.span));
       // The item with its dash.
       const dash = text.lastIndexOf('-', event.span.start);

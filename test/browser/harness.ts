@@ -66,7 +66,7 @@ export async function startPageServer(defaultZone: 'JST' | 'UTC' | 'both' = 'JST
   return { origin, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
 
-export type Theme = 'light' | 'dark';
+export type Theme = 'light' | 'dark' | 'high-contrast';
 
 /** A subset of what VS Code injects: enough for every variable preview.css uses. */
 const THEMES: Record<Theme, Record<string, string>> = {
@@ -93,6 +93,18 @@ const THEMES: Record<Theme, Record<string, string>> = {
     'list-activeSelectionForeground': '#ffffff', 'inputValidation-errorBackground': '#5a1d1d', 'inputValidation-errorBorder': '#be1100',
     'inputValidation-warningBackground': '#352a05', 'inputValidation-warningBorder': '#b89500', 'editorWarning-foreground': '#cca700',
     'editorRuler-foreground': '#5a5a5a',
+  },
+  'high-contrast': {
+    'foreground': '#ffffff', 'editor-background': '#000000', 'descriptionForeground': '#ffffff', 'font-family': 'system-ui, sans-serif',
+    'font-size': '13px', 'editor-font-family': 'monospace', 'focusBorder': '#f38518', 'contrastBorder': '#6fc3df',
+    'textLink-foreground': '#21a6ff', 'textLink-activeForeground': '#21a6ff', 'button-background': '#000000', 'button-foreground': '#ffffff',
+    'button-border': '#6fc3df', 'button-secondaryBackground': '#000000', 'button-secondaryForeground': '#ffffff',
+    'button-secondaryHoverBackground': '#000000', 'badge-background': '#000000', 'badge-foreground': '#ffffff', 'panel-border': '#6fc3df',
+    'errorForeground': '#f48771', 'charts-red': '#f48771', 'charts-blue': '#3794ff', 'charts-orange': '#d18616', 'charts-green': '#89d185',
+    'charts-purple': '#b180d7', 'charts-yellow': '#ffd700', 'charts-foreground': '#ffffff', 'list-activeSelectionBackground': '#000000',
+    'list-activeSelectionForeground': '#ffffff', 'inputValidation-errorBackground': '#5a1d1d', 'inputValidation-errorBorder': '#be1100',
+    'inputValidation-warningBackground': '#000000', 'inputValidation-warningBorder': '#ffd700', 'editorWarning-foreground': '#ffd700',
+    'editorRuler-foreground': '#ffffff',
   },
 };
 
@@ -132,7 +144,7 @@ export async function openPreviewPage(browser: Browser, server: PageServer, them
     // As VS Code does: theme variables on <html>, the theme kind as a class on <body>.
     document.addEventListener('DOMContentLoaded', () => {
       for (const [name, value] of Object.entries(vars)) document.documentElement.style.setProperty(`--vscode-${name}`, value);
-      document.body.classList.add(themeName === 'dark' ? 'vscode-dark' : 'vscode-light');
+      document.body.classList.add(`vscode-${themeName}`);
     });
   }, { vars: THEMES[theme], themeName: theme });
   await page.goto(`${server.origin}/`);

@@ -10,7 +10,7 @@ import type { Browser } from 'playwright-core';
 import type { TimelineEventJson, TimelineModel } from '../../server/src/protocol';
 import {
   ARTIFACTS, chromiumAvailable, exampleText, launchChromium, modelOf, openPreviewPage, startPageServer, violations,
-  type PageServer, type PreviewPageHandle,
+  type PageServer, type PreviewPageHandle, type Theme,
 } from './harness';
 
 const MINUTE = 60_000;
@@ -70,7 +70,7 @@ describe('preview page in Chromium', function () {
     await server?.close();
   });
 
-  async function page(theme: 'light' | 'dark' = 'light', viewport?: { width: number; height: number }): Promise<PreviewPageHandle> {
+  async function page(theme: Theme = 'light', viewport?: { width: number; height: number }): Promise<PreviewPageHandle> {
     const p = await openPreviewPage(browser, server, theme, viewport);
     open.push(p);
     return p;
@@ -265,7 +265,16 @@ describe('preview page in Chromium', function () {
       + `update ${update.script.toFixed(0)} / ${update.frame.toFixed(0)} ms; ${fitted.all} elements, ${fitted.events} events in the DOM`);
   });
 
-  for (const theme of ['light', 'dark'] as const) {
+  it('fits a narrow panel: nothing overflows the page, labels narrow, both events drawn', async () => {
+    const p = await page('light', { width: 360, height: 640 });
+    await p.render(modelOf(exampleText()));
+    assert.deepEqual(await p.page.evaluate(() => [document.documentElement.scrollWidth, document.body.scrollWidth]), [360, 360]);
+    const widths = await p.page.$$eval('.event', (elements) => elements.map((e) => Math.round(e.getBoundingClientRect().width)));
+    assert.deepEqual(widths, [144, 144]);
+    await p.page.screenshot({ path: path.join(ARTIFACTS, 'preview-narrow.png') });
+  });
+
+  for (const theme of ['light', 'dark', 'high-contrast'] as const) {
     it(`saves a ${theme} screenshot of the example to test-artifacts/`, async () => {
       const p = await page(theme, { width: 1000, height: 640 });
       await p.render(modelOf(exampleText()));
@@ -273,7 +282,8 @@ describe('preview page in Chromium', function () {
       await p.page.screenshot({ path: file });
       assert.ok(fs.statSync(file).size > 1000);
       const background = await p.page.evaluate(() => getComputedStyle(document.body).backgroundColor);
-      assert.equal(background, theme === 'dark' ? 'rgb(31, 31, 31)' : 'rgb(255, 255, 255)', 'colours come from the theme variables');
+      const expected = { light: 'rgb(255, 255, 255)', dark: 'rgb(31, 31, 31)', 'high-contrast': 'rgb(0, 0, 0)' }[theme];
+      assert.equal(background, expected, 'colours come from the theme variables');
     });
   }
 });

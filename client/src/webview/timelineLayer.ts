@@ -12,9 +12,13 @@ import { h, shapeSvg } from './dom';
 
 export const LANE_HEIGHT = 40;
 export const AXIS_HEIGHT = 46;
-export const LABEL_WIDTH = 230;
+/** Labels are 230 px wide, narrower in narrow panels so the axis keeps room. */
+const MAX_LABEL_WIDTH = 230;
+const MIN_LABEL_WIDTH = 140;
 /** Lanes leave a small gap between one label and the next. */
-const LANE_LABEL_WIDTH = LABEL_WIDTH + 8;
+const LANE_GAP = 8;
+/** About one axis tick per this many pixels. */
+const TICK_SPACING = 80;
 const PAD_LEFT = 20;
 const FIRST_LANE_TOP = AXIS_HEIGHT + 14;
 
@@ -48,6 +52,7 @@ export class TimelineLayer {
   private width = 0;
   private readonly painted = new Map<number, HTMLElement>();
   private selected = -1;
+  private labelWidth = MAX_LABEL_WIDTH;
 
   constructor(private readonly viewport: HTMLElement, private readonly handlers: EventHandlers) {
     this.canvas = h('div', { className: 'canvas timeline' });
@@ -81,23 +86,25 @@ export class TimelineLayer {
 
   /** The plot width at zoom 1: the whole timeline fits the viewport. */
   fitWidth(): number {
-    return Math.max(120, this.viewport.clientWidth - PAD_LEFT - LABEL_WIDTH - 8);
+    return Math.max(120, this.viewport.clientWidth - PAD_LEFT - this.labelWidth - 8);
   }
 
   /** Recomputes positions and lanes for a zoom level; returns the time → x scale. */
   layout(zoom: number): TimeScale {
     const view = this.view;
     if (!view) return this.scale;
+    this.labelWidth = Math.round(Math.min(MAX_LABEL_WIDTH, Math.max(MIN_LABEL_WIDTH, this.viewport.clientWidth * 0.4)));
+    this.canvas.style.setProperty('--label-width', `${this.labelWidth}px`);
     const plotWidth = this.fitWidth() * zoom;
     const { startMs, endMs } = view.domain;
     this.scale = timeScale(startMs, plotWidth / (endMs - startMs), PAD_LEFT);
     const n = view.events.length;
     if (this.xs.length !== n) this.xs = new Float64Array(n);
     for (let i = 0; i < n; i++) this.xs[i] = this.scale.x(view.events[i].epochMs);
-    const { lanes, laneCount } = assignLanes(this.xs, LANE_LABEL_WIDTH);
+    const { lanes, laneCount } = assignLanes(this.xs, this.labelWidth + LANE_GAP);
     this.lanes = lanes;
     this.laneCount = laneCount;
-    this.width = PAD_LEFT + plotWidth + LABEL_WIDTH + 8;
+    this.width = PAD_LEFT + plotWidth + this.labelWidth + 8;
     this.canvas.style.width = `${this.width}px`;
     this.canvas.style.height = `${FIRST_LANE_TOP + Math.max(1, laneCount) * LANE_HEIGHT + 8}px`;
     this.axis.style.width = `${this.width}px`;
@@ -129,7 +136,7 @@ export class TimelineLayer {
     if (position < 0 || position >= this.xs.length) return;
     const { x, y } = this.positionOf(position);
     const vp = this.viewport;
-    if (x < vp.scrollLeft + PAD_LEFT || x + LABEL_WIDTH > vp.scrollLeft + vp.clientWidth) {
+    if (x < vp.scrollLeft + PAD_LEFT || x + this.labelWidth > vp.scrollLeft + vp.clientWidth) {
       vp.scrollLeft = Math.max(0, x - vp.clientWidth / 3);
     }
     if (y < vp.scrollTop + AXIS_HEIGHT || y + LANE_HEIGHT > vp.scrollTop + vp.clientHeight) {
@@ -149,7 +156,7 @@ export class TimelineLayer {
 
     this.paintAxis(left, right);
     const visible = new Set<number>();
-    const from = lowerBound(this.xs, left - LABEL_WIDTH);
+    const from = lowerBound(this.xs, left - this.labelWidth);
     const to = lowerBound(this.xs, right + 1);
     for (let i = from; i < to; i++) {
       const y = FIRST_LANE_TOP + this.lanes[i] * LANE_HEIGHT;
@@ -178,7 +185,7 @@ export class TimelineLayer {
     const end = this.scale.time(right);
     const children: HTMLElement[] = [];
     zones.forEach((zone, row) => {
-      for (const tick of axisTicks(start, end, right - left, zone)) {
+      for (const tick of axisTicks(start, end, right - left, zone, TICK_SPACING)) {
         const px = this.scale.x(tick.epochMs);
         // Labels under the zone's name (pinned at the left edge) would be half hidden.
         if (px - left < 40) continue;

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { parseIncident } from '../../server/src/core';
 import { completions, type IncidentCompletion } from '../../server/src/features/completion';
 import { applyEdits } from '../../server/src/features/edit';
-import { incidentSnippet, snippetToText } from '../../server/src/features/template';
+import { incidentFileName, incidentSnippet, snippetToText } from '../../server/src/features/template';
 
 const NOW = Date.UTC(2026, 10, 27, 8, 5, 30);
 
@@ -72,5 +72,15 @@ describe('completion', () => {
     const { items } = at('id: a\n|', false);
     assert.equal(items.find((i) => i.label === 'status')!.insertText, 'status: investigating');
     assert.ok(items.every((i) => !i.insertText.includes('${')));
+  });
+});
+
+describe('new incident file name', () => {
+  it('ends in .incident.yaml so the file is checked', () => {
+    assert.equal(incidentFileName('INC-1.incident.yaml'), 'INC-1.incident.yaml');
+    assert.equal(incidentFileName('INC-1.incident.yml'), 'INC-1.incident.yml');
+    assert.equal(incidentFileName('outage.yaml'), 'outage.incident.yaml');
+    assert.equal(incidentFileName('outage.YML'), 'outage.incident.yaml');
+    assert.equal(incidentFileName('outage'), 'outage.incident.yaml');
   });
 });

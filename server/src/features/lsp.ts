@@ -96,8 +96,8 @@ export function lspCompletion(document: FeatureDocument, params: CompletionParam
     kind: COMPLETION_KINDS[item.kind],
     detail: item.detail,
     sortText: item.sortText,
-    // The range decides what the editor filters on; keep the typed word as the filter text.
-    filterText: parsed.text.slice(item.span.start, item.span.end) === '' ? undefined : item.kind === 'snippet' ? undefined : item.label,
+    // The editor filters what is typed in the range: a time by its text, anything else by its label.
+    filterText: item.kind === 'time' && !item.insertText.includes('\n') ? item.insertText : item.label,
     textEdit: { range: range(parsed, item.span), newText: item.insertText },
     insertTextFormat: item.snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
     // Our texts carry absolute indentation.

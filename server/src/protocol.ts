@@ -60,6 +60,35 @@ export namespace TimelineRequest {
   export const type = new RequestType<TimelineParams, TimelineModel | null, void>(method);
 }
 
+export interface TimelineChangesParams {
+  readonly uri: string;
+  /** The version of the model the client already holds (from either request); -1 for none. */
+  readonly baseVersion: number;
+}
+
+/** The model as changes to the one at `baseVersion`: `events` replace `base.events[start, start + deleteCount)`. */
+export interface TimelineChanges {
+  readonly kind: 'changes';
+  readonly uri: string;
+  readonly version: number;
+  readonly baseVersion: number;
+  readonly incident?: IncidentJson;
+  readonly problems: TimelineModel['problems'];
+  readonly start: number;
+  readonly deleteCount: number;
+  readonly events: readonly TimelineEventJson[];
+}
+
+/**
+ * client -> server: the timeline model as changes since a version the client holds, so a
+ * keystroke in a 10,000-event file sends one event instead of megabytes. When the server no
+ * longer has that version it answers the whole model (`kind: 'full'`).
+ */
+export namespace TimelineChangesRequest {
+  export const method = 'incident/timelineChanges';
+  export const type = new RequestType<TimelineChangesParams, TimelineChanges | { readonly kind: 'full'; readonly model: TimelineModel } | null, void>(method);
+}
+
 /**
  * The `incidentTimeline.*` settings as both sides see them: the server asks for the section
  * `incidentTimeline` through workspace/configuration, or falls back to `initializationOptions`.

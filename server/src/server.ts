@@ -18,7 +18,8 @@ import {
 import { EDITING_CAPABILITIES, lspCodeActions, lspCompletion, lspDocumentSymbols, lspFoldingRanges, lspHover, lspSelectionRanges, lspWorkspaceSymbols, snippetSupport } from './features/lsp';
 import { useLocale } from './features/translations';
 import { IncidentLanguageServer } from './lsp/languageServer';
-import { TimelineRequest } from './protocol';
+import { TimelineChangesRequest, TimelineRequest } from './protocol';
+import { TimelineHistory } from './timelineChanges';
 import { toTimelineModel } from './timelineModel';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -30,6 +31,8 @@ process.on('unhandledRejection', (reason) => server.logError('unhandled rejectio
 
 // Custom requests (server/src/protocol.ts).
 connection.onRequest(TimelineRequest.type, server.handle('incident/timeline', null, (_params, document) => toTimelineModel(document.uri, document.version, document.parsed)));
+const timelineHistory = new TimelineHistory();
+connection.onRequest(TimelineChangesRequest.type, server.handle('incident/timelineChanges', null, (params, document) => timelineHistory.answer(params.baseVersion, toTimelineModel(document.uri, document.version, document.parsed))));
 
 // Editing help (server/src/features/): one capability and one handler line each.
 server.onInitialize((params) => useLocale(params.locale));

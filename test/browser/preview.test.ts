@@ -219,7 +219,7 @@ describe('preview page in Chromium', function () {
     await p.page.locator('.unreadable a').click();
     assert.ok((await p.posted()).some((m) => m.type === 'reveal' && m.index === 1));
     await p.render(model, { stale: true, problems: { errors: 1, warnings: 0 } });
-    assert.match(await p.page.locator('.banner').textContent() ?? '', /^The file cannot be read as an incident right now; showing the last good timeline\.1 error in this file\./);
+    assert.match(await p.page.locator('.banner').textContent() ?? '', /^The file has errors that hide part of the timeline; showing the last good version\.1 error in this file\./);
   });
 
   it('renders 10,000 events with a small DOM, in timeline and list mode, and reports the figures', async () => {

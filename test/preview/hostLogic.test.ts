@@ -70,9 +70,17 @@ describe('RenderThrottle', () => {
   });
 });
 
-function model(version: number, incident = true, uri = 'file:///a.incident.yaml'): TimelineModel {
-  const range = { start: { line: 0, character: 0 }, end: { line: 1, character: 0 } };
-  return { uri, version, incident: incident ? { id: `v${version}`, range } : undefined, events: [], problems: { errors: incident ? 0 : 2, warnings: 0 } };
+const RANGE = { start: { line: 0, character: 0 }, end: { line: 1, character: 0 } };
+
+function model(version: number, incident = true, uri = 'file:///a.incident.yaml', events = 0, errors = incident ? 0 : 2): TimelineModel {
+  return {
+    uri, version, incident: incident ? { id: `v${version}`, range: RANGE } : undefined,
+    events: Array.from({ length: events }, (_, index) => ({ index, range: RANGE })), problems: { errors, warnings: 0 },
+  };
+}
+
+function pick(shown: ReturnType<LiveModel['accept']>) {
+  return { version: shown?.model.version, stale: shown?.stale, errors: shown?.problems.errors };
 }
 
 describe('LiveModel', () => {
@@ -91,6 +99,18 @@ describe('LiveModel', () => {
     assert.deepEqual({ version: shown?.model.version, stale: shown?.stale, problems: shown?.problems }, { version: 1, stale: true, problems: { errors: 2, warnings: 0 } });
     assert.equal(live.good?.version, 1);
     assert.deepEqual(live.accept(model(3))?.stale, false);
+  });
+
+  it('with errors, a model that lost events or header fields keeps the last good one; one that lost nothing replaces it', () => {
+    const live = new LiveModel();
+    live.accept(model(1, true, undefined, 3));
+    // `{{{` typed at the top: still a mapping, but the id and every event are gone.
+    const broken: TimelineModel = { ...model(2, true, undefined, 0, 44), incident: { range: RANGE } };
+    assert.deepEqual(pick(live.accept(broken)), { version: 1, stale: true, errors: 44 });
+    // One event loses its time: same events, same header: shown, so the event is listed as unreadable.
+    assert.deepEqual(pick(live.accept(model(3, true, undefined, 3, 1))), { version: 3, stale: false, errors: 1 });
+    // Without errors, a shorter timeline is simply the new truth (events deleted on purpose).
+    assert.deepEqual(pick(live.accept(model(4, true, undefined, 1, 0))), { version: 4, stale: false, errors: 0 });
   });
 
   it('starts over for another document: nothing stale from the previous one', () => {

@@ -1,8 +1,9 @@
 /**
  * Which model a preview shows. Answers to `incident/timeline` can arrive out of order (a slow
  * answer for version 5 after the one for version 6): those for an older version than the one
- * on screen are dropped. When the newest text is not an incident at all (mid-edit syntax error)
- * the last good timeline stays, marked stale, with the newest problem counts.
+ * on screen are dropped. When the newest text has errors that hide part of the timeline (a
+ * mid-edit syntax error that loses the events or the header) the last good timeline stays,
+ * marked stale, with the newest problem counts.
  */
 import type { TimelineModel } from '../../../server/src/protocol';
 
@@ -24,13 +25,9 @@ export class LiveModel {
     const shown = this.shownVersion.get(model.uri);
     if (shown !== undefined && model.version < shown) return undefined;
     this.shownVersion.set(model.uri, model.version);
-    if (model.incident) {
-      this.lastGood = model;
-      return { model, stale: false, problems: model.problems };
-    }
-    if (this.lastGood && this.lastGood.uri === model.uri) {
-      return { model: this.lastGood, stale: true, problems: model.problems };
-    }
+    const last = this.lastGood && this.lastGood.uri === model.uri ? this.lastGood : undefined;
+    if (last && !replaces(model, last)) return { model: last, stale: true, problems: model.problems };
+    if (model.incident) this.lastGood = model;
     return { model, stale: false, problems: model.problems };
   }
 
@@ -44,4 +41,18 @@ export class LiveModel {
     this.shownVersion = new Map();
     this.lastGood = undefined;
   }
+}
+
+/**
+ * Whether `next` may replace the last good model: always without errors; with errors only when
+ * it still holds everything the good one had (as many events, and the id, title and start), so
+ * an error in one time shows that event as unreadable while a broken file keeps the timeline.
+ */
+function replaces(next: TimelineModel, good: TimelineModel): boolean {
+  if (!next.incident) return false;
+  if (next.problems.errors === 0) return true;
+  const had = good.incident;
+  const has = next.incident;
+  return next.events.length >= good.events.length
+    && (!had?.id || !!has.id) && (!had?.title || !!has.title) && (!had?.start || !!has.start);
 }

@@ -182,10 +182,13 @@ export class TimelinePreview implements vscode.Disposable {
     const event = this.live.good?.events.find((e) => e.index === index);
     if (!event || this.live.good?.uri !== this.resource.toString()) return;
     const { start, end } = event.range;
-    const selection = new vscode.Selection(start.line, start.character, end.line, end.character);
+    const document = await vscode.workspace.openTextDocument(this.resource);
+    // A list item's range ends at the start of the next line: select up to the end of its own text.
+    const last = end.character === 0 && end.line > start.line ? document.lineAt(end.line - 1).range.end : new vscode.Position(end.line, end.character);
+    const selection = new vscode.Selection(start.line, start.character, last.line, last.character);
     const visible = vscode.window.visibleTextEditors.find((e) => sameUri(e.document.uri, this.resource));
     this.sync.revealing(this.resource.toString(), selection.active.line, index);
-    const editor = await vscode.window.showTextDocument(this.resource, {
+    const editor = await vscode.window.showTextDocument(document, {
       viewColumn: visible?.viewColumn ?? vscode.ViewColumn.One,
       selection,
       preserveFocus: false,

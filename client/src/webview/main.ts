@@ -152,7 +152,7 @@ class PreviewPage {
       return;
     }
     const children: Node[] = [];
-    if (stale) children.push(h('span', { text: 'The file cannot be read as an incident right now; showing the last good timeline.' }));
+    if (stale) children.push(h('span', { text: 'The file has errors that hide part of the timeline; showing the last good version.' }));
     if (parts.length) {
       children.push(h('span', { text: `${parts.join(', ')} in this file.` }));
       const button = h('button', { text: 'Show Problems' });

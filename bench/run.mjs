@@ -11,7 +11,7 @@
 // Every wait is bounded (a timeout per message, a time budget per stage); nothing here is a test.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
@@ -31,6 +31,7 @@ const { values: options } = parseArgs({
     'skip-cli': { type: 'boolean', default: false },
     'skip-debounce': { type: 'boolean', default: false },
     label: { type: 'string', default: '' },
+    repeat: { type: 'string', default: '1' },
     profile: { type: 'boolean', default: false },
     'node-args': { type: 'string', default: '' },
     help: { type: 'boolean', default: false },
@@ -39,6 +40,7 @@ const { values: options } = parseArgs({
 if (options.help) {
   console.log(`node bench/run.mjs [--sizes 100,1000,10000] [--variants valid,errors] [--edits 20]
   [--stage-budget SECONDS] [--skip-yaml-ls] [--skip-cli] [--skip-debounce] [--label NAME]
+  [--repeat N]  (the whole run N times; the table shows each metric's median over the runs)
   [--profile]   (our server writes V8 CPU profiles to bench/results/profiles/)
   [--node-args "--flag …"]   (extra node flags for our server, for experiments)`);
   process.exit(0);
@@ -447,8 +449,8 @@ function printTable(report) {
   console.log('(milliseconds unless noted; type = one-character edit in an event text -> diagnostics; time = break/mend a time -> diagnostics)');
   for (const stage of report.stages) {
     if (stage.preview) {
-      console.log(`preview, ${stage.size} events: edit -> incident/timeline model p50 ${ms(stage.preview.p50)} ms, p95 ${ms(stage.preview.p95)} ms (${stage.preview.samples} samples, model ${(stage.preview.modelJsonBytes / 1e6).toFixed(2)} MB of JSON)`);
-      console.log(`preview, ${stage.size} events: edit -> incident/timelineChanges p50 ${ms(stage.preview.changesP50)} ms, p95 ${ms(stage.preview.changesP95)} ms (${stage.preview.changesSamples} samples, answer ${(stage.preview.changesJsonBytes / 1e3).toFixed(1)} kB of JSON)`);
+      console.log(`preview, ${stage.size} events (${stage.variant}): edit -> incident/timeline model p50 ${ms(stage.preview.p50)} ms, p95 ${ms(stage.preview.p95)} ms (${stage.preview.samples} samples, model ${(stage.preview.modelJsonBytes / 1e6).toFixed(2)} MB of JSON)`);
+      console.log(`preview, ${stage.size} events (${stage.variant}): edit -> incident/timelineChanges p50 ${ms(stage.preview.changesP50)} ms, p95 ${ms(stage.preview.changesP95)} ms (${stage.preview.changesSamples} samples, answer ${(stage.preview.changesJsonBytes / 1e3).toFixed(1)} kB of JSON)`);
     }
     for (const [name, s] of Object.entries(stage.servers)) {
       if (s.errors.length) console.log(`${name} ${stage.size}/${stage.variant}: ${s.errors.join('; ')}`);
@@ -458,16 +460,25 @@ function printTable(report) {
   if (report.cli) console.log(`CLI: check of ${report.cli.files} small files in ${ms(report.cli.ms)} ms (exit code ${report.cli.exitCode})`);
 }
 
-async function main() {
-  for (const needed of [OUR_SERVER, ...(options['skip-cli'] ? [] : [OUR_CLI])]) {
-    if (!existsSync(needed)) throw new Error(`${needed} is missing: run npm run build first (npm run bench does).`);
-  }
-  if (!options['skip-yaml-ls'] && !existsSync(SCHEMA)) throw new Error(`${SCHEMA} is missing: yaml-language-server needs the incident schema.`);
-  mkdirSync(FILES, { recursive: true });
-  const report = { date: new Date().toISOString(), label: options.label, machine: machine(), edits: EDITS, stages: [] };
+/** Each number in a run's report replaced by its median over all runs (same shape, same order). */
+function medianReport(runs) {
+  const merge = (values) => {
+    const first = values[0];
+    if (typeof first === 'number') return median(values.filter(Number.isFinite));
+    if (Array.isArray(first)) return first.map((_, i) => merge(values.map((v) => v[i])));
+    if (first && typeof first === 'object') {
+      return Object.fromEntries(Object.keys(first).map((key) => [key, merge(values.map((v) => v?.[key]))]));
+    }
+    return first;
+  };
+  return merge(runs);
+}
+
+async function runOnce(run) {
+  const report = { date: new Date().toISOString(), label: options.label, run, machine: machine(), loadBefore: loadavg()[0], edits: EDITS, stages: [] };
   for (const size of SIZES) {
     for (const variant of VARIANTS) {
-      process.stderr.write(`bench: ${size} events, ${variant}…\n`);
+      process.stderr.write(`bench: run ${run}, ${size} events, ${variant}…\n`);
       report.stages.push(await runStage(size, variant));
     }
   }
@@ -479,10 +490,33 @@ async function main() {
     process.stderr.write('bench: CLI…\n');
     report.cli = runCli();
   }
-  printTable(report);
-  const name = `bench-${report.date.replace(/[:.]/g, '-')}.json`;
-  writeFileSync(join(RESULTS, name), JSON.stringify(report, null, 2));
-  writeFileSync(join(RESULTS, 'latest.json'), JSON.stringify(report, null, 2));
+  report.loadAfter = loadavg()[0];
+  return report;
+}
+
+async function main() {
+  for (const needed of [OUR_SERVER, ...(options['skip-cli'] ? [] : [OUR_CLI])]) {
+    if (!existsSync(needed)) throw new Error(`${needed} is missing: run npm run build first (npm run bench does).`);
+  }
+  if (!options['skip-yaml-ls'] && !existsSync(SCHEMA)) throw new Error(`${SCHEMA} is missing: yaml-language-server needs the incident schema.`);
+  mkdirSync(FILES, { recursive: true });
+  const repeat = Math.max(1, Math.min(10, Number(options.repeat) || 1));
+  const runs = [];
+  for (let run = 1; run <= repeat; run++) {
+    const report = await runOnce(run);
+    runs.push(report);
+    if (repeat > 1) {
+      console.log(`\nrun ${run} of ${repeat} (load average ${report.loadBefore.toFixed(1)} -> ${report.loadAfter.toFixed(1)} on ${report.machine.nproc} cores)`);
+      printTable(report);
+    }
+  }
+  const summary = repeat > 1 ? { ...medianReport(runs), date: runs[0].date, label: options.label, runs: repeat } : runs[0];
+  console.log(repeat > 1 ? `\nmedians of ${repeat} runs:` : `(load average ${summary.loadBefore.toFixed(1)} -> ${summary.loadAfter.toFixed(1)} on ${summary.machine.nproc} cores)`);
+  printTable(summary);
+  const name = `bench-${summary.date.replace(/[:.]/g, '-')}.json`;
+  const out = JSON.stringify({ ...summary, all: repeat > 1 ? runs : undefined }, null, 2);
+  writeFileSync(join(RESULTS, name), out);
+  writeFileSync(join(RESULTS, 'latest.json'), out);
   console.log(`JSON: bench/results/${name}`);
 }
 

@@ -191,7 +191,9 @@ export class TimelinePreview implements vscode.Disposable {
     const editor = await vscode.window.showTextDocument(document, {
       viewColumn: visible?.viewColumn ?? vscode.ViewColumn.One,
       selection,
-      preserveFocus: false,
+      // Focus stays in the preview (as with the Markdown preview's click): arrow keys keep
+      // walking the timeline, and no focus race with the webview that was just clicked.
+      preserveFocus: true,
     });
     editor.revealRange(selection, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   }

@@ -15,7 +15,7 @@ const require = createRequire(path.join(path.dirname(fs.realpathSync(codeServer)
 let chromium;
 try { ({ chromium } = require('playwright-core')); } catch { ({ chromium } = createRequire('/work/main/package.json')('playwright-core')); }
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-async function waitFor(fn, ms, every = 200) { const end = Date.now() + ms; while (Date.now() < end) { try { const v = await fn(); if (v) return v; } catch {} await sleep(every); } return null; }
+async function waitFor(fn, ms, every = 200) { const end = Date.now() + ms; while (Date.now() < end) { try { const v = await fn(); if (v) return v; } catch { /* not yet */ } await sleep(every); } return null; }
 fs.mkdirSync(out, { recursive: true });
 const tmp = fs.mkdtempSync('/tmp/preview-interact-');
 const userData = path.join(tmp, 'ud'); const exts = path.join(tmp, 'ext');
@@ -30,7 +30,7 @@ const server = spawn(codeServer, [...cs, '--auth', 'none', '--bind-addr', `127.0
 const results = {};
 let browser;
 try {
-  await waitFor(async () => (await fetch(`http://127.0.0.1:${port}/healthz`)).ok, 30000);
+  await waitFor(async () => (await globalThis.fetch(`http://127.0.0.1:${port}/healthz`)).ok, 30000);
   browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
   const page = await (await browser.newContext({ viewport: { width: 1600, height: 1000 } })).newPage();
   await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}`);
@@ -85,7 +85,7 @@ try {
 } catch (e) { results.error = String(e); }
 finally {
   await browser?.close();
-  try { process.kill(-server.pid, 'SIGTERM'); } catch {}
+  try { process.kill(-server.pid, 'SIGTERM'); } catch { /* already gone */ }
   fs.rmSync(tmp, { recursive: true, force: true });
 }
 console.log(JSON.stringify(results, null, 2));

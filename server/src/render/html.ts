@@ -19,7 +19,7 @@ dt { font-weight: 600; color: #5f6368; } dd { margin: 0; }
 .chart { overflow-x: auto; margin: 0 0 24px; }
 table { border-collapse: collapse; width: 100%; }
 th, td { text-align: left; vertical-align: top; padding: 4px 8px; border-bottom: 1px solid #e0e0e0; }
-td.time { white-space: nowrap; font-variant-numeric: tabular-nums; }
+th, td.time, td.offset { white-space: nowrap; font-variant-numeric: tabular-nums; }
 a { color: #1a73c9; }
 @media (prefers-color-scheme: dark) {
   body { color: #e0e0e0; background: #1e1e1e; } dt { color: #a0a0a0; }
@@ -51,7 +51,7 @@ export function renderHtml(view: TimelineView, options: HtmlOptions): string {
   }).join('');
   const figures = view.figures.map((f) => `<div>${escapeHtml(f.label)}<strong>${escapeHtml(f.value)}</strong></div>`).join('');
   const rows = view.events.map((e) => `<tr><td class="time">${escapeHtml(fullTimeText(e.epochMs, 'JST'))}</td>`
-    + `<td class="time">${escapeHtml(fullTimeText(e.epochMs, 'UTC'))}</td><td>${escapeHtml(e.offset)}</td>`
+    + `<td class="time">${escapeHtml(fullTimeText(e.epochMs, 'UTC'))}</td><td class="offset">${escapeHtml(e.offset)}</td>`
     + `<td>${e.kind === 'other' ? '' : e.kind}</td><td>${escapeHtml(e.text)}</td></tr>`).join('\n');
   const unreadable = view.unreadable.length
     ? `<h2>Events whose time could not be read</h2><ul>${view.unreadable.map((e) => `<li><code>${escapeHtml(e.timeText || '(no time)')}</code> ${escapeHtml(e.text)}</li>`).join('')}</ul>`

@@ -21,12 +21,12 @@ const MAX_LABEL_CHARS = 38;
 
 export const SVG_STYLE = `
 .it-svg { font: 12px system-ui, -apple-system, 'Segoe UI', sans-serif; }
-.it-svg .fg { fill: #1f1f1f; } .it-svg .muted { fill: #5f6368; }
+.it-svg .bg { fill: #ffffff; } .it-svg .fg { fill: #1f1f1f; } .it-svg .muted { fill: #5f6368; }
 .it-svg .axis { stroke: #8a8a8a; } .it-svg .tick { stroke: #c8c8c8; } .it-svg .leader { stroke: #b0b0b0; stroke-dasharray: 2 3; }
 .it-svg .band { fill: #d6e4f5; fill-opacity: 0.55; } .it-svg .band-edge { stroke: #1a73c9; }
 ${KIND_NAMES.map((k) => kindRule(k, 'light')).join('\n')}
 @media (prefers-color-scheme: dark) {
-  .it-svg .fg { fill: #e0e0e0; } .it-svg .muted { fill: #a0a0a0; }
+  .it-svg .bg { fill: #1e1e1e; } .it-svg .fg { fill: #e0e0e0; } .it-svg .muted { fill: #a0a0a0; }
   .it-svg .axis { stroke: #8a8a8a; } .it-svg .tick { stroke: #444; } .it-svg .leader { stroke: #666; }
   .it-svg .band { fill: #264f78; fill-opacity: 0.45; } .it-svg .band-edge { stroke: #75beff; }
   ${KIND_NAMES.map((k) => kindRule(k, 'dark')).join('\n  ')}
@@ -124,5 +124,7 @@ export function renderSvg(view: TimelineView, options: SvgOptions): string {
   const label = escapeHtml(`Timeline of ${incident?.id ?? 'incident'}: ${view.events.length} events`);
   return `<svg xmlns="http://www.w3.org/2000/svg" class="it-svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="${label}">`
     + `<style>${SVG_STYLE}</style>`
+    // Its own background, so the text stays readable when a dark viewer shows the file alone.
+    + `<rect class="bg" width="${width}" height="${height}"/>`
     + parts.join('') + body.join('') + '</svg>\n';
 }

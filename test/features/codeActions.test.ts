@@ -78,6 +78,13 @@ describe('quick fixes', () => {
     assert.deepEqual(codes(fixed.text), []);
   });
 
+  it('missing-field in a source: `url` goes before `title`', () => {
+    const text = lines(...HEAD, 'start: 2019-11-19T10:40+09:00', 'sources:', '  - title: "piyokango: Office 365"', '    # the summary');
+    const fixed = applyFix(text, 'missing-field', 'Add `url`');
+    assert.equal(fixed.text, lines(...HEAD, 'start: 2019-11-19T10:40+09:00', 'sources:', '  - url: https://example.com/', '    title: "piyokango: Office 365"', '    # the summary'));
+    assert.deepEqual(codes(fixed.text), []);
+  });
+
   it('missing-end: adds end after start, at the last resolved event', () => {
     const text = lines('id: INC-1', 'title: t', 'status: resolved', 'start:', '    utc: 2019-11-19T01:40Z', '    jst: 2019-11-19T10:40', 'timeline:',
       '  - at: {utc: 2019-11-19T11:50Z}', '    kind: resolved', '    event: Rolled back');

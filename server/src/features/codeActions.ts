@@ -16,6 +16,8 @@ import {
   type Span,
   type TimeValue,
 } from '../core';
+import { parseDocument, visit } from 'yaml';
+import { YAML_OPTIONS } from '../core/parse';
 import { allTimes } from '../core/times';
 import {
   columnOf,
@@ -136,6 +138,28 @@ function keyOrder(container: string): readonly string[] {
   }
 }
 
+/**
+ * The entries of a mapping the model does not keep entries for (a `{url, title}` source): the
+ * text is parsed again, which is fine for a quick fix that is asked for once.
+ */
+function parsedMapEntries(parsed: ParsedIncident, span: Span): readonly Entry[] | undefined {
+  let found: readonly Entry[] | undefined;
+  visit(parseDocument(parsed.text, YAML_OPTIONS), {
+    Map(_key, map) {
+      if (found || map.range?.[0] !== span.start) return undefined;
+      found = map.items.map((pair) => {
+        const key = pair.key as { value?: unknown; range?: [number, number, number] } | null;
+        const value = pair.value as { range?: [number, number, number] } | null;
+        const keySpan = { start: key?.range?.[0] ?? span.start, end: key?.range?.[1] ?? span.start };
+        const valueSpan = value?.range ? { start: value.range[0], end: value.range[1] } : { start: keySpan.end + 1, end: keySpan.end + 1 };
+        return { key: String(key?.value ?? ''), keySpan, valueSpan };
+      });
+      return visit.BREAK;
+    },
+  });
+  return found;
+}
+
 /** The entries of the mapping at `span`, found in the model. */
 function entriesAt(parsed: ParsedIncident, span: Span): readonly Entry[] | undefined {
   const incident = parsed.incident;
@@ -241,6 +265,12 @@ export function sortTimeline(parsed: ParsedIncident): OffsetEdit | undefined {
   return { span: { start: starts[0], end: regionEnd }, newText: result };
 }
 
+/** The codes that have a quick fix (the README names each fix). */
+export const FIXABLE_CODES: readonly DiagnosticCode[] = [
+  'missing-field', 'unknown-field', 'invalid-value', 'missing-offset', 'wrong-offset',
+  'utc-jst-mismatch', 'missing-end', 'end-before-start', 'timeline-order',
+];
+
 /** The fixes for one diagnostic of the current parse. */
 export function quickFixes(parsed: ParsedIncident, diagnostic: IncidentDiagnostic, options: CodeActionOptions = {}): IncidentCodeAction[] {
   const data = diagnostic.data;
@@ -263,7 +293,7 @@ export function quickFixes(parsed: ParsedIncident, diagnostic: IncidentDiagnosti
         fix(t('Keep JST, correct UTC to {0}', data.correctedUtc), [replaceScalar(parsed, data.utcSpan, data.correctedUtc)], data.suspect === 'utc'),
       ];
     case 'missing-field': {
-      const entries = entriesAt(parsed, data.containerSpan);
+      const entries = entriesAt(parsed, data.containerSpan) ?? (data.container === 'source' ? parsedMapEntries(parsed, data.containerSpan) : undefined);
       if (!entries) return [];
       const value = placeholderFor(parsed, data.key, data.container, data.containerSpan, now);
       return [fix(t('Add `{0}`', data.key), [insertEntry(parsed, data.containerSpan, entries, keyOrder(data.container), data.key, value)], true)];

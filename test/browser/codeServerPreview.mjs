@@ -1,7 +1,7 @@
 // The preview's interactions in a real VS Code (code-server, driven by headless Chromium), which
 // the unit and browser tests cannot reach: Ctrl+K V opens the preview; a click selects the
 // event's source in the editor; moving the cursor highlights the event; typing updates the
-// preview; breaking the YAML keeps the last good timeline with the error banner.
+// preview; the panel survives a window reload with its zone; breaking the YAML keeps the last good timeline with the error banner.
 // Not part of `npm test` (it needs code-server: see ../shared/tools/README.md). Usage:
 //   npm run package && node test/browser/codeServerPreview.mjs "$CS" incident-timeline-0.1.0.vsix WORKSPACE OUT
 // where WORKSPACE is a scratch folder holding a copy of the flagship example (the script edits it).
@@ -47,12 +47,13 @@ try {
   await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
   await page.keyboard.press('Control+K');
   await page.keyboard.press('V');
-  const frame = await waitFor(async () => {
+  const previewFrame = () => waitFor(async () => {
     for (const f of page.frames()) {
       if (await f.locator('.event').count().catch(() => 0)) return f;
     }
     return null;
-  }, 30000, 500);
+  }, 60000, 500);
+  let frame = await previewFrame();
   results.previewByKeybinding = !!frame;
   if (!frame) throw new Error('no preview');
   await page.screenshot({ path: path.join(out, '01-preview.png') });
@@ -68,6 +69,17 @@ try {
   await page.keyboard.press('Enter');
   results.cursorHighlight = await waitFor(async () => (await frame.locator('.event.selected').getAttribute('data-index')) === '0', 10000);
   await page.screenshot({ path: path.join(out, '03-cursor-sync.png') });
+  // Switch the zone, then reload the window: the serializer brings the panel back in UTC.
+  await frame.getByRole('button', { name: 'UTC', exact: true }).click();
+  await page.keyboard.press('F1');
+  await page.locator('.quick-input-widget .quick-input-box input').fill('>Developer: Reload Window');
+  await waitFor(async () => (await page.locator('.quick-input-list .monaco-list-row').count()) > 0, 10000);
+  await page.keyboard.press('Enter');
+  await sleep(3000);
+  frame = await previewFrame();
+  results.revivedAfterReload = !!frame && (await frame.locator('.event[data-index="0"] .time').innerText()) === '01:40 UTC';
+  await page.screenshot({ path: path.join(out, '04-after-reload.png') });
+  await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
   // Edit: type into the first event's text; the preview follows.
   await page.keyboard.press('Control+G');
   await page.locator('.quick-input-widget .quick-input-box input').fill(':42');
@@ -75,13 +87,13 @@ try {
   await page.keyboard.press('End');
   await page.keyboard.type(' LIVE-EDIT');
   results.liveEdit = await waitFor(async () => (await frame.locator('.event[data-index="0"] .text').innerText()).includes('LIVE-EDIT'), 10000);
-  await page.screenshot({ path: path.join(out, '04-live-edit.png') });
+  await page.screenshot({ path: path.join(out, '05-live-edit.png') });
   // Break the YAML: the last good timeline stays with an error banner.
   await page.keyboard.press('Control+Home');
   await page.keyboard.type('{{{ \n');
   results.staleBanner = await waitFor(async () => (await frame.locator('.banner').innerText().catch(() => '')).trim(), 10000);
   results.eventsKept = await frame.locator('.event').count();
-  await page.screenshot({ path: path.join(out, '05-broken.png') });
+  await page.screenshot({ path: path.join(out, '06-broken.png') });
 } catch (e) { results.error = String(e); }
 finally {
   await browser?.close();

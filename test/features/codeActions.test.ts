@@ -192,6 +192,27 @@ describe('pairs with one side', () => {
   });
 });
 
+describe('write as a utc/jst pair', () => {
+  it('rewrites a string time under its key, keeping the comment on the key line', () => {
+    const text = lines(...HEAD, 'start: 2019-11-19T10:40:30+09:00  # notice', 'timeline:', '  - at: "2019-11-19 01:50Z"', '    event: x');
+    const parsed = parseIncident(text);
+    const at = (s: string) => {
+      const offset = text.indexOf(s) + 2;
+      return codeActions(parsed, { start: offset, end: offset }, [], { only: ['refactor'] });
+    };
+    const start = at('2019-11-19T10:40:30');
+    assert.deepEqual(start.map((a) => [a.title, a.kind]), [['Write as a utc/jst pair', 'refactor.rewrite']]);
+    assert.equal(applyEdits(text, start[0].edits), lines(...HEAD, 'start:', '  utc: 2019-11-19T01:40:30Z', '  jst: 2019-11-19T10:40:30  # notice', 'timeline:', '  - at: "2019-11-19 01:50Z"', '    event: x'));
+    const event = applyEdits(text, at('2019-11-19 01:50Z')[0].edits);
+    assert.equal(event, lines(...HEAD, 'start: 2019-11-19T10:40:30+09:00  # notice', 'timeline:', '  - at:', '      utc: 2019-11-19 01:50Z', '      jst: 2019-11-19 10:50', '    event: x'));
+    assert.deepEqual(codes(event), []);
+    // Not for a time without an offset: which zone it means is the question missing-offset asks.
+    const bare = lines(...HEAD, 'start: 2019-11-19T10:40');
+    const offset = bare.indexOf('10:40');
+    assert.deepEqual(codeActions(parseIncident(bare), { start: offset, end: offset }, [], { only: ['refactor'] }), []);
+  });
+});
+
 describe('fix all', () => {
   it('rewrites wrong offsets and completes pairs, but leaves choices alone', () => {
     const text = lines(...HEAD,

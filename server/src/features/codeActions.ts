@@ -32,9 +32,9 @@ import {
 } from './edit';
 import { jstText, styleOf, suggestedInstant, utcText } from './timeText';
 
-import { ADD_MISSING_TIMES_KIND, FIX_ALL_KIND, QUICK_FIX_KIND } from './kinds';
+import { ADD_MISSING_TIMES_KIND, FIX_ALL_KIND, QUICK_FIX_KIND, REWRITE_KIND } from './kinds';
 
-export { ADD_MISSING_TIMES_KIND, FIX_ALL_KIND, QUICK_FIX_KIND };
+export { ADD_MISSING_TIMES_KIND, FIX_ALL_KIND, QUICK_FIX_KIND, REWRITE_KIND };
 
 export interface IncidentCodeAction {
   readonly title: string;
@@ -195,6 +195,29 @@ function completePair(parsed: ParsedIncident, time: TimeValue): { title: string;
   const at = entryLineEnd(parsed, entry);
   const indent = ' '.repeat(columnOf(parsed, entry.keySpan.start));
   return { title: titleForSide(missing, text), edit: { span: { start: at, end: at }, newText: `${lineEnding(parsed.text)}${indent}${missing}: ${text}` } };
+}
+
+/**
+ * A time written as one string with an offset, rewritten as a block utc/jst pair under its key
+ * (the refactoring "Write as a utc/jst pair"); block mappings only.
+ */
+function writeAsPair(parsed: ParsedIncident, time: TimeValue, entry: Entry | undefined): OffsetEdit | undefined {
+  const value = time.value;
+  if (time.form !== 'string' || !value || !entry || value.offsetMinutes === null || value.epochMs === undefined || value.wrongOffset) return undefined;
+  const text = parsed.text;
+  const { lineIndex } = parsed;
+  const keyLine = lineIndex.positionAt(entry.keySpan.start).line;
+  if (!/^\s*(?:-\s+)?$/.test(text.slice(lineIndex.lineStart(keyLine), entry.keySpan.start))) return undefined;
+  if (lineIndex.positionAt(value.span.start).line !== keyLine) return undefined;
+  const colon = text.indexOf(':', entry.keySpan.end);
+  if (colon < 0 || colon > value.span.start) return undefined;
+  const eol = lineEnding(text);
+  const inner = ' '.repeat(columnOf(parsed, entry.keySpan.start) + indentUnit(parsed));
+  const style = styleOf(value.text);
+  return {
+    span: { start: colon + 1, end: value.span.end },
+    newText: `${eol}${inner}utc: ${utcText(value.epochMs, style)}${eol}${inner}jst: ${jstText(value.epochMs, style)}`,
+  };
 }
 
 function titleForSide(side: 'utc' | 'jst', text: string): string {
@@ -369,11 +392,15 @@ export function codeActions(parsed: ParsedIncident, range: Span, context: readon
       d.code === (ref.code as DiagnosticCode) && d.span.start === ref.span.start && d.span.end === ref.span.end);
     if (diagnostic) quickFixes(parsed, diagnostic, options).forEach(add);
   }
-  if (parsed.incident) {
-    for (const { time } of allTimes(parsed.incident)) {
+  const incident = parsed.incident;
+  if (incident) {
+    for (const { time } of allTimes(incident)) {
       if (range.start < time.span.start || range.start > time.span.end) continue;
       const completed = completePair(parsed, time);
       if (completed) add({ title: completed.title, kind: QUICK_FIX_KIND, edits: [completed.edit] });
+      const owner = incident.timeline.find((e) => e.at === time)?.entries ?? incident.entries;
+      const pair = writeAsPair(parsed, time, owner.find((e) => e.valueSpan.start === time.span.start));
+      if (pair) add({ title: t('Write as a utc/jst pair'), kind: REWRITE_KIND, edits: [pair] });
     }
   }
   const missing = addMissingTimes(parsed);

@@ -41,7 +41,7 @@ export interface FeatureDocument {
 /** The capabilities of the editing features, merged into the server's. */
 export const EDITING_CAPABILITIES: ServerCapabilities = {
   codeActionProvider: {
-    codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, ADD_MISSING_TIMES_KIND],
+    codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite, FIX_ALL_KIND, ADD_MISSING_TIMES_KIND],
   },
   completionProvider: { triggerCharacters: [':', ' ', '-'] },
   hoverProvider: true,

@@ -46,7 +46,7 @@ export function registerPreview(context: vscode.ExtensionContext, api: IncidentT
       viewState.dispose();
       previews.delete(preview);
       if (active === preview) active = undefined;
-      void vscode.commands.executeCommand('setContext', PREVIEW_FOCUS_CONTEXT, false);
+      void vscode.commands.executeCommand('setContext', PREVIEW_FOCUS_CONTEXT, [...previews].some((p) => p.panel.active));
     });
     void vscode.commands.executeCommand('setContext', PREVIEW_FOCUS_CONTEXT, true);
     return preview;

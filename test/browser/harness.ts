@@ -119,7 +119,8 @@ export interface PreviewPageHandle {
   render(model: TimelineModel, extra?: Partial<Extract<HostMessage, { type: 'render' }>>): Promise<void>;
 }
 
-export async function openPreviewPage(browser: Browser, server: PageServer, theme: Theme = 'light', viewport = { width: 1000, height: 700 }): Promise<PreviewPageHandle> {
+/** `savedState` is what getState returns, as after a reload (the serializer's side is in test/preview). */
+export async function openPreviewPage(browser: Browser, server: PageServer, theme: Theme = 'light', viewport = { width: 1000, height: 700 }, savedState?: PreviewState): Promise<PreviewPageHandle> {
   const page = await browser.newPage({ viewport });
   const problems: string[] = [];
   page.on('console', (message) => {
@@ -130,11 +131,11 @@ export async function openPreviewPage(browser: Browser, server: PageServer, them
     problems.push(`dialog: ${dialog.message()}`);
     void dialog.dismiss();
   });
-  await page.addInitScript(({ vars, themeName }) => {
+  await page.addInitScript(({ vars, themeName, saved }) => {
     const w = window as unknown as { __posted: unknown[]; __violations: string[]; __state: unknown; acquireVsCodeApi: () => unknown };
     w.__posted = [];
     w.__violations = [];
-    w.__state = undefined;
+    w.__state = saved ?? undefined;
     w.acquireVsCodeApi = () => ({
       postMessage: (m: unknown) => w.__posted.push(m),
       getState: () => w.__state,
@@ -146,7 +147,7 @@ export async function openPreviewPage(browser: Browser, server: PageServer, them
       for (const [name, value] of Object.entries(vars)) document.documentElement.style.setProperty(`--vscode-${name}`, value);
       document.body.classList.add(`vscode-${themeName}`);
     });
-  }, { vars: THEMES[theme], themeName: theme });
+  }, { vars: THEMES[theme], themeName: theme, saved: savedState ?? null });
   await page.goto(`${server.origin}/`);
   await page.waitForFunction(() => (window as unknown as { __posted: { type: string }[] }).__posted.some((m) => m.type === 'ready'));
   const handle: PreviewPageHandle = {

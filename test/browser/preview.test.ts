@@ -135,6 +135,32 @@ describe('preview page in Chromium', function () {
     assert.equal(await firstTime(), '10:40 JST · 01:40 UTC');
   });
 
+  it('follows the zone setting until the user picks one in the panel', async () => {
+    const p = await page();
+    await p.render(modelOf(exampleText()));
+    await p.send({ type: 'defaultZone', zone: 'UTC' });
+    assert.equal(await p.page.locator('.event[data-index="0"] .time').textContent(), '01:40 UTC');
+    assert.equal(await p.page.getByRole('button', { name: 'UTC', exact: true }).getAttribute('aria-pressed'), 'true');
+  });
+
+  it('comes back from a saved state (after a reload) with its zone, mode and selection', async () => {
+    const model = modelOf(exampleText());
+    const p = await openPreviewPage(browser, server, 'light', undefined, {
+      uri: model.uri, locked: false, zone: 'both', zoneChosen: true, mode: 'list', zoom: 3, scrollLeft: 0, scrollTop: 0, selected: 1,
+    });
+    open.push(p);
+    await p.render(model);
+    assert.equal(await p.page.locator('.row[data-index="1"]').getAttribute('aria-selected'), 'true');
+    assert.equal(await p.page.locator('.row[data-index="0"] .time').textContent(), '11-19 10:40 JST · 11-19 01:40 UTC');
+    assert.equal(await p.page.getByRole('button', { name: 'List' }).getAttribute('aria-pressed'), 'true');
+    assert.equal(await p.page.getByRole('button', { name: 'Both', exact: true }).getAttribute('aria-pressed'), 'true');
+    await p.page.getByRole('button', { name: 'List' }).click();
+    // Back on the axis at the saved zoom (3× the fitted width).
+    const width = await p.page.locator('.canvas.timeline').evaluate((e) => e.getBoundingClientRect().width);
+    const viewport = await p.page.locator('.viewport').evaluate((e) => e.clientWidth);
+    assert.ok(width > 2 * viewport, `${width} vs ${viewport}`);
+  });
+
   it('shows the header, durations and links that open through the host', async () => {
     const text = exampleText().replace('tags:', 'sources:\n  - url: https://example.com/status\n    title: Status page\ntags:');
     const p = await page();

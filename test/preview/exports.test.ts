@@ -78,6 +78,17 @@ describe('renderSvg and renderHtml', () => {
     assert.match(svg, /<text class="muted" x="[\d.]+" y="\d+" text-anchor="middle">01:00<\/text>/);
   });
 
+  it('widen a dense timeline instead of stacking hundreds of lanes', () => {
+    const events = Array.from({ length: 300 }, (_, i) => `  - at: ${new Date(Date.parse('2024-03-01T00:00Z') + i * 60_000).toISOString().replace(':00.000Z', 'Z')}\n    event: e${i}`);
+    const text = `id: D\ntitle: Dense\nstatus: investigating\nstart: 2024-03-01T00:00Z\ntimeline:\n${events.join('\n')}\n`;
+    const svg = renderSvg(buildTimelineView(modelOf(text)), { zone: 'UTC' });
+    const width = Number(/^<svg [^>]*width="(\d+)"/.exec(svg)?.[1]);
+    const lanes = new Set([...svg.matchAll(/<path class="kind-other" transform="translate\([\d.]+ ([\d.]+)\)"/g)].map((m) => m[1]));
+    assert.ok(width > 1200, `width ${width}`);
+    assert.ok(lanes.size <= 24 + 1, `${lanes.size} lanes`); // + the legend's shape
+    assert.equal(renderSvg(buildTimelineView(modelOf(text)), { zone: 'UTC', width: 800 }).match(/^<svg [^>]*width="(\d+)"/)?.[1], '800', 'a given width is kept');
+  });
+
   it('escape every user string and contain no script', () => {
     const model = modelOf(xssIncident());
     for (const format of ['html', 'svg'] as const) {

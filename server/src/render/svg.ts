@@ -9,7 +9,7 @@ import { assignLanes, axisTicks, eventTimeText, fullTimeText, timeScale, type Ti
 
 export interface SvgOptions {
   readonly zone: ZoneMode;
-  /** Total width in pixels (default 1200). */
+  /** Total width in pixels (default: 1200, wider for dense timelines). */
   readonly width?: number;
   /** Whether to draw the title/figures header (the HTML export has its own). */
   readonly header?: boolean;
@@ -49,8 +49,32 @@ function shape(kind: KindName, x: number, y: number): string {
   return `<path class="kind-${kind}" transform="translate(${(x - 6).toFixed(1)} ${(y - 6).toFixed(1)})" d="${KIND_STYLES[kind].path}"/>`;
 }
 
+const PLOT_LEFT = 24;
+/** A dense timeline gets wider, not thousands of lanes tall: at most this many lanes… */
+const MAX_LANES = 24;
+/** …unless the picture would pass this width. */
+const MAX_AUTO_WIDTH = 32_000;
+
+/**
+ * The picture's width: the given one, or 1200 px widened (up to MAX_AUTO_WIDTH) until the
+ * labels fit in MAX_LANES lanes, so a long log stays a readable strip.
+ */
+function fitWidth(view: TimelineView, given: number | undefined) {
+  const layout = (width: number) => {
+    const plotWidth = Math.max(200, width - PLOT_LEFT - LABEL_WIDTH - 16);
+    const scale = timeScale(view.domain.startMs, plotWidth / (view.domain.endMs - view.domain.startMs), PLOT_LEFT);
+    const xs = view.events.map((e) => scale.x(e.epochMs));
+    return { width, plotWidth, scale, xs, ...assignLanes(xs, LABEL_WIDTH) };
+  };
+  let result = layout(given ?? 1200);
+  for (let i = 0; given === undefined && i < 4 && result.laneCount > MAX_LANES && result.width < MAX_AUTO_WIDTH; i++) {
+    result = layout(Math.min(MAX_AUTO_WIDTH, Math.ceil(result.width * (result.laneCount / MAX_LANES))));
+  }
+  return result;
+}
+
 export function renderSvg(view: TimelineView, options: SvgOptions): string {
-  const width = options.width ?? 1200;
+  const { width, plotWidth, scale, xs, lanes, laneCount } = fitWidth(view, options.width);
   const zones: ('JST' | 'UTC')[] = options.zone === 'both' ? ['JST', 'UTC'] : [options.zone];
   const incident = view.model.incident;
   const parts: string[] = [];
@@ -77,14 +101,9 @@ export function renderSvg(view: TimelineView, options: SvgOptions): string {
   }
   y += 26;
 
-  const plotLeft = 24;
-  const plotWidth = Math.max(200, width - plotLeft - LABEL_WIDTH - 16);
   const { startMs, endMs } = view.domain;
-  const scale = timeScale(startMs, plotWidth / (endMs - startMs), plotLeft);
   const axisTop = y;
   const axisY = axisTop + 18 * zones.length + 4;
-  const xs = view.events.map((e) => scale.x(e.epochMs));
-  const { lanes, laneCount } = assignLanes(xs, LABEL_WIDTH);
   const lanesTop = axisY + 22;
   const height = lanesTop + Math.max(1, laneCount) * LANE_HEIGHT + 16;
 
@@ -103,9 +122,9 @@ export function renderSvg(view: TimelineView, options: SvgOptions): string {
       body.push(`<line class="tick" x1="${x.toFixed(1)}" x2="${x.toFixed(1)}" y1="${axisY - 4}" y2="${axisY + 4}"/>`);
       body.push(`<text class="muted" x="${x.toFixed(1)}" y="${ty}" text-anchor="middle">${escapeHtml(tick.label)}</text>`);
     }
-    body.push(`<text class="muted" x="${plotLeft + plotWidth + 8}" y="${ty}">${zone}</text>`);
+    body.push(`<text class="muted" x="${PLOT_LEFT + plotWidth + 8}" y="${ty}">${zone}</text>`);
   });
-  body.push(`<line class="axis" x1="${plotLeft}" x2="${plotLeft + plotWidth}" y1="${axisY}" y2="${axisY}"/>`);
+  body.push(`<line class="axis" x1="${PLOT_LEFT}" x2="${PLOT_LEFT + plotWidth}" y1="${axisY}" y2="${axisY}"/>`);
 
   view.events.forEach((event, i) => {
     const x = xs[i];

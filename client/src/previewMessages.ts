@@ -43,7 +43,9 @@ export type HostMessage =
   | { readonly type: 'highlight'; readonly index: number | null }
   /** The zone setting changed; panels that never chose a zone follow it. */
   | { readonly type: 'defaultZone'; readonly zone: ZoneMode }
-  | { readonly type: 'locked'; readonly locked: boolean };
+  | { readonly type: 'locked'; readonly locked: boolean }
+  /** The document's problem counts changed (as the Problems view shows them, workspace checks included). */
+  | { readonly type: 'problems'; readonly problems: { readonly errors: number; readonly warnings: number } };
 
 /** webview -> host */
 export type WebviewMessage =

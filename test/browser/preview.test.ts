@@ -244,6 +244,10 @@ describe('preview page in Chromium', function () {
     assert.equal(await p.page.locator('.unreadable li').textContent(), '2024-03-01 25:99 event 1');
     await p.page.locator('.unreadable a').click();
     assert.ok((await p.posted()).some((m) => m.type === 'reveal' && m.index === 1));
+    // Counts from the Problems view (workspace checks included) replace the model's.
+    await p.send({ type: 'problems', problems: { errors: 0, warnings: 1 } });
+    assert.equal(await p.page.locator('.banner').textContent(), '1 warning in this file.Show Problems');
+    assert.equal(await p.page.locator('.banner').getAttribute('class'), 'banner');
     await p.render(model, { stale: true, problems: { errors: 1, warnings: 0 } });
     assert.match(await p.page.locator('.banner').textContent() ?? '', /^The file has errors that hide part of the timeline; showing the last good version\.1 error in this file\./);
   });

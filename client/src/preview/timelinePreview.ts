@@ -86,6 +86,10 @@ export class TimelinePreview implements vscode.Disposable {
         }
       }),
       vscode.window.onDidChangeTextEditorSelection((e) => this.onSelection(e)),
+      // The server publishes workspace checks (duplicate-id) too: count what the Problems view shows.
+      vscode.languages.onDidChangeDiagnostics((e) => {
+        if (e.uris.some((uri) => sameUri(uri, this.resource))) this.post({ type: 'problems', problems: this.problemCounts() });
+      }),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('incidentTimeline.preview.timeZone')) this.post({ type: 'defaultZone', zone: host.defaultZone() });
         if (e.affectsConfiguration('incidentTimeline.extraTimeZones')) this.throttle.request(true);
@@ -144,6 +148,8 @@ export class TimelinePreview implements vscode.Disposable {
       const shown = this.live.accept(model);
       if (!shown) return;
       this.post({ type: 'render', model: shown.model, locked: this.locked, problems: shown.problems, stale: shown.stale, extraZones: this.host.extraZones() });
+      // The published diagnostics may already include workspace checks the model does not count.
+      this.post({ type: 'problems', problems: this.problemCounts() });
       // The cursor may already sit in an event.
       const editor = vscode.window.visibleTextEditors.find((e) => sameUri(e.document.uri, this.resource));
       if (editor) this.onSelection({ textEditor: editor, selections: editor.selections, kind: undefined });
@@ -204,6 +210,17 @@ export class TimelinePreview implements vscode.Disposable {
     if (!model) return;
     const index = this.sync.selectionChanged(this.resource.toString(), e.selections[0].active.line, model.events);
     if (index !== undefined) this.post({ type: 'highlight', index });
+  }
+
+  private problemCounts(): { errors: number; warnings: number } {
+    let errors = 0;
+    let warnings = 0;
+    for (const d of vscode.languages.getDiagnostics(this.resource)) {
+      if (d.source !== 'incident') continue;
+      if (d.severity === vscode.DiagnosticSeverity.Error) errors++;
+      else if (d.severity === vscode.DiagnosticSeverity.Warning) warnings++;
+    }
+    return { errors, warnings };
   }
 
   private post(message: HostMessage): void {

@@ -50,6 +50,8 @@ class PreviewPage {
   private framePending = false;
   private restoredScroll = false;
   private suppressScrollSave = false;
+  /** The model shown is the last good one, not the newest text's. */
+  private stale = false;
 
   private readonly header = h('header', { className: 'incident' });
   private readonly banner = h('div', { className: 'banner', attrs: { role: 'status' } });
@@ -112,6 +114,9 @@ class PreviewPage {
       case 'defaultZone':
         if (!this.state.zoneChosen) this.setZone(message.zone, false);
         break;
+      case 'problems':
+        if (this.view) this.renderBanner(message.problems, this.stale);
+        break;
       case 'locked':
         this.update({ locked: message.locked });
         break;
@@ -135,6 +140,7 @@ class PreviewPage {
     this.update(sameDocument ? { locked: message.locked } : { uri, locked: message.locked, zoom: 1, scrollLeft: 0, scrollTop: 0, selected: undefined });
     if (!sameDocument) this.selectedPosition = -1;
     renderHeader(this.header, view, (url) => post({ type: 'openLink', url }));
+    this.stale = message.stale;
     this.renderBanner(message.problems, message.stale);
     this.renderUnreadable(view);
     this.count.textContent = `${view.events.length} event${view.events.length === 1 ? '' : 's'}`;

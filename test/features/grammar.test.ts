@@ -4,6 +4,7 @@
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import * as oniguruma from 'vscode-oniguruma';
 import { INITIAL, parseRawGrammar, Registry, type IGrammar } from 'vscode-textmate';
@@ -23,16 +24,34 @@ function onigLib() {
   }));
 }
 
-async function yamlGrammar(withInjection: boolean): Promise<IGrammar> {
+/** A YAML base grammar: scope name to file, `source.yaml` first. */
+type BaseGrammar = Readonly<Record<string, string>>;
+
+/** The YAML grammar of tm-grammars (a devDependency): the classic TextMate YAML bundle. */
+const TM_GRAMMARS_YAML: BaseGrammar = { 'source.yaml': require.resolve('tm-grammars/grammars/yaml.json') };
+
+/**
+ * VS Code's own YAML grammar (several files), when a code-server is installed next to the
+ * project (see ../shared/tools) or INCIDENT_VSCODE_YAML_SYNTAXES names its syntaxes folder.
+ */
+function vscodeYaml(): BaseGrammar | undefined {
+  const folder = process.env.INCIDENT_VSCODE_YAML_SYNTAXES
+    ?? path.join(os.homedir(), '.cache/code-server/node_modules/code-server/lib/vscode/extensions/yaml/syntaxes');
+  if (!fs.existsSync(path.join(folder, 'yaml.tmLanguage.json'))) return undefined;
+  const files: Record<string, string> = {};
+  for (const name of fs.readdirSync(folder).filter((n) => n.endsWith('.tmLanguage.json'))) {
+    const scopeName = (JSON.parse(fs.readFileSync(path.join(folder, name), 'utf8')) as { scopeName: string }).scopeName;
+    files[scopeName] = path.join(folder, name);
+  }
+  return files;
+}
+
+async function yamlGrammar(withInjection: boolean, base: BaseGrammar = TM_GRAMMARS_YAML): Promise<IGrammar> {
   const registry = new Registry({
     onigLib: onigLib(),
     loadGrammar: async (scopeName) => {
-      if (scopeName === 'source.yaml') {
-        const file = require.resolve('tm-grammars/grammars/yaml.json');
-        return parseRawGrammar(fs.readFileSync(file, 'utf8'), file);
-      }
-      if (scopeName === 'incident.injection.times') return parseRawGrammar(fs.readFileSync(INJECTION, 'utf8'), INJECTION);
-      return null;
+      const file = scopeName === 'incident.injection.times' ? INJECTION : base[scopeName];
+      return file ? parseRawGrammar(fs.readFileSync(file, 'utf8'), file) : null;
     },
     getInjections: (scopeName) => (withInjection && scopeName === 'source.yaml' ? ['incident.injection.times'] : undefined),
   });
@@ -114,35 +133,53 @@ describe('the injection grammar', () => {
     assert.ok(block[1].every((scopes) => !scopes.some((s) => s.endsWith('.incident'))));
   });
 
+  /**
+   * Every character keeps the scopes YAML gives it. A marked time or key was a plain scalar (or
+   * the text of a quoted one): it keeps the scopes around it and is still a tag or a timestamp;
+   * only the wrappers of the plain scalar (and, in VS Code's grammar, of a flow key) go.
+   */
+  function assertKeepsYamlScopes(base: IGrammar, injected: IGrammar, text: string): number {
+    const wrappers = [
+      'string.unquoted.plain.out.yaml', 'string.unquoted.plain.in.yaml', 'string.unquoted.plain.yaml',
+      'meta.flow-pair.key.yaml', 'meta.map.key.yaml', 'meta.flow.map.key.yaml', 'meta.flow.map.implicit.yaml',
+    ];
+    const timestamp = 'constant.other.timestamp.yaml';
+    const before = scopesPerCharacter(base, text);
+    const after = scopesPerCharacter(injected, text);
+    let marked = 0;
+    before.forEach((line, l) => line.forEach((scopes, c) => {
+      const ours = after[l][c].filter((s) => s.endsWith('.incident'));
+      const where = `line ${l + 1} column ${c + 1}: ${JSON.stringify(text.split('\n')[l])}`;
+      if (ours.length === 0) {
+        // Only the value of a stolen flow key loses VS Code's meta.flow.map.implicit.yaml.
+        assert.deepEqual(after[l][c], scopes.filter((s) => s !== 'meta.flow.map.implicit.yaml' || after[l][c].includes(s)), where);
+        return;
+      }
+      marked++;
+      const yamlScopes = after[l][c].filter((s) => !s.endsWith('.incident'));
+      assert.deepEqual(yamlScopes.filter((s) => s !== timestamp), scopes.filter((s) => !wrappers.includes(s) && s !== timestamp), where);
+      assert.ok(yamlScopes.includes('entity.name.tag.yaml') || yamlScopes.includes(timestamp), where);
+    }));
+    return marked;
+  }
+
+  const example = fs.readFileSync(path.join(ROOT, 'examples/exchange-online-2019-11-19.incident.yaml'), 'utf8');
+
   it('does not change ordinary YAML: every character keeps its YAML scopes', async () => {
-    const example = fs.readFileSync(path.join(ROOT, 'examples/exchange-online-2019-11-19.incident.yaml'), 'utf8');
     const base = await yamlGrammar(false);
     const injected = await yamlGrammar(true);
-    const marked = new Map<string, number>();
-    for (const text of [ORDINARY_YAML, example]) {
-      marked.set(text, 0);
-      const before = scopesPerCharacter(base, text);
-      const after = scopesPerCharacter(injected, text);
-      before.forEach((line, l) => line.forEach((scopes, c) => {
-        const ours = after[l][c].filter((s) => s.endsWith('.incident'));
-        const where = `line ${l + 1} column ${c + 1}: ${JSON.stringify(text.split('\n')[l])}`;
-        if (ours.length === 0) {
-          assert.deepEqual(after[l][c], scopes, where);
-          return;
-        }
-        marked.set(text, marked.get(text)! + 1);
-        // A marked time or key was a plain scalar (or the text of a quoted one). It keeps the scopes
-        // around it and is still a tag or a timestamp; only the plain-scalar wrappers go.
-        const wrappers = ['string.unquoted.plain.out.yaml', 'string.unquoted.plain.in.yaml', 'meta.flow-pair.key.yaml'];
-        const yamlScopes = after[l][c].filter((s) => !s.endsWith('.incident'));
-        const timestamp = 'constant.other.timestamp.yaml';
-        assert.deepEqual(yamlScopes.filter((s) => s !== timestamp), scopes.filter((s) => !wrappers.includes(s) && s !== timestamp), where);
-        assert.ok(yamlScopes.includes('entity.name.tag.yaml') || yamlScopes.includes('constant.other.timestamp.yaml'), where);
-      }));
-    }
     // The example's four pairs: four utc times (17 characters), four jst times (16) and eight keys; in the other file
     // the YAML timestamp (28) and the flow key `utc` (3), not the BUILT= item nor the block scalar.
-    assert.equal(marked.get(example), 4 * 17 + 4 * 16 + 8 * 3);
-    assert.equal(marked.get(ORDINARY_YAML), 28 + 3);
+    assert.equal(assertKeepsYamlScopes(base, injected, example), 4 * 17 + 4 * 16 + 8 * 3);
+    assert.equal(assertKeepsYamlScopes(base, injected, ORDINARY_YAML), 28 + 3);
+  });
+
+  it('the same on VS Code\'s own YAML grammar (when a local code-server has it)', async function () {
+    const vscode = vscodeYaml();
+    if (!vscode) this.skip();
+    const base = await yamlGrammar(false, vscode);
+    const injected = await yamlGrammar(true, vscode);
+    assert.equal(assertKeepsYamlScopes(base, injected, example), 4 * 17 + 4 * 16 + 8 * 3);
+    assert.equal(assertKeepsYamlScopes(base, injected, ORDINARY_YAML), 28 + 3);
   });
 });

@@ -403,8 +403,12 @@ export function codeActions(parsed: ParsedIncident, range: Span, context: readon
       if (pair) add({ title: t('Write as a utc/jst pair'), kind: REWRITE_KIND, edits: [pair] });
     }
   }
-  const missing = addMissingTimes(parsed);
-  add({ title: t('Add the missing JST/UTC to every time in the file'), kind: ADD_MISSING_TIMES_KIND, edits: missing });
-  add({ title: t('Fix all safe problems in this incident'), kind: FIX_ALL_KIND, edits: fixAll(parsed) });
+  // The whole-file actions walk every time: only when the editor asks for their kinds.
+  if (kindMatches(ADD_MISSING_TIMES_KIND, options.only)) {
+    add({ title: t('Add the missing JST/UTC to every time in the file'), kind: ADD_MISSING_TIMES_KIND, edits: addMissingTimes(parsed) });
+  }
+  if (kindMatches(FIX_ALL_KIND, options.only)) {
+    add({ title: t('Fix all safe problems in this incident'), kind: FIX_ALL_KIND, edits: fixAll(parsed) });
+  }
   return actions;
 }

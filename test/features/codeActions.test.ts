@@ -27,6 +27,17 @@ function codes(text: string): string[] {
 const HEAD = ['id: INC-1', 'title: Mail delayed', 'status: investigating'];
 
 describe('quick fixes', () => {
+  it('duplicate-key: removes the repeated entry with its value lines; the first stays', () => {
+    const text = lines(...HEAD, 'start: 2019-11-19T10:40+09:00', 'timeline:', '  - at: 2019-11-19T10:40+09:00', '    kind: detected', '    event: >-', '      Mail stops', '    kind: update', '    # next', '  - at: 2019-11-19T11:40+09:00', '    event: >-', '      More', '    event: |', '      Again', '      and again');
+    const fixed = applyFix(text, 'duplicate-key', 'Remove this repeated `kind`');
+    assert.equal(fixed.text, lines(...HEAD, 'start: 2019-11-19T10:40+09:00', 'timeline:', '  - at: 2019-11-19T10:40+09:00', '    kind: detected', '    event: >-', '      Mail stops', '    # next', '  - at: 2019-11-19T11:40+09:00', '    event: >-', '      More', '    event: |', '      Again', '      and again'));
+    const again = applyFix(fixed.text, 'duplicate-key', 'Remove this repeated `event`');
+    assert.equal(again.text, lines(...HEAD, 'start: 2019-11-19T10:40+09:00', 'timeline:', '  - at: 2019-11-19T10:40+09:00', '    kind: detected', '    event: >-', '      Mail stops', '    # next', '  - at: 2019-11-19T11:40+09:00', '    event: >-', '      More'));
+    assert.deepEqual(codes(again.text), []);
+    const noBreak = 'id: a\ntitle: b\nstatus: monitoring\nstart: 2019-11-19T10:40Z\nid: c';
+    assert.equal(applyFix(noBreak, 'duplicate-key').text, 'id: a\ntitle: b\nstatus: monitoring\nstart: 2019-11-19T10:40Z');
+  });
+
   it('missing-offset: reads the time as JST or as UTC, keeping quotes and comments', () => {
     const text = lines(...HEAD, 'start: "2019-11-19T10:40"  # from the notice');
     const jst = applyFix(text, 'missing-offset', 'Read as JST (+09:00)');

@@ -288,9 +288,33 @@ export function sortTimeline(parsed: ParsedIncident): OffsetEdit | undefined {
   return { span: { start: starts[0], end: regionEnd }, newText: result };
 }
 
+/**
+ * Deletes a repeated key with its value, whole lines only (a block mapping's entry on its own
+ * lines); the first occurrence, the one the checker reads, stays.
+ */
+function removeEntry(parsed: ParsedIncident, keySpan: Span): OffsetEdit | undefined {
+  const incident = parsed.incident;
+  if (!incident) return undefined;
+  const all = [
+    ...incident.entries,
+    ...incident.timeline.flatMap((e) => e.entries),
+    ...[...allTimes(incident)].flatMap(({ time }) => time.entries ?? []),
+  ];
+  const entry = all.find((e) => e.keySpan.start === keySpan.start && e.keySpan.end === keySpan.end);
+  if (!entry) return undefined;
+  const { lineIndex, text } = parsed;
+  const first = lineIndex.positionAt(entry.keySpan.start).line;
+  if (!/^\s*$/.test(text.slice(lineIndex.lineStart(first), entry.keySpan.start))) return undefined;
+  const last = lineIndex.positionAt(Math.max(entry.keySpan.end, contentEnd(text, entry.valueSpan))).line;
+  const end = last + 1 < lineIndex.lineCount ? lineIndex.lineStart(last + 1) : text.length;
+  // At the end of a file without a final line break, the break before the entry goes instead.
+  const start = end === text.length && first > 0 && !/[\r\n]$/.test(text) ? lineIndex.lineEnd(first - 1) : lineIndex.lineStart(first);
+  return { span: { start, end }, newText: '' };
+}
+
 /** The codes that have a quick fix (the README names each fix). */
 export const FIXABLE_CODES: readonly DiagnosticCode[] = [
-  'missing-field', 'unknown-field', 'invalid-value', 'missing-offset', 'wrong-offset',
+  'duplicate-key', 'missing-field', 'unknown-field', 'invalid-value', 'missing-offset', 'wrong-offset',
   'utc-jst-mismatch', 'missing-end', 'end-before-start', 'timeline-order',
 ];
 
@@ -302,6 +326,10 @@ export function quickFixes(parsed: ParsedIncident, diagnostic: IncidentDiagnosti
   const fix = (title: string, edits: OffsetEdit[], isPreferred = false): IncidentCodeAction =>
     ({ title, kind: QUICK_FIX_KIND, edits, isPreferred, diagnostic });
   switch (data.code) {
+    case 'duplicate-key': {
+      const edit = removeEntry(parsed, diagnostic.span);
+      return edit ? [fix(t('Remove this repeated `{0}`', data.key), [edit])] : [];
+    }
     case 'missing-offset':
       return [
         fix(t('Read as JST (+09:00)'), [replaceScalar(parsed, diagnostic.span, data.text + '+09:00')]),

@@ -154,8 +154,20 @@ export async function openPreviewPage(browser: Browser, server: PageServer, them
     page,
     posted: () => page.evaluate(() => (window as unknown as { __posted: WebviewMessage[] }).__posted),
     problems: () => problems,
-    // As JSON text: playwright's own argument serialization is slow for 10,000 events.
-    send: (message) => page.evaluate((json) => window.postMessage(JSON.parse(json), '*'), JSON.stringify(message)),
+    // As JSON text: playwright's own argument serialization is slow for 10,000 events. Resolves
+    // once the page has handled it: messages are delivered in order, so when a marker posted
+    // right after it arrives, the page's own handler has run.
+    send: (message) => page.evaluate((json) => new Promise<void>((resolve) => {
+      const marker = `marker-${Math.random()}`;
+      const onMessage = (event: MessageEvent) => {
+        if (event.data !== marker) return;
+        window.removeEventListener('message', onMessage);
+        resolve();
+      };
+      window.addEventListener('message', onMessage);
+      window.postMessage(JSON.parse(json), '*');
+      window.postMessage(marker, '*');
+    }), JSON.stringify(message)),
     async render(model, extra) {
       const before = await page.evaluate(() => Number(document.body.dataset.rendered ?? 0));
       await handle.send({ type: 'render', model, locked: false, problems: model.problems, stale: false, extraZones: [], ...extra });

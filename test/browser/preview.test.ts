@@ -135,6 +135,20 @@ describe('preview page in Chromium', function () {
     assert.equal(await firstTime(), '10:40 JST · 01:40 UTC');
   });
 
+  it('starts another document fitted and at its beginning, keeping the zone', async () => {
+    const p = await page();
+    await p.render(modelOf(timedIncident([0, 30, 60, 90])));
+    await p.page.getByRole('button', { name: 'UTC', exact: true }).click();
+    for (let i = 0; i < 3; i++) await p.page.getByRole('button', { name: 'Zoom in' }).click();
+    await p.page.locator('.viewport').evaluate((v) => { v.scrollLeft = 500; });
+    await p.render(modelOf(exampleText(), 'file:///work/other.incident.yaml'));
+    const { scrollLeft, canvas, viewport } = await p.page.locator('.viewport').evaluate((v) => ({
+      scrollLeft: v.scrollLeft, canvas: v.firstElementChild!.getBoundingClientRect().width, viewport: v.clientWidth,
+    }));
+    assert.deepEqual({ scrollLeft, fitted: canvas <= viewport }, { scrollLeft: 0, fitted: true });
+    assert.equal(await p.page.locator('.event[data-index="0"] .time').textContent(), '01:40 UTC');
+  });
+
   it('follows the zone setting until the user picks one in the panel', async () => {
     const p = await page();
     await p.render(modelOf(exampleText()));

@@ -146,6 +146,12 @@ class PreviewPage {
     this.count.textContent = `${view.events.length} event${view.events.length === 1 ? '' : 's'}`;
     this.timeline.setView(view, this.state.zone);
     this.list.setView(view, this.state.zone);
+    if (!sameDocument) {
+      // Another document: start at its beginning, fitted.
+      this.suppressScrollSave = true;
+      this.viewport.scrollLeft = 0;
+      this.viewport.scrollTop = 0;
+    }
     this.relayout(false);
   }
 

@@ -5,18 +5,25 @@
  */
 import type { TimelineChanges, TimelineEventJson, TimelineModel } from './protocol';
 
-/** Deep equality of plain JSON values (what the protocol carries). */
+/** Deep equality of plain JSON values (what the protocol carries); no allocation on the way. */
 function sameJson(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  const ka = Object.keys(a);
-  const kb = Object.keys(b);
-  if (ka.length !== kb.length) return false;
-  for (const key of ka) {
-    if (!sameJson((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key])) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameJson(a[i], b[i])) return false;
+    return true;
   }
-  return true;
+  if (Array.isArray(b)) return false;
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  let keys = 0;
+  for (const key in x) {
+    keys++;
+    if (!sameJson(x[key], y[key])) return false;
+  }
+  for (const key in y) if (key in y) keys--;
+  return keys === 0;
 }
 
 /** The one splice turning `base` events into `next` events: the unchanged head and tail stay out. */

@@ -32,8 +32,13 @@ import { toLspDiagnostic, toRange } from './convert';
 import { displayPath, IncidentFileMatcher, uriToPath } from './incidentFiles';
 import { DEFAULT_SETTINGS, readSettings, SETTINGS_SECTION, type IncidentSettings } from './settings';
 
-/** A validation at most this long (ms) runs right after the next change, without the debounce. */
-const QUICK_VALIDATION_MS = 100;
+/**
+ * After a change whose validation took at most this long (ms), the next change is validated at
+ * once, without the debounce: with one validation at a time and changes coalesced meanwhile,
+ * only slow ones (full parses of big files) are worth holding back. Generous, because a loaded
+ * machine doubles the tens of ms an incremental validation takes.
+ */
+const QUICK_VALIDATION_MS = 250;
 
 /** An open incident document at its current version, with its one parse. */
 export interface IncidentDocument {
@@ -101,7 +106,7 @@ export class IncidentLanguageServer {
   private readonly pendingValidation = new Map<string, NodeJS.Timeout>();
   /** A per-document counter: a validation publishes only if no newer one started meanwhile. */
   private readonly validationRuns = new Map<string, number>();
-  /** How long each document's last validation took (ms): quick ones skip the debounce. */
+  /** How long each document's last validation after a change took (ms): quick ones skip the debounce. */
   private readonly validationMs = new Map<string, number>();
   /** The version each open incident document was last scheduled for (push), to skip repeats. */
   private readonly scheduledVersion = new Map<string, number>();
@@ -365,8 +370,9 @@ export class IncidentLanguageServer {
     this.scheduledVersion.set(document.uri, document.version);
     // The debounce only holds back validations that are slow (a full parse of a big file). An
     // incremental one (tens of ms on 10,000 events) runs at once, so a keystroke's diagnostics
-    // come without waiting the debounce (bench/README.md has the figures).
-    const quick = (this.validationMs.get(document.uri) ?? Infinity) <= QUICK_VALIDATION_MS;
+    // come without waiting the debounce (bench/README.md has the figures). The open's own
+    // validation (a first, whole parse) does not count.
+    const quick = (this.validationMs.get(document.uri) ?? 0) <= QUICK_VALIDATION_MS;
     this.scheduleValidation(document.uri, quick ? 0 : this.currentSettings.debounce);
   }
 
@@ -436,12 +442,12 @@ export class IncidentLanguageServer {
     if (existing) clearTimeout(existing);
     this.pendingValidation.set(uri, setTimeout(() => {
       this.pendingValidation.delete(uri);
-      void this.validate(uri);
+      void this.validate(uri, true);
     }, delay));
   }
 
   /** Push mode: validates the current version and publishes, unless a newer run or a close overtook it. */
-  private async validate(uri: string): Promise<void> {
+  private async validate(uri: string, afterChange = false): Promise<void> {
     const run = (this.validationRuns.get(uri) ?? 0) + 1;
     this.validationRuns.set(uri, run);
     try {
@@ -456,7 +462,7 @@ export class IncidentLanguageServer {
       const version = document.version;
       const started = performance.now();
       const diagnostics = this.diagnosticsOf(document);
-      this.validationMs.set(uri, performance.now() - started);
+      if (afterChange) this.validationMs.set(uri, performance.now() - started);
       // Stale results are dropped: the document moved on, closed, or a newer validation started.
       if (this.validationRuns.get(uri) !== run || this.documents.get(uri)?.version !== version) return;
       const fingerprint = `${version}\n${JSON.stringify(diagnostics)}`;

@@ -38,6 +38,26 @@ describe('quick fixes', () => {
     assert.equal(applyFix(noBreak, 'duplicate-key').text, 'id: a\ntitle: b\nstatus: monitoring\nstart: 2019-11-19T10:40Z');
   });
 
+  it('invalid-time: a time written almost in the format is rewritten in it', () => {
+    const cases: [string, string][] = [
+      ['2019/11/19 10:40 JST', '2019-11-19T10:40+09:00'],
+      ['2019-11-19 1:40 UTC', '2019-11-19T01:40Z'],
+      ['2019.11.9 10:40:30+0900', '2019-11-09T10:40:30+09:00'],
+      ['2019-11-19T10:40+09', '2019-11-19T10:40+09:00'],
+    ];
+    for (const [written, expected] of cases) {
+      const text = lines(...HEAD, `start: "${written}"  # c`);
+      const fixed = applyFix(text, 'invalid-time', `Write as ${expected}`);
+      assert.equal(fixed.text, lines(...HEAD, `start: "${expected}"  # c`));
+      assert.deepEqual(codes(fixed.text), []);
+    }
+    for (const hopeless of ['2019-02-30 10:40 JST', 'Tuesday 10:40 AM', '2019-11-19 25:00Z']) {
+      const parsed = parseIncident(lines(...HEAD, `start: ${hopeless}`));
+      const diagnostic = parsed.diagnostics.find((d) => d.code === 'invalid-time')!;
+      assert.deepEqual(quickFixes(parsed, diagnostic), [], hopeless);
+    }
+  });
+
   it('missing-offset: reads the time as JST or as UTC, keeping quotes and comments', () => {
     const text = lines(...HEAD, 'start: "2019-11-19T10:40"  # from the notice');
     const jst = applyFix(text, 'missing-offset', 'Read as JST (+09:00)');

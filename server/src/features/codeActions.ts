@@ -30,7 +30,7 @@ import {
   withoutOverlaps,
   type OffsetEdit,
 } from './edit';
-import { jstText, styleOf, suggestedInstant, utcText } from './timeText';
+import { jstText, normalizeTimeText, styleOf, suggestedInstant, utcText } from './timeText';
 
 import { ADD_MISSING_TIMES_KIND, FIX_ALL_KIND, QUICK_FIX_KIND, REWRITE_KIND } from './kinds';
 
@@ -314,17 +314,24 @@ function removeEntry(parsed: ParsedIncident, keySpan: Span): OffsetEdit | undefi
 
 /** The codes that have a quick fix (the README names each fix). */
 export const FIXABLE_CODES: readonly DiagnosticCode[] = [
-  'duplicate-key', 'missing-field', 'unknown-field', 'invalid-value', 'missing-offset', 'wrong-offset',
+  'duplicate-key', 'missing-field', 'invalid-time', 'unknown-field', 'invalid-value', 'missing-offset', 'wrong-offset',
   'utc-jst-mismatch', 'missing-end', 'end-before-start', 'timeline-order',
 ];
 
 /** The fixes for one diagnostic of the current parse. */
 export function quickFixes(parsed: ParsedIncident, diagnostic: IncidentDiagnostic, options: CodeActionOptions = {}): IncidentCodeAction[] {
   const data = diagnostic.data;
-  if (!data) return [];
   const now = options.now ?? Date.now();
   const fix = (title: string, edits: OffsetEdit[], isPreferred = false): IncidentCodeAction =>
     ({ title, kind: QUICK_FIX_KIND, edits, isPreferred, diagnostic });
+  if (diagnostic.code === 'invalid-time') {
+    // No data: the value as written is the document's text under the diagnostic.
+    const source = parsed.text.slice(diagnostic.span.start, diagnostic.span.end);
+    const quote = /^["']/.test(source) ? source[0] : '';
+    const normalized = normalizeTimeText(quote ? source.slice(1, -1) : source);
+    return normalized ? [fix(t('Write as {0}', normalized), [replaceScalar(parsed, diagnostic.span, normalized)], true)] : [];
+  }
+  if (!data) return [];
   switch (data.code) {
     case 'duplicate-key': {
       const edit = removeEntry(parsed, diagnostic.span);

@@ -2,7 +2,7 @@
  * How edits write new times. House style, as in the flagship example: a `utc` side ends in Z, a
  * `jst` side has no offset (its key says the zone), seconds only when the source had them.
  */
-import { formatInOffset, JST_OFFSET_MINUTES, MINUTE, type Incident, type TimeSide, type TimeValue } from '../core';
+import { formatInOffset, JST_OFFSET_MINUTES, MINUTE, parseTimeText, type Incident, type TimeSide, type TimeValue } from '../core';
 
 export interface TimeStyle {
   readonly seconds?: boolean;
@@ -53,4 +53,30 @@ export function suggestedInstant(incident: Incident | undefined, key: 'start' | 
   // A new event's time: the event before it, else the start.
   const before = incident.timeline.slice(0, eventIndex ?? incident.timeline.length).map((e) => timeInstant(e.at)).filter((t): t is number => t !== undefined);
   return before.length ? before[before.length - 1] : timeInstant(incident.start) ?? toMinute(now);
+}
+
+/** Zone names people write after a time, as offsets. */
+const ZONE_WORDS: Readonly<Record<string, string>> = { JST: '+09:00', UTC: 'Z', GMT: 'Z', Z: 'Z' };
+
+/**
+ * A time written almost in the format, rewritten in it: slashes or dots in the date, one-digit
+ * fields, a T or a space, `+0900` or `+09`, or a zone word (JST, UTC, GMT). Undefined when the
+ * text is not such a time or names an impossible date or clock time.
+ */
+export function normalizeTimeText(text: string): string | undefined {
+  const m = /^\s*(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[Tt]|\s+)(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(Z|[+-]\d{2}(?::?\d{2})?|JST|UTC|GMT)?\s*$/i.exec(text);
+  if (!m) return undefined;
+  const pad = (v: string) => v.padStart(2, '0');
+  let offset = '';
+  if (m[7]) {
+    const word = ZONE_WORDS[m[7].toUpperCase()];
+    if (word) offset = word;
+    else {
+      const digits = m[7].slice(1).replace(':', '');
+      offset = `${m[7][0]}${digits.slice(0, 2)}:${digits.slice(2) || '00'}`;
+      if (offset === '+00:00' || offset === '-00:00') offset = 'Z';
+    }
+  }
+  const result = `${m[1]}-${pad(m[2])}-${pad(m[3])}T${pad(m[4])}:${m[5]}${m[6] ? `:${m[6]}` : ''}${offset}`;
+  return result !== text && parseTimeText(result).ok ? result : undefined;
 }

@@ -1,7 +1,7 @@
 /** The preview's host-side logic as plain modules: throttle, stale-version drop, sync without loops, state. */
 import * as assert from 'node:assert/strict';
 import { eventAtLine, EditorSync, type EventRange } from '../../client/src/preview/editorSync';
-import { LiveModel } from '../../client/src/preview/liveModel';
+import { LiveModel, ModelReceiver } from '../../client/src/preview/liveModel';
 import { RenderThrottle, type Timers } from '../../client/src/preview/renderThrottle';
 import { parsePreviewState, parseWebviewMessage } from '../../client/src/previewMessages';
 import type { TimelineModel } from '../../server/src/protocol';
@@ -120,6 +120,28 @@ describe('LiveModel', () => {
     const shown = live.accept(model(1, false, 'file:///b.incident.yaml'));
     assert.equal(shown?.stale, false);
     assert.equal(shown?.model.uri, 'file:///b.incident.yaml');
+  });
+});
+
+describe('ModelReceiver', () => {
+  const base = model(1, true, undefined, 3);
+  const changes = (baseVersion: number, version: number) => ({
+    kind: 'changes' as const, uri: base.uri, version, baseVersion, incident: base.incident, problems: base.problems,
+    start: 1, deleteCount: 1, events: [{ index: 1, range: RANGE, text: 'edited' }],
+  });
+
+  it('applies changes to the version it holds and asks for everything otherwise', () => {
+    const receiver = new ModelReceiver();
+    assert.equal(receiver.baseVersion, -1);
+    assert.equal(receiver.receive(changes(1, 2)), undefined, 'nothing held yet');
+    assert.equal(receiver.receive({ kind: 'full', model: base }), base);
+    assert.equal(receiver.baseVersion, 1);
+    const next = receiver.receive(changes(1, 2));
+    assert.deepEqual(next?.events.map((e) => e.text), [undefined, 'edited', undefined]);
+    assert.equal(receiver.baseVersion, 2);
+    assert.equal(receiver.receive(changes(7, 8)), undefined, 'changes against a version it does not hold');
+    assert.equal(receiver.baseVersion, -1, 'so the next request asks for everything');
+    assert.equal(receiver.receive(null), null, 'the server does not know the document');
   });
 });
 

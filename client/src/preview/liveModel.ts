@@ -5,7 +5,8 @@
  * mid-edit syntax error that loses the events or the header) the last good timeline stays,
  * marked stale, with the newest problem counts.
  */
-import type { TimelineModel } from '../../../server/src/protocol';
+import type { TimelineChanges, TimelineModel } from '../../../server/src/protocol';
+import { applyTimelineChanges } from '../../../server/src/timelineChanges';
 
 export interface ShownModel {
   readonly model: TimelineModel;
@@ -55,4 +56,44 @@ function replaces(next: TimelineModel, good: TimelineModel): boolean {
   const has = next.incident;
   return next.events.length >= good.events.length
     && (!had?.id || !!has.id) && (!had?.title || !!has.title) && (!had?.start || !!has.start);
+}
+
+/** What `incident/timelineChanges` answers. */
+export type TimelineAnswer = TimelineChanges | { readonly kind: 'full'; readonly model: TimelineModel } | null;
+
+/**
+ * The host's copy of the server's model, kept up to date from `incident/timelineChanges`: a
+ * keystroke in a 10,000-event file brings one event over the wire, not megabytes. Changes
+ * apply only to the version they were made against; anything else asks for the full model.
+ */
+export class ModelReceiver {
+  private held: TimelineModel | undefined;
+
+  /** The version to ask changes against (-1: send everything). */
+  get baseVersion(): number {
+    return this.held?.version ?? -1;
+  }
+
+  /**
+   * The full model for an answer; null when the server does not know the document; undefined
+   * when the changes were made against a version this receiver does not hold (ask again with
+   * baseVersion -1).
+   */
+  receive(answer: TimelineAnswer): TimelineModel | null | undefined {
+    if (!answer) return null;
+    if (answer.kind === 'full') {
+      this.held = answer.model;
+      return answer.model;
+    }
+    if (!this.held || this.held.uri !== answer.uri || this.held.version !== answer.baseVersion) {
+      this.held = undefined;
+      return undefined;
+    }
+    this.held = applyTimelineChanges(this.held, answer);
+    return this.held;
+  }
+
+  reset(): void {
+    this.held = undefined;
+  }
 }

@@ -6,12 +6,12 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { TimelineRequest, type TimelineModel } from '../../../server/src/protocol';
+import { TimelineChangesRequest, type TimelineModel } from '../../../server/src/protocol';
 import { isSafeLink } from '../../../server/src/render/escape';
 import { isZoneMode, type ZoneMode } from '../../../server/src/render/layout';
 import { parseWebviewMessage, type HostMessage, type PreviewState, type WebviewMessage } from '../previewMessages';
 import { EditorSync } from './editorSync';
-import { LiveModel } from './liveModel';
+import { LiveModel, ModelReceiver } from './liveModel';
 import { previewHtml } from './previewHtml';
 import { RenderThrottle } from './renderThrottle';
 
@@ -32,6 +32,9 @@ export class TimelinePreview implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private readonly throttle: RenderThrottle;
   private readonly live = new LiveModel();
+  private readonly received = new ModelReceiver();
+  private updating = false;
+  private updateAgain = false;
   private readonly sync = new EditorSync();
   private resource: vscode.Uri;
   private locked: boolean;
@@ -120,6 +123,7 @@ export class TimelinePreview implements vscode.Disposable {
     if (sameUri(resource, this.resource)) return;
     this.resource = resource;
     this.live.reset();
+    this.received.reset();
     this.sync.reset();
     this.throttle.reset();
     this.panel.title = titleFor(resource, this.locked);
@@ -136,26 +140,44 @@ export class TimelinePreview implements vscode.Disposable {
     this.panel.reveal(column, preserveFocus);
   }
 
+  /** One request at a time: a render asked for meanwhile runs once the current one is done. */
   private async update(): Promise<void> {
     if (this.disposed || !this.ready) return;
-    const uri = this.resource.toString();
+    if (this.updating) {
+      this.updateAgain = true;
+      return;
+    }
+    this.updating = true;
     try {
-      // Opening the document (if it is not open) makes the client send it to the server.
-      await vscode.workspace.openTextDocument(this.resource);
-      const client = await this.host.ready;
-      const model = await client.sendRequest(TimelineRequest.type, { uri });
-      if (this.disposed || !model || model.uri !== this.resource.toString()) return;
-      const shown = this.live.accept(model);
-      if (!shown) return;
-      this.post({ type: 'render', model: shown.model, locked: this.locked, problems: shown.problems, stale: shown.stale, extraZones: this.host.extraZones() });
-      // The published diagnostics may already include workspace checks the model does not count.
-      this.post({ type: 'problems', problems: this.problemCounts() });
-      // The cursor may already sit in an event.
-      const editor = vscode.window.visibleTextEditors.find((e) => sameUri(e.document.uri, this.resource));
-      if (editor) this.onSelection({ textEditor: editor, selections: editor.selections, kind: undefined });
+      await this.fetchAndRender();
     } catch (error) {
       this.host.log(error);
+    } finally {
+      this.updating = false;
+      if (this.updateAgain && !this.disposed) {
+        this.updateAgain = false;
+        void this.update();
+      }
     }
+  }
+
+  private async fetchAndRender(): Promise<void> {
+    const uri = this.resource.toString();
+    // Opening the document (if it is not open) makes the client send it to the server.
+    await vscode.workspace.openTextDocument(this.resource);
+    const client = await this.host.ready;
+    // Changes since the model we hold; the whole model when we hold none or the server lost our base.
+    let model = this.received.receive(await client.sendRequest(TimelineChangesRequest.type, { uri, baseVersion: this.received.baseVersion }));
+    if (model === undefined) model = this.received.receive(await client.sendRequest(TimelineChangesRequest.type, { uri, baseVersion: -1 }));
+    if (this.disposed || !model || model.uri !== this.resource.toString()) return;
+    const shown = this.live.accept(model);
+    if (!shown) return;
+    this.post({ type: 'render', model: shown.model, locked: this.locked, problems: shown.problems, stale: shown.stale, extraZones: this.host.extraZones() });
+    // The published diagnostics may already include workspace checks the model does not count.
+    this.post({ type: 'problems', problems: this.problemCounts() });
+    // The cursor may already sit in an event.
+    const editor = vscode.window.visibleTextEditors.find((e) => sameUri(e.document.uri, this.resource));
+    if (editor) this.onSelection({ textEditor: editor, selections: editor.selections, kind: undefined });
   }
 
   private onMessage(message: WebviewMessage): void {

@@ -44,6 +44,9 @@ describe('quick fixes', () => {
       ['2019-11-19 1:40 UTC', '2019-11-19T01:40Z'],
       ['2019.11.9 10:40:30+0900', '2019-11-09T10:40:30+09:00'],
       ['2019-11-19T10:40+09', '2019-11-19T10:40+09:00'],
+      // As Microsoft's service-health notices write it.
+      ['Tuesday, November 19, 2019, 10:40 AM JST', '2019-11-19T10:40+09:00'],
+      ['Nov 19, 2019 1:40 AM UTC', '2019-11-19T01:40Z'],
     ];
     for (const [written, expected] of cases) {
       const text = lines(...HEAD, `start: "${written}"  # c`);
@@ -51,7 +54,10 @@ describe('quick fixes', () => {
       assert.equal(fixed.text, lines(...HEAD, `start: "${expected}"  # c`));
       assert.deepEqual(codes(fixed.text), []);
     }
-    for (const hopeless of ['2019-02-30 10:40 JST', 'Tuesday 10:40 AM', '2019-11-19 25:00Z']) {
+    // The pair's key says the zone: no offset is added.
+    const side = lines(...HEAD, 'start:', '  jst: Tuesday, November 19, 2019, 8:50 PM');
+    assert.equal(applyFix(side, 'invalid-time', 'Write as 2019-11-19T20:50').text, lines(...HEAD, 'start:', '  jst: 2019-11-19T20:50'));
+    for (const hopeless of ['2019-02-30 10:40 JST', 'Tuesday 10:40 AM', '2019-11-19 25:00Z', 'Monday, November 19, 2019, 8:50 PM', 'November 19, 2019, 13:50 PM']) {
       const parsed = parseIncident(lines(...HEAD, `start: ${hopeless}`));
       const diagnostic = parsed.diagnostics.find((d) => d.code === 'invalid-time')!;
       assert.deepEqual(quickFixes(parsed, diagnostic), [], hopeless);

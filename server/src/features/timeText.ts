@@ -64,6 +64,8 @@ const ZONE_WORDS: Readonly<Record<string, string>> = { JST: '+09:00', UTC: 'Z', 
  * text is not such a time or names an impossible date or clock time.
  */
 export function normalizeTimeText(text: string): string | undefined {
+  const english = fromEnglishDate(text);
+  if (english !== undefined) return parseTimeText(english).ok ? english : undefined;
   const m = /^\s*(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[Tt]|\s+)(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(Z|[+-]\d{2}(?::?\d{2})?|JST|UTC|GMT)?\s*$/i.exec(text);
   if (!m) return undefined;
   const pad = (v: string) => v.padStart(2, '0');
@@ -79,4 +81,33 @@ export function normalizeTimeText(text: string): string | undefined {
   }
   const result = `${m[1]}-${pad(m[2])}-${pad(m[3])}T${pad(m[4])}:${m[5]}${m[6] ? `:${m[6]}` : ''}${offset}`;
   return result !== text && parseTimeText(result).ok ? result : undefined;
+}
+
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+
+/**
+ * A date as service-health notices write it, "Tuesday, November 19, 2019, 8:50 PM" (the weekday,
+ * the comma and a zone word optional), in the format. A weekday that does not fit the date
+ * gives undefined: one of the two is wrong and only the writer knows which.
+ */
+function fromEnglishDate(text: string): string | undefined {
+  const m = /^\s*(?:([A-Za-z]+),?\s+)?([A-Za-z]+)\.?\s+(\d{1,2}),?\s+(\d{4}),?\s+(?:at\s+)?(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp]\.?[Mm]\.?)?\s*(JST|UTC|GMT)?\s*$/.exec(text);
+  if (!m) return undefined;
+  const month = MONTHS.findIndex((name) => name.startsWith(m[2].toLowerCase()) && m[2].length >= 3);
+  if (month < 0) return undefined;
+  let hour = Number(m[5]);
+  if (m[8]) {
+    if (hour < 1 || hour > 12) return undefined;
+    hour = (hour % 12) + (/^[Pp]/.test(m[8]) ? 12 : 0);
+  }
+  const year = Number(m[4]);
+  const day = Number(m[3]);
+  if (m[1]) {
+    const weekday = WEEKDAYS.findIndex((name) => name.startsWith(m[1].toLowerCase()) && m[1].length >= 3);
+    if (weekday < 0 || new Date(Date.UTC(year, month, day)).getUTCDay() !== weekday) return undefined;
+  }
+  const pad = (v: number) => String(v).padStart(2, '0');
+  const offset = m[9] ? ZONE_WORDS[m[9].toUpperCase()] : '';
+  return `${year}-${pad(month + 1)}-${pad(day)}T${pad(hour)}:${m[6]}${m[7] ? `:${m[7]}` : ''}${offset}`;
 }

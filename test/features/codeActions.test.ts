@@ -38,6 +38,15 @@ describe('quick fixes', () => {
     assert.equal(applyFix(noBreak, 'duplicate-key').text, 'id: a\ntitle: b\nstatus: monitoring\nstart: 2019-11-19T10:40Z');
   });
 
+  it('wrong-type: one string where a list belongs becomes a block list, split at commas', () => {
+    const text = lines(...HEAD, 'regions: Australia, Japan , India  # from the notice', 'tags: "mail flow、anti-spam, 2019"', 'start: 2019-11-19T10:40+09:00');
+    const regions = applyFix(text, 'wrong-type', 'Write as a list: Australia, Japan, India');
+    assert.equal(regions.text, lines(...HEAD, 'regions:', '  - Australia', '  - Japan', '  - India  # from the notice', 'tags: "mail flow、anti-spam, 2019"', 'start: 2019-11-19T10:40+09:00'));
+    const tags = applyFix(regions.text, 'wrong-type');
+    assert.equal(tags.text, lines(...HEAD, 'regions:', '  - Australia', '  - Japan', '  - India  # from the notice', 'tags:', '  - mail flow', '  - anti-spam', '  - "2019"', 'start: 2019-11-19T10:40+09:00'));
+    assert.deepEqual(codes(tags.text), []);
+  });
+
   it('invalid-time: a time written almost in the format is rewritten in it', () => {
     const cases: [string, string][] = [
       ['2019/11/19 10:40 JST', '2019-11-19T10:40+09:00'],

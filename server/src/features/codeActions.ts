@@ -312,9 +312,34 @@ function removeEntry(parsed: ParsedIncident, keySpan: Span): OffsetEdit | undefi
   return { span: { start, end }, newText: '' };
 }
 
+/** The incident's list-of-strings keys. */
+const STRING_LIST_KEYS = ['regions', 'tags', 'next_steps'];
+
+/**
+ * One string where a list of strings belongs (`regions: Australia, Japan, India`) as a block
+ * list, split at commas (also Japanese 、).
+ */
+function stringAsList(parsed: ParsedIncident, span: Span): { items: string[]; edit: OffsetEdit } | undefined {
+  const entry = parsed.incident?.entries.find((e) => STRING_LIST_KEYS.includes(e.key) && e.valueSpan.start === span.start && e.valueSpan.end === span.end);
+  if (!entry) return undefined;
+  const text = parsed.text;
+  const source = text.slice(span.start, span.end);
+  if (/[\r\n]/.test(source) || /^[[{|>&*!]/.test(source)) return undefined;
+  const value = /^["']/.test(source) ? source.slice(1, -1) : source;
+  const items = value.split(/[,、]/).map((item) => item.trim()).filter((item) => item !== '');
+  if (items.length === 0) return undefined;
+  const colon = text.indexOf(':', entry.keySpan.end);
+  if (colon < 0 || colon > span.start) return undefined;
+  const eol = lineEnding(text);
+  const inner = ' '.repeat(columnOf(parsed, entry.keySpan.start) + indentUnit(parsed));
+  // An item YAML would read as something else than a string keeps it by quoting.
+  const plain = (item: string) => (/^[\w\u3000-\u9fff\uff00-\uffef][^:#]*$/.test(item) && !/^(?:true|false|null|yes|no|on|off|~|[-+]?\d[\d._]*)$/i.test(item) ? item : JSON.stringify(item));
+  return { items, edit: { span: { start: colon + 1, end: span.end }, newText: items.map((item) => `${eol}${inner}- ${plain(item)}`).join('') } };
+}
+
 /** The codes that have a quick fix (the README names each fix). */
 export const FIXABLE_CODES: readonly DiagnosticCode[] = [
-  'duplicate-key', 'missing-field', 'invalid-time', 'unknown-field', 'invalid-value', 'missing-offset', 'wrong-offset',
+  'duplicate-key', 'missing-field', 'wrong-type', 'invalid-time', 'unknown-field', 'invalid-value', 'missing-offset', 'wrong-offset',
   'utc-jst-mismatch', 'missing-end', 'end-before-start', 'timeline-order',
 ];
 
@@ -330,6 +355,10 @@ export function quickFixes(parsed: ParsedIncident, diagnostic: IncidentDiagnosti
     const quote = /^["']/.test(source) ? source[0] : '';
     const normalized = normalizeTimeText(quote ? source.slice(1, -1) : source);
     return normalized ? [fix(t('Write as {0}', normalized), [replaceScalar(parsed, diagnostic.span, normalized)], true)] : [];
+  }
+  if (diagnostic.code === 'wrong-type') {
+    const list = stringAsList(parsed, diagnostic.span);
+    return list ? [fix(t('Write as a list: {0}', list.items.join(', ')), [list.edit], true)] : [];
   }
   if (!data) return [];
   switch (data.code) {

@@ -9,17 +9,18 @@ import { incidentFileName, incidentSnippet } from '../../server/src/features/tem
 
 export function registerIncidentCommands(context: vscode.ExtensionContext): void {
   context.subscriptions.push(
-    vscode.commands.registerCommand('incidentTimeline.newIncidentFile', () => newIncidentFile()),
+    vscode.commands.registerCommand('incidentTimeline.newIncidentFile', (target?: unknown) => newIncidentFile(target instanceof vscode.Uri ? target : undefined)),
     vscode.commands.registerCommand('incidentTimeline.addMissingTimes', () =>
       vscode.commands.executeCommand('editor.action.sourceAction', { kind: ADD_MISSING_TIMES_KIND, apply: 'first' })),
   );
 }
 
-async function newIncidentFile(): Promise<void> {
+/** Asks where to save unless given a file (keybindings and other extensions can pass one). */
+async function newIncidentFile(given: vscode.Uri | undefined): Promise<void> {
   const now = Date.now();
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
   const day = new Date(now + 9 * 3_600_000).toISOString().slice(0, 10).replace(/-/g, '');
-  const chosen = await vscode.window.showSaveDialog({
+  const chosen = given ?? await vscode.window.showSaveDialog({
     title: vscode.l10n.t('New incident file'),
     saveLabel: vscode.l10n.t('Create'),
     defaultUri: folder ? vscode.Uri.joinPath(folder, `INC-${day}.incident.yaml`) : undefined,

@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { EXAMPLES, codeOf, incidentTimelineApi, openInEditor, whenDiagnostics, writeTempFile } from './incidentEditor';
+import { EXAMPLES, codeOf, incidentTimelineApi, openInEditor, requestTimeline, whenDiagnostics, writeTempFile } from './incidentEditor';
 
 const FLAGSHIP = vscode.Uri.file(path.join(EXAMPLES, 'exchange-online-2019-11-19.incident.yaml'));
 
@@ -53,6 +53,21 @@ describe('Editing help in VS Code', () => {
     await vscode.commands.executeCommand('incidentTimeline.addMissingTimes');
     const text = await whenText(editor.document, (t) => t.includes('utc: 2019-11-19T01:50Z'));
     assert.equal(text, 'id: VSCODE-PAIRS\ntitle: t\nstatus: investigating\nstart:\n  utc: 2019-11-19T01:40Z\n  jst: 2019-11-19T10:40\ntimeline:\n  - at: {jst: 2019-11-19T10:50, utc: 2019-11-19T01:50Z}\n    event: x\n');
+  });
+
+  it('"New Incident File" with a file given: named *.incident.yaml, filled from the template, checked clean', async () => {
+    const chosen = writeTempFile('placeholder.txt', '');
+    const target = vscode.Uri.file(path.join(path.dirname(chosen.fsPath), 'outage.yaml'));
+    await vscode.commands.executeCommand('incidentTimeline.newIncidentFile', target);
+    const created = vscode.Uri.file(path.join(path.dirname(chosen.fsPath), 'outage.incident.yaml'));
+    const editor = vscode.window.activeTextEditor;
+    assert.equal(editor?.document.uri.fsPath, created.fsPath);
+    assert.match(editor.document.getText(), /^id: INC-\d{8}\ntitle: What users saw\nstatus: investigating\n/);
+    // The server's model of the text as it is now (the client sends the snippet's change first).
+    const model = await requestTimeline(await incidentTimelineApi(), created);
+    assert.deepEqual(model?.problems, { errors: 0, warnings: 0 });
+    assert.equal(model?.incident?.status, 'investigating');
+    await whenDiagnostics(created, (ds) => ds.length === 0);
   });
 
   it('hover, completion and the outline on the flagship example', async () => {

@@ -14,13 +14,13 @@ export async function exportTimeline(model: TimelineModel, document: vscode.Uri,
   const target = given ?? await vscode.window.showSaveDialog({
     defaultUri: document.with({ path: exportFileName(document.path, format) }),
     filters: { [label]: [extension] },
-    saveLabel: `Export ${label}`,
+    saveLabel: vscode.l10n.t('Export {0}', label),
   });
   if (!target) return undefined;
   await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(renderExport(model, format, zone)));
   if (given) return target;
-  const open = 'Open';
-  void vscode.window.showInformationMessage(`Timeline exported to ${vscode.workspace.asRelativePath(target)}.`, open).then((choice) => {
+  const open = vscode.l10n.t('Open');
+  void vscode.window.showInformationMessage(vscode.l10n.t('Timeline exported to {0}.', vscode.workspace.asRelativePath(target)), open).then((choice) => {
     if (choice !== open) return;
     // HTML and SVG are for browsers; Markdown opens in the editor.
     if (format === 'md') void vscode.commands.executeCommand('vscode.open', target);

@@ -63,7 +63,7 @@ export function registerPreview(context: vscode.ExtensionContext, api: IncidentT
   const showPreview = (uri: unknown, sideBySide: boolean, locked: boolean) => {
     const resource = targetDocument(uri);
     if (!resource) {
-      void vscode.window.showInformationMessage('Open an incident file (*.incident.yaml) to preview its timeline.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('Open an incident file (*.incident.yaml) to preview its timeline.'));
       return;
     }
     const column = sideBySide ? vscode.ViewColumn.Beside : vscode.window.activeTextEditor?.viewColumn ?? vscode.ViewColumn.Active;
@@ -83,7 +83,7 @@ export function registerPreview(context: vscode.ExtensionContext, api: IncidentT
   const runExport = async (format: ExportFormat, uri?: unknown, target?: unknown): Promise<vscode.Uri | undefined> => {
     const resource = targetDocument(uri);
     if (!resource) {
-      void vscode.window.showInformationMessage('Open an incident file (*.incident.yaml) to export its timeline.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('Open an incident file (*.incident.yaml) to export its timeline.'));
       return undefined;
     }
     try {
@@ -93,13 +93,13 @@ export function registerPreview(context: vscode.ExtensionContext, api: IncidentT
       const preview = [...previews].find((p) => p.document.toString() === resource.toString());
       const usable = model?.incident ? model : preview?.model;
       if (!usable) {
-        void vscode.window.showWarningMessage('This file is not an incident timeline yet; see the Problems view.');
+        void vscode.window.showWarningMessage(vscode.l10n.t('This file is not an incident timeline yet; see the Problems view.'));
         return undefined;
       }
       return await exportTimeline(usable, resource, format, preview?.currentZone ?? host.defaultZone(), target instanceof vscode.Uri ? target : undefined);
     } catch (error) {
       log(error);
-      void vscode.window.showErrorMessage(`Export failed: ${error instanceof Error ? error.message : String(error)}`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('Export failed: {0}', error instanceof Error ? error.message : String(error)));
       return undefined;
     }
   };

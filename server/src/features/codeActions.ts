@@ -3,6 +3,7 @@
  * read what they need from its `data` (never from its translated message), and each is the
  * smallest edit that keeps comments, quoting, key order and indentation.
  */
+import { parseDocument, visit } from 'yaml';
 import {
   EVENT_KEYS,
   INCIDENT_KEYS,
@@ -16,7 +17,6 @@ import {
   type Span,
   type TimeValue,
 } from '../core';
-import { parseDocument, visit } from 'yaml';
 import { YAML_OPTIONS } from '../core/parse';
 import { allTimes } from '../core/times';
 import {
@@ -30,11 +30,11 @@ import {
   withoutOverlaps,
   type OffsetEdit,
 } from './edit';
+import { ADD_MISSING_TIMES_KIND, FIX_ALL_KIND, QUICK_FIX_KIND, REWRITE_KIND } from './kinds';
+import { sortTimeline } from './sortTimeline';
 import { jstText, normalizeTimeText, styleOf, suggestedInstant, utcText } from './timeText';
 
-import { ADD_MISSING_TIMES_KIND, FIX_ALL_KIND, QUICK_FIX_KIND, REWRITE_KIND } from './kinds';
-
-export { ADD_MISSING_TIMES_KIND, FIX_ALL_KIND, QUICK_FIX_KIND, REWRITE_KIND };
+export { ADD_MISSING_TIMES_KIND, FIX_ALL_KIND, QUICK_FIX_KIND, REWRITE_KIND, sortTimeline };
 
 export interface IncidentCodeAction {
   readonly title: string;
@@ -236,56 +236,6 @@ function swapStartEnd(parsed: ParsedIncident, startSpan: Span, endSpan: Span): O
   if (multiline(startText) !== multiline(endText)) return undefined;
   if (multiline(startText) && columnOf(parsed, a.start) !== columnOf(parsed, b.start)) return undefined;
   return [{ span: a, newText: endText }, { span: b, newText: startText }];
-}
-
-/**
- * Sorts the timeline by time, moving each item with the comment lines right above it. Items whose
- * time cannot be read stay after the item they follow; equal times keep their order.
- */
-export function sortTimeline(parsed: ParsedIncident): OffsetEdit | undefined {
-  const incident = parsed.incident;
-  const seq = incident?.timelineEntry?.valueSpan;
-  if (!incident || !seq || incident.timeline.length < 2) return undefined;
-  const text = parsed.text;
-  const lines = parsed.lineIndex;
-  const eol = lineEnding(text);
-  const timelineKeyLine = lines.positionAt(incident.timelineEntry!.keySpan.start).line;
-  const starts: number[] = [];
-  for (const event of incident.timeline) {
-    // The dash before the item's first key: block items only.
-    let dash = event.span.start - 1;
-    while (dash >= 0 && /\s/.test(text[dash])) dash--;
-    if (text[dash] !== '-') return undefined;
-    let line = lines.positionAt(dash).line;
-    if (!/^\s*$/.test(text.slice(lines.lineStart(line), dash))) return undefined;
-    while (line - 1 > timelineKeyLine && /^\s*#/.test(text.slice(lines.lineStart(line - 1), lines.lineEnd(line - 1)))) line--;
-    starts.push(lines.lineStart(line));
-  }
-  const last = incident.timeline[incident.timeline.length - 1];
-  const lastLine = lines.positionAt(contentEnd(text, last.span)).line;
-  const regionEnd = lastLine + 1 < lines.lineCount ? lines.lineStart(lastLine + 1) : text.length;
-  const blocks = starts.map((start, i) => {
-    let block = text.slice(start, i + 1 < starts.length ? starts[i + 1] : regionEnd);
-    if (!block.endsWith('\n') && !block.endsWith('\r')) block += eol;
-    const body = block.replace(/(?:[ \t]*(?:\r\n|\n|\r))+$/, '');
-    return { body, gap: block.slice(body.length) };
-  });
-  let key = -Infinity;
-  const keyed = incident.timeline.map((event, i) => {
-    const at = event.at?.epochMs;
-    if (at !== undefined) key = at;
-    return { key, i };
-  });
-  const order = [...keyed].sort((x, y) => x.key - y.key || x.i - y.i).map((k) => k.i);
-  if (order.every((o, i) => o === i)) return undefined;
-  // The blank lines between items stay where they are; the items move.
-  let result = '';
-  order.forEach((o, i) => {
-    result += blocks[o].body + blocks[i].gap;
-  });
-  const endsWithBreak = /(\r\n|\n|\r)$/.test(text.slice(starts[0], regionEnd));
-  if (!endsWithBreak) result = result.replace(/(\r\n|\n|\r)$/, '');
-  return { span: { start: starts[0], end: regionEnd }, newText: result };
 }
 
 /**

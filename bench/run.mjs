@@ -288,8 +288,16 @@ async function runStage(size, variant) {
       const warmFile = join(FILES, 'warm-up.incident.yaml');
       writeFileSync(warmFile, generateIncident(100));
       const warmUri = pathToFileURL(warmFile).href;
+      const warmText = readFileSync(warmFile, 'utf8');
       for (const server of servers) {
-        await server.open(warmUri, readFileSync(warmFile, 'utf8'));
+        await server.open(warmUri, warmText);
+        // …and had edits in it: the edit path is compiled too.
+        let text = warmText;
+        for (const [k, edit] of editsFor(warmText).slice(0, 10).entries()) {
+          const range = { start: positionAt(text, edit.offset), end: positionAt(text, edit.offset + edit.remove) };
+          text = text.slice(0, edit.offset) + edit.insert + text.slice(edit.offset + edit.remove);
+          await server.change(warmUri, k + 2, range, edit.insert);
+        }
         await server.connection.sendNotification('textDocument/didClose', { textDocument: { uri: warmUri } });
       }
     }
@@ -420,6 +428,36 @@ async function runDebounce(size) {
   return { size, ...out };
 }
 
+/**
+ * The core alone, in this process: the incremental parser after each typing edit, against a full
+ * parseIncident of the same text (bundled from source with esbuild, as the server is).
+ */
+async function runCore(size) {
+  const { build } = await import('esbuild');
+  const outfile = join(RESULTS, 'core.cjs');
+  await build({ entryPoints: [join(root, 'server/src/core/incremental.ts')], bundle: true, platform: 'node', format: 'cjs', outfile, logLevel: 'warning' });
+  const { createRequire } = await import('node:module');
+  const core = createRequire(import.meta.url)(outfile);
+  let text = generateIncident(size);
+  const parser = new core.IncrementalIncidentParser();
+  parser.parse(text);
+  const incremental = [];
+  const full = [];
+  for (const edit of editsFor(text).filter((e) => e.kind === 'type')) {
+    text = text.slice(0, edit.offset) + edit.insert + text.slice(edit.offset);
+    let started = performance.now();
+    parser.parse(text);
+    incremental.push(performance.now() - started);
+    if (parser.lastPath.kind !== 'incremental') throw new Error(`core bench fell back: ${parser.lastPath.reason}`);
+    if (full.length < 3) {
+      started = performance.now();
+      core.IncrementalIncidentParser.prototype.parse.call(new core.IncrementalIncidentParser(), text);
+      full.push(performance.now() - started);
+    }
+  }
+  return { size, incrementalP50: median(incremental), incrementalP95: percentile(incremental, 95), coldP50: median(full) };
+}
+
 /** The CLI on a folder of 1,000 small incident files. */
 function runCli() {
   const folder = join(FILES, 'cli');
@@ -477,6 +515,7 @@ function printTable(report) {
     }
   }
   if (report.debounce) console.log(`debounce, ${report.debounce.size} events, typing -> diagnostics: at 150 ms p50 ${ms(report.debounce.debounce150.p50)} / p95 ${ms(report.debounce.debounce150.p95)}; at 0 p50 ${ms(report.debounce.debounce0.p50)} / p95 ${ms(report.debounce.debounce0.p95)}`);
+  if (report.core) console.log(`core in-process, ${report.core.size} events: incremental parse after a typing edit p50 ${ms(report.core.incrementalP50)} / p95 ${ms(report.core.incrementalP95)}; a first (cold-cache) parse ${ms(report.core.coldP50)}`);
   if (report.cli) console.log(`CLI: check of ${report.cli.files} small files in ${ms(report.cli.ms)} ms (exit code ${report.cli.exitCode})`);
 }
 
@@ -506,6 +545,8 @@ async function runOnce(run) {
     process.stderr.write('bench: debounce…\n');
     report.debounce = await runDebounce(Math.max(...SIZES));
   }
+  process.stderr.write('bench: core…\n');
+  report.core = await runCore(Math.max(...SIZES));
   if (!options['skip-cli']) {
     process.stderr.write('bench: CLI…\n');
     report.cli = runCli();

@@ -27,6 +27,25 @@ function codes(text: string): string[] {
 const HEAD = ['id: INC-1', 'title: Mail delayed', 'status: investigating'];
 
 describe('quick fixes', () => {
+  it('not-an-incident on a second document: moves it to a file of its own, named after its id', () => {
+    const first = lines(...HEAD, 'start: 2019-11-19T10:40+09:00');
+    const second = lines('# the other one', 'id: INC-2', 'title: Another', 'status: investigating', 'start: 2019-11-20T10:40+09:00');
+    const text = first + '---\n' + second + '---\n' + lines('id: INC-3');
+    const parsed = parseIncident(text);
+    const diagnostic = parsed.diagnostics.find((d) => d.code === 'not-an-incident')!;
+    assert.deepEqual(quickFixes(parsed, diagnostic), [], 'only when the client can create files');
+    const [move] = quickFixes(parsed, diagnostic, { documentName: 'mail.incident.yaml' });
+    assert.equal(move.title, 'Move this incident to its own file (INC-2.incident.yaml)');
+    assert.deepEqual(move.newFile, { name: 'INC-2.incident.yaml', text: second });
+    assert.equal(applyEdits(text, move.edits), first + '---\n' + lines('id: INC-3'));
+    // Without an id the new file is named after this one.
+    const bare = first + '---\n' + 'title: t\n';
+    const parsedBare = parseIncident(bare);
+    const [named] = quickFixes(parsedBare, parsedBare.diagnostics.find((d) => d.code === 'not-an-incident')!, { documentName: 'mail.incident.yaml' });
+    assert.deepEqual(named.newFile, { name: 'mail-2.incident.yaml', text: 'title: t\n' });
+    assert.equal(applyEdits(bare, named.edits), first);
+  });
+
   it('duplicate-key: removes the repeated entry with its value lines; the first stays', () => {
     const text = lines(...HEAD, 'start: 2019-11-19T10:40+09:00', 'timeline:', '  - at: 2019-11-19T10:40+09:00', '    kind: detected', '    event: >-', '      Mail stops', '    kind: update', '    # next', '  - at: 2019-11-19T11:40+09:00', '    event: >-', '      More', '    event: |', '      Again', '      and again');
     const fixed = applyFix(text, 'duplicate-key', 'Remove this repeated `kind`');

@@ -42,7 +42,7 @@ describe('docs of the quick fixes', () => {
     for (const file of fs.readdirSync(dir)) {
       const parsed = parseIncident(fs.readFileSync(path.join(dir, file), 'utf8'));
       for (const diagnostic of parsed.diagnostics) {
-        if (quickFixes(parsed, diagnostic, { now: Date.UTC(2019, 10, 20) }).length > 0) fixed.add(diagnostic.code);
+        if (quickFixes(parsed, diagnostic, { now: Date.UTC(2019, 10, 20), documentName: file }).length > 0) fixed.add(diagnostic.code);
       }
     }
     assert.deepEqual([...fixed].sort(), [...FIXABLE_CODES].sort());

@@ -126,6 +126,30 @@ describe('editing help over LSP (stdio)', function () {
   });
 });
 
+describe('editing help over LSP: a second document moves to its own file', function () {
+  it('with resource operations the fix creates the file and cuts the document out', async () => {
+    const client = await LspTestClient.start();
+    try {
+      await client.initialize({ capabilities: { workspace: { workspaceEdit: { documentChanges: true, resourceOperations: ['create'] } } } });
+      const text = 'id: A-1\ntitle: a\nstatus: investigating\nstart: 2019-11-19T10:40+09:00\n---\nid: B-2\ntitle: b\n';
+      client.open(URI, text);
+      const diagnostic = (await client.diagnostics(URI, { version: 1 })).diagnostics.find((d) => d.code === 'not-an-incident')!;
+      const [move] = (await client.request(CodeActionRequest.type, {
+        textDocument: { uri: URI }, range: diagnostic.range, context: { diagnostics: [diagnostic], only: ['quickfix'] },
+      })) as CodeAction[];
+      assert.equal(move.title, 'Move this incident to its own file (B-2.incident.yaml)');
+      const created = 'file:///work/incidents/B-2.incident.yaml';
+      assert.deepEqual(move.edit?.documentChanges, [
+        { kind: 'create', uri: created, options: { overwrite: false, ignoreIfExists: false } },
+        { textDocument: { uri: created, version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: 'id: B-2\ntitle: b\n' }] },
+        { textDocument: { uri: URI, version: null }, edits: [{ range: { start: { line: 4, character: 0 }, end: { line: 7, character: 0 } }, newText: '' }] },
+      ]);
+    } finally {
+      await client.shutdown();
+    }
+  });
+});
+
 describe('editing help over LSP in Japanese', function () {
   it('the server follows the client\'s locale: diagnostics and quick-fix titles', async () => {
     const client = await LspTestClient.start();

@@ -36,10 +36,18 @@ import { jstText, normalizeTimeText, styleOf, suggestedInstant, utcText } from '
 
 export { ADD_MISSING_TIMES_KIND, FIX_ALL_KIND, QUICK_FIX_KIND, REWRITE_KIND, sortTimeline };
 
+/** A file an action creates next to the document, by name (the LSP layer makes its URI). */
+export interface NewFile {
+  readonly name: string;
+  readonly text: string;
+}
+
 export interface IncidentCodeAction {
   readonly title: string;
   readonly kind: string;
   readonly edits: readonly OffsetEdit[];
+  /** A file to create in the document's folder (the edits apply to the document itself). */
+  readonly newFile?: NewFile;
   readonly isPreferred?: boolean;
   /** The diagnostic this action fixes, from the same parse. */
   readonly diagnostic?: IncidentDiagnostic;
@@ -50,6 +58,11 @@ export interface CodeActionOptions {
   readonly now?: number;
   /** Only actions of these kinds (or their sub-kinds), as in LSP `CodeActionContext.only`. */
   readonly only?: readonly string[];
+  /**
+   * The document's file name, when the client can create files: then a second YAML document can
+   * move to a file of its own next to it.
+   */
+  readonly documentName?: string;
 }
 
 /** A diagnostic the editor sent back, by code and position: matched against the current parse. */
@@ -262,6 +275,27 @@ function removeEntry(parsed: ParsedIncident, keySpan: Span): OffsetEdit | undefi
   return { span: { start, end }, newText: '' };
 }
 
+/**
+ * A second YAML document (on its `---` line) moved to a file of its own: the document's text is
+ * cut from this file and becomes the new file, named after its id when it has one.
+ */
+function moveDocument(parsed: ParsedIncident, span: Span, documentName: string): { edit: OffsetEdit; newFile: NewFile } | undefined {
+  const { text, lineIndex } = parsed;
+  const line = lineIndex.positionAt(span.start).line;
+  const start = lineIndex.lineStart(line);
+  if (!/^---(?:\s|$)/.test(text.slice(start, lineIndex.lineEnd(line)))) return undefined;
+  const bodyStart = line + 1 < lineIndex.lineCount ? lineIndex.lineStart(line + 1) : text.length;
+  const next = /^(?:---|\.\.\.)(?:\s|$)/m.exec(text.slice(bodyStart));
+  const end = next ? bodyStart + next.index : text.length;
+  const body = text.slice(bodyStart, end);
+  if (body.trim() === '') return undefined;
+  const id = /^id:[ \t]*["']?([A-Za-z0-9][\w.-]*)/m.exec(body)?.[1];
+  const base = documentName.replace(/\.incident\.ya?ml$/i, '').replace(/\.ya?ml$/i, '');
+  const name = `${id && id !== base ? id : `${base}-2`}.incident.yaml`;
+  const eol = lineEnding(text);
+  return { edit: { span: { start, end }, newText: '' }, newFile: { name, text: /[\r\n]$/.test(body) ? body : body + eol } };
+}
+
 /** The incident's list-of-strings keys. */
 const STRING_LIST_KEYS = ['regions', 'tags', 'next_steps'];
 
@@ -289,7 +323,7 @@ function stringAsList(parsed: ParsedIncident, span: Span): { items: string[]; ed
 
 /** The codes that have a quick fix (the README names each fix). */
 export const FIXABLE_CODES: readonly DiagnosticCode[] = [
-  'duplicate-key', 'missing-field', 'wrong-type', 'invalid-time', 'unknown-field', 'invalid-value', 'missing-offset', 'wrong-offset',
+  'not-an-incident', 'duplicate-key', 'missing-field', 'wrong-type', 'invalid-time', 'unknown-field', 'invalid-value', 'missing-offset', 'wrong-offset',
   'utc-jst-mismatch', 'missing-end', 'end-before-start', 'timeline-order',
 ];
 
@@ -305,6 +339,10 @@ export function quickFixes(parsed: ParsedIncident, diagnostic: IncidentDiagnosti
     const quote = /^["']/.test(source) ? source[0] : '';
     const normalized = normalizeTimeText(quote ? source.slice(1, -1) : source);
     return normalized ? [fix(t('Write as {0}', normalized), [replaceScalar(parsed, diagnostic.span, normalized)], true)] : [];
+  }
+  if (diagnostic.code === 'not-an-incident' && options.documentName) {
+    const moved = moveDocument(parsed, diagnostic.span, options.documentName);
+    return moved ? [{ ...fix(t('Move this incident to its own file ({0})', moved.newFile.name), [moved.edit], true), newFile: moved.newFile }] : [];
   }
   if (diagnostic.code === 'wrong-type') {
     const list = stringAsList(parsed, diagnostic.span);

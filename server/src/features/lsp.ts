@@ -59,17 +59,46 @@ function spanOf(parsed: ParsedIncident, r: Range): Span {
   return { start: parsed.lineIndex.offsetAt(r.start), end: parsed.lineIndex.offsetAt(r.end) };
 }
 
-export function lspCodeActions(document: FeatureDocument, params: CodeActionParams, now = Date.now()): CodeAction[] {
+/** Whether the client applies workspace edits that create files (needed to move a document out). */
+export function canCreateFiles(params: InitializeParams | undefined): boolean {
+  const edit = params?.capabilities.workspace?.workspaceEdit;
+  return edit?.documentChanges === true && (edit.resourceOperations ?? []).includes('create');
+}
+
+/** A file: URI's last path segment, decoded. */
+function fileNameOf(uri: string): string | undefined {
+  if (!uri.startsWith('file:')) return undefined;
+  const name = uri.slice(uri.lastIndexOf('/') + 1);
+  try {
+    return decodeURIComponent(name);
+  } catch {
+    return undefined;
+  }
+}
+
+export function lspCodeActions(document: FeatureDocument, params: CodeActionParams, now = Date.now(), createFiles = false): CodeAction[] {
   const { parsed, uri } = document;
   const ours = params.context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE && typeof d.code === 'string');
   const refs: (DiagnosticRef & { lsp: Diagnostic })[] = ours.map((d) => ({ code: String(d.code), span: spanOf(parsed, d.range), lsp: d }));
-  const actions = codeActions(parsed, spanOf(parsed, params.range), refs, { now, only: params.context.only });
+  const documentName = createFiles ? fileNameOf(uri) : undefined;
+  const actions = codeActions(parsed, spanOf(parsed, params.range), refs, { now, only: params.context.only, documentName });
   return actions.map((action) => {
     const lsp = action.diagnostic && refs.find((r) => r.code === action.diagnostic!.code && r.span.start === action.diagnostic!.span.start && r.span.end === action.diagnostic!.span.end)?.lsp;
+    const edits = action.edits.map((e) => ({ range: range(parsed, e.span), newText: e.newText }));
+    const newFile = action.newFile;
+    const newUri = newFile && uri.slice(0, uri.lastIndexOf('/') + 1) + encodeURIComponent(newFile.name);
     const result: CodeAction = {
       title: action.title,
       kind: action.kind,
-      edit: { changes: { [uri]: action.edits.map((e) => ({ range: range(parsed, e.span), newText: e.newText })) } },
+      edit: newFile && newUri
+        ? {
+            documentChanges: [
+              { kind: 'create', uri: newUri, options: { overwrite: false, ignoreIfExists: false } },
+              { textDocument: { uri: newUri, version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: newFile.text }] },
+              { textDocument: { uri, version: null }, edits },
+            ],
+          }
+        : { changes: { [uri]: edits } },
     };
     if (lsp) result.diagnostics = [lsp];
     if (action.isPreferred) result.isPreferred = true;

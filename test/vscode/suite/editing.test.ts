@@ -46,6 +46,19 @@ describe('Editing help in VS Code', () => {
     await whenDiagnostics(uri, (ds) => ds.length === 0);
   });
 
+  it('a second document moves to a file of its own', async () => {
+    const uri = writeTempFile('two.incident.yaml', 'id: VSCODE-A\ntitle: a\nstatus: investigating\nstart: 2019-11-19T10:40+09:00\n---\nid: VSCODE-B\ntitle: b\n');
+    const editor = await openInEditor(uri);
+    const [second] = await whenDiagnostics(uri, (ds) => ds.some((d) => codeOf(d) === 'not-an-incident'));
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, second.range, vscode.CodeActionKind.QuickFix.value);
+    const move = actions.find((a) => a.title === 'Move this incident to its own file (VSCODE-B.incident.yaml)');
+    assert.ok(move?.edit, actions.map((a) => a.title).join(' | '));
+    assert.ok(await vscode.workspace.applyEdit(move.edit));
+    assert.equal(editor.document.getText(), 'id: VSCODE-A\ntitle: a\nstatus: investigating\nstart: 2019-11-19T10:40+09:00\n');
+    const created = await vscode.workspace.openTextDocument(vscode.Uri.file(path.join(path.dirname(uri.fsPath), 'VSCODE-B.incident.yaml')));
+    assert.equal(created.getText(), 'id: VSCODE-B\ntitle: b\n');
+  });
+
   it('"Add the Missing JST/UTC to Every Time" completes every one-sided pair', async () => {
     const uri = writeTempFile('pairs.incident.yaml', 'id: VSCODE-PAIRS\ntitle: t\nstatus: investigating\nstart:\n  utc: 2019-11-19T01:40Z\ntimeline:\n  - at: {jst: 2019-11-19T10:50}\n    event: x\n');
     const editor = await openInEditor(uri);

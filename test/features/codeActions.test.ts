@@ -46,6 +46,18 @@ describe('quick fixes', () => {
     assert.equal(applyEdits(bare, named.edits), first);
   });
 
+  it('duplicate-id: a free id, from the editor\'s workspace diagnostic on this file\'s id', () => {
+    const text = lines('id: "INC-7"', 'title: t', 'status: investigating', 'start: 2019-11-19T10:40+09:00');
+    const parsed = parseIncident(text);
+    const span = { start: text.indexOf('"INC-7"'), end: text.indexOf('"INC-7"') + 7 };
+    const ref = [{ code: 'duplicate-id', span }];
+    const [change] = codeActions(parsed, span, ref, { only: ['quickfix'], takenIds: new Set(['INC-7', 'INC-7-2', 'INC-8']) });
+    assert.equal(change.title, 'Change the id to `INC-7-3`');
+    assert.equal(applyEdits(text, change.edits), text.replace('"INC-7"', '"INC-7-3"'));
+    assert.deepEqual(codeActions(parsed, span, ref, { only: ['quickfix'] }), [], 'no fix without the workspace\'s ids');
+    assert.deepEqual(codeActions(parsed, { start: 0, end: 0 }, [{ code: 'duplicate-id', span: { start: 0, end: 2 } }], { only: ['quickfix'], takenIds: new Set() }), [], 'stale');
+  });
+
   it('duplicate-key: removes the repeated entry with its value lines; the first stays', () => {
     const text = lines(...HEAD, 'start: 2019-11-19T10:40+09:00', 'timeline:', '  - at: 2019-11-19T10:40+09:00', '    kind: detected', '    event: >-', '      Mail stops', '    kind: update', '    # next', '  - at: 2019-11-19T11:40+09:00', '    event: >-', '      More', '    event: |', '      Again', '      and again');
     const fixed = applyFix(text, 'duplicate-key', 'Remove this repeated `kind`');

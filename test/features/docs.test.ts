@@ -45,6 +45,7 @@ describe('docs of the quick fixes', () => {
         if (quickFixes(parsed, diagnostic, { now: Date.UTC(2019, 10, 20), documentName: file }).length > 0) fixed.add(diagnostic.code);
       }
     }
-    assert.deepEqual([...fixed].sort(), [...FIXABLE_CODES].sort());
+    // duplicate-id needs two files: its fix is tested in codeActions.test.ts.
+    assert.deepEqual([...fixed].sort(), FIXABLE_CODES.filter((c) => c !== 'duplicate-id').sort());
   });
 });

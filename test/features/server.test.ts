@@ -150,6 +150,30 @@ describe('editing help over LSP: a second document moves to its own file', funct
   });
 });
 
+describe('editing help over LSP: duplicate-id', function () {
+  it('offers an id no open or indexed incident file uses', async () => {
+    const client = await LspTestClient.start();
+    try {
+      await client.initialize();
+      const other = 'file:///work/incidents/other.incident.yaml';
+      const third = 'file:///work/incidents/third.incident.yaml';
+      const incident = (id: string) => `id: ${id}\ntitle: t\nstatus: investigating\nstart: 2019-11-19T10:40+09:00\n`;
+      client.open(other, incident('INC-7'));
+      client.open(third, incident('INC-7-2'));
+      client.open(URI, incident('INC-7'));
+      const published = await client.diagnostics(URI, (p) => p.diagnostics.some((d) => d.code === 'duplicate-id'));
+      const duplicate = published.diagnostics.find((d) => d.code === 'duplicate-id')!;
+      const actions = (await client.request(CodeActionRequest.type, {
+        textDocument: { uri: URI }, range: duplicate.range, context: { diagnostics: [duplicate], only: ['quickfix'] },
+      })) as CodeAction[];
+      assert.deepEqual(actions.map((a) => a.title), ['Change the id to `INC-7-3`']);
+      assert.equal(applyLspEdits(incident('INC-7'), actions[0].edit!.changes![URI]), incident('INC-7-3'));
+    } finally {
+      await client.shutdown();
+    }
+  });
+});
+
 describe('editing help over LSP in Japanese', function () {
   it('the server follows the client\'s locale: diagnostics and quick-fix titles', async () => {
     const client = await LspTestClient.start();

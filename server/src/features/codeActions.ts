@@ -63,6 +63,8 @@ export interface CodeActionOptions {
    * move to a file of its own next to it.
    */
   readonly documentName?: string;
+  /** The ids in use across the workspace: duplicate-id then offers a free one. */
+  readonly takenIds?: ReadonlySet<string>;
 }
 
 /** A diagnostic the editor sent back, by code and position: matched against the current parse. */
@@ -296,6 +298,14 @@ function moveDocument(parsed: ParsedIncident, span: Span, documentName: string):
   return { edit: { span: { start, end }, newText: '' }, newFile: { name, text: /[\r\n]$/.test(body) ? body : body + eol } };
 }
 
+/** `id-2`, `id-3`, …: the first that no incident file uses. */
+export function freshId(id: string, taken: ReadonlySet<string>): string {
+  for (let n = 2; ; n++) {
+    const candidate = `${id}-${n}`;
+    if (!taken.has(candidate)) return candidate;
+  }
+}
+
 /** The incident's list-of-strings keys. */
 const STRING_LIST_KEYS = ['regions', 'tags', 'next_steps'];
 
@@ -323,7 +333,7 @@ function stringAsList(parsed: ParsedIncident, span: Span): { items: string[]; ed
 
 /** The codes that have a quick fix (the README names each fix). */
 export const FIXABLE_CODES: readonly DiagnosticCode[] = [
-  'not-an-incident', 'duplicate-key', 'missing-field', 'wrong-type', 'invalid-time', 'unknown-field', 'invalid-value', 'missing-offset', 'wrong-offset',
+  'not-an-incident', 'duplicate-key', 'duplicate-id', 'missing-field', 'wrong-type', 'invalid-time', 'unknown-field', 'invalid-value', 'missing-offset', 'wrong-offset',
   'utc-jst-mismatch', 'missing-end', 'end-before-start', 'timeline-order',
 ];
 
@@ -353,6 +363,11 @@ export function quickFixes(parsed: ParsedIncident, diagnostic: IncidentDiagnosti
     case 'duplicate-key': {
       const edit = removeEntry(parsed, diagnostic.span);
       return edit ? [fix(t('Remove this repeated `{0}`', data.key), [edit])] : [];
+    }
+    case 'duplicate-id': {
+      if (!options.takenIds) return [];
+      const fresh = freshId(data.id, options.takenIds);
+      return [fix(t('Change the id to `{0}`', fresh), [replaceScalar(parsed, diagnostic.span, fresh)])];
     }
     case 'missing-offset':
       return [
@@ -420,6 +435,16 @@ export function fixAll(parsed: ParsedIncident): OffsetEdit[] {
   return withoutOverlaps(edits);
 }
 
+/**
+ * duplicate-id comes from the workspace, not from this file's parse: it is rebuilt here when the
+ * editor's diagnostic still sits on this file's id.
+ */
+function workspaceDiagnostic(parsed: ParsedIncident, ref: DiagnosticRef): IncidentDiagnostic | undefined {
+  const id = parsed.incident?.id;
+  if (ref.code !== 'duplicate-id' || !id || id.entry.valueSpan.start !== ref.span.start || id.entry.valueSpan.end !== ref.span.end) return undefined;
+  return { code: 'duplicate-id', severity: 'warning', message: '', span: ref.span, data: { code: 'duplicate-id', id: id.value, others: [] } };
+}
+
 function kindMatches(kind: string, only: readonly string[] | undefined): boolean {
   return !only || only.some((k) => kind === k || kind.startsWith(k + '.'));
 }
@@ -441,7 +466,8 @@ export function codeActions(parsed: ParsedIncident, range: Span, context: readon
   };
   for (const ref of context) {
     const diagnostic = parsed.diagnostics.find((d) =>
-      d.code === (ref.code as DiagnosticCode) && d.span.start === ref.span.start && d.span.end === ref.span.end);
+      d.code === (ref.code as DiagnosticCode) && d.span.start === ref.span.start && d.span.end === ref.span.end)
+      ?? workspaceDiagnostic(parsed, ref);
     if (diagnostic) quickFixes(parsed, diagnostic, options).forEach(add);
   }
   const incident = parsed.incident;

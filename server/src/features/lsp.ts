@@ -76,12 +76,23 @@ function fileNameOf(uri: string): string | undefined {
   }
 }
 
-export function lspCodeActions(document: FeatureDocument, params: CodeActionParams, now = Date.now(), createFiles = false): CodeAction[] {
+/** What code actions know of the editor and the workspace. */
+export interface CodeActionEnvironment {
+  readonly now?: number;
+  /** The client applies edits that create files (see canCreateFiles). */
+  readonly createFiles?: boolean;
+  /** The ids of the workspace's incident files, for a fresh id on duplicate-id. */
+  readonly ids?: Iterable<string>;
+}
+
+export function lspCodeActions(document: FeatureDocument, params: CodeActionParams, environment: CodeActionEnvironment = {}): CodeAction[] {
   const { parsed, uri } = document;
+  const { now = Date.now(), createFiles = false } = environment;
   const ours = params.context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE && typeof d.code === 'string');
   const refs: (DiagnosticRef & { lsp: Diagnostic })[] = ours.map((d) => ({ code: String(d.code), span: spanOf(parsed, d.range), lsp: d }));
   const documentName = createFiles ? fileNameOf(uri) : undefined;
-  const actions = codeActions(parsed, spanOf(parsed, params.range), refs, { now, only: params.context.only, documentName });
+  const takenIds = environment.ids ? new Set(environment.ids) : undefined;
+  const actions = codeActions(parsed, spanOf(parsed, params.range), refs, { now, only: params.context.only, documentName, takenIds });
   return actions.map((action) => {
     const lsp = action.diagnostic && refs.find((r) => r.code === action.diagnostic!.code && r.span.start === action.diagnostic!.span.start && r.span.end === action.diagnostic!.span.end)?.lsp;
     const edits = action.edits.map((e) => ({ range: range(parsed, e.span), newText: e.newText }));
@@ -186,4 +197,9 @@ export function lspWorkspaceSymbols(files: Iterable<RangedIncidentFile>, query: 
     kind: SymbolKind.Module,
     location: { uri: file.uri, range: (file.id ?? file.title)!.range },
   }));
+}
+
+/** The ids of the index's incident files. */
+export function* workspaceIds(files: Iterable<NamedIncidentFile>): Generator<string> {
+  for (const file of files) if (file.id) yield file.id.value;
 }

@@ -22,6 +22,7 @@ describe('completion', () => {
     const { items } = at('id: INC-1\nst|\ntimeline: []\n');
     assert.deepEqual(items.map((i) => i.label), ['title', 'status', 'severity', 'service', 'regions', 'start', 'end', 'impact', 'cause', 'next_steps', 'tags', 'sources']);
     assert.equal(items.find((i) => i.label === 'status')!.insertText, 'status: ${1|investigating,identified,monitoring,resolved|}');
+    assert.equal(items.find((i) => i.label === 'start')!.detail, 'required · when the impact began');
   });
 
   it('a time key becomes a utc/jst pair at the right indentation', () => {

@@ -113,6 +113,35 @@ const KEYS: Record<'incident' | 'event' | 'time' | 'source', readonly string[]> 
 
 const ENUMS: Record<string, readonly string[]> = { status: STATUSES, severity: SEVERITIES, kind: EVENT_KINDS };
 
+/** What a key holds, shown beside it in the completion list (translated, so one call per text). */
+function keyDetail(container: 'incident' | 'event' | 'time' | 'source', key: string): string | undefined {
+  switch (`${container}.${key}`) {
+    case 'incident.id': return t('required · the incident\'s id, its own across files');
+    case 'incident.title': return t('required · what users saw');
+    case 'incident.status': return t('required · investigating, identified, monitoring or resolved');
+    case 'incident.severity': return t('critical, major, minor or info');
+    case 'incident.service': return t('the affected service');
+    case 'incident.regions': return t('a list of the affected regions');
+    case 'incident.start': return t('required · when the impact began');
+    case 'incident.end': return t('when the impact ended');
+    case 'incident.impact': return t('who was affected, and how');
+    case 'incident.cause': return t('what caused it');
+    case 'incident.next_steps': return t('a list of follow-ups');
+    case 'incident.tags': return t('a list of tags');
+    case 'incident.sources': return t('a list of web addresses, or of url and title');
+    case 'incident.timeline': return t('the events, in time order');
+    case 'event.at': return t('required · when it happened');
+    case 'event.event': return t('required · what happened');
+    case 'event.kind': return t('detected, update, mitigated, resolved, cause, report or note');
+    case 'event.source': return t('a web address for this event');
+    case 'time.utc': return t('the time in UTC, ending in Z');
+    case 'time.jst': return t('the time in JST (+09:00)');
+    case 'source.url': return t('required · an http(s) address');
+    case 'source.title': return t('the page\'s title');
+    default: return undefined;
+  }
+}
+
 /** The snippet for a key and its value, at `column`. */
 function keySnippet(key: string, column: number, unit: number, eol: string, now: number): string {
   const inner = ' '.repeat(column + unit);
@@ -196,7 +225,7 @@ export function completions(parsed: ParsedIncident, offset: number, options: Com
   if (container === 'incident' || container === 'event' || container === 'time' || container === 'source') {
     KEYS[container].forEach((key, i) => {
       if (present.has(key)) return;
-      add(key, 'key', span, keySnippet(key, column, unit, eol, now), undefined, `1${String(i).padStart(2, '0')}`);
+      add(key, 'key', span, keySnippet(key, column, unit, eol, now), keyDetail(container, key), `1${String(i).padStart(2, '0')}`);
     });
   }
   if (container === 'incident' && present.size === 0 && column === 0) {

@@ -58,14 +58,14 @@ function toChecked(file: string, lineIndex: LineIndex, diagnostic: IncidentDiagn
 }
 
 const check: Subcommand = {
-  summary: 'Check incident files and folders (searched for *.incident.yaml / *.incident.yml).',
+  summary: () => t('Check incident files and folders (searched for *.incident.yaml / *.incident.yml).'),
   usage: 'check [--format text|json] [--max-file-length N] [paths...]',
-  optionHelp: [
-    '--format text|json      one line per problem and a summary (default), or a JSON array',
-    `--max-file-length N     skip files longer than N characters (default ${DEFAULT_MAX_LENGTH})`,
-    'paths                   files and folders to check (default: the current folder)',
+  optionHelp: () => [
+    '--format text|json      ' + t('one line per problem and a summary (default), or a JSON array'),
+    '--max-file-length N     ' + t('skip files longer than N characters (default {0})', DEFAULT_MAX_LENGTH),
+    'paths                   ' + t('files and folders to check (default: the current folder)'),
     '',
-    'Exit code: 0 without errors (warnings allowed), 1 with errors, 2 on usage or read errors.',
+    t('Exit code: 0 without errors (warnings allowed), 1 with errors, 2 on usage or read errors.'),
   ],
   options: {
     format: { type: 'string', default: 'text' },
@@ -155,7 +155,7 @@ const SHARED_OPTIONS: CommandOptions = {
 
 function programHelp(): string {
   const width = Math.max(...Object.keys(SUBCOMMANDS).map((name) => name.length));
-  const rows = Object.entries(SUBCOMMANDS).map(([name, command]) => `  ${name.padEnd(width)}  ${command.summary}`);
+  const rows = Object.entries(SUBCOMMANDS).map(([name, command]) => `  ${name.padEnd(width)}  ${command.summary()}`);
   return [
     `${PROGRAM} ${version}: ${t('check incident timelines written in YAML (*.incident.yaml).')}`,
     '',
@@ -176,9 +176,9 @@ function commandHelp(command: Subcommand): string {
   return [
     `${t('Usage')}: ${PROGRAM} ${command.usage}`,
     '',
-    command.summary,
+    command.summary(),
     '',
-    ...command.optionHelp.map((line) => (line ? `  ${line}` : '')),
+    ...command.optionHelp().map((line) => (line ? `  ${line}` : '')),
     '',
   ].join('\n').replace(/\n{3,}/g, '\n\n');
 }

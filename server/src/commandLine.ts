@@ -25,12 +25,12 @@ export type CommandOptions = NonNullable<ParseArgsConfig['options']>;
  * code: 0 clean, 1 problems found, 2 usage or read errors (throw UsageError for those).
  */
 export interface Subcommand {
-  /** One line for `--help`. */
-  readonly summary: string;
+  /** One line for `--help`; a function so it is translated after `--lang` has been read. */
+  summary(): string;
   /** The usage line after the program name, e.g. "check [options] [paths...]". */
   readonly usage: string;
-  /** Lines describing the options, printed by `<command> --help`. */
-  readonly optionHelp: readonly string[];
+  /** Lines describing the options, printed by `<command> --help` (translated when called, like summary). */
+  optionHelp(): readonly string[];
   readonly options: CommandOptions;
   run(values: Record<string, string | boolean | undefined>, positionals: string[], context: CommandContext): number | Promise<number>;
 }

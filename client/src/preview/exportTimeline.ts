@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import type { TimelineModel } from '../../../server/src/protocol';
 import { renderExport, type ExportFormat } from '../../../server/src/render/index';
+import { displayLabels } from './displayLabels';
 import type { ZoneMode } from '../../../server/src/render/layout';
 import { EXPORT_EXTENSIONS, exportFileName } from './exportFileName';
 
@@ -17,7 +18,7 @@ export async function exportTimeline(model: TimelineModel, document: vscode.Uri,
     saveLabel: vscode.l10n.t('Export {0}', label),
   });
   if (!target) return undefined;
-  await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(renderExport(model, format, zone)));
+  await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(renderExport(model, format, zone, displayLabels())));
   if (given) return target;
   const open = vscode.l10n.t('Open');
   void vscode.window.showInformationMessage(vscode.l10n.t('Timeline exported to {0}.', vscode.workspace.asRelativePath(target)), open).then((choice) => {

@@ -6,6 +6,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { escapeHtml } from '../../../server/src/render/escape';
+import { ENGLISH_LABELS, type TimelineLabels } from '../../../server/src/render/labels';
 import type { ZoneMode } from '../../../server/src/render/layout';
 import type { PreviewState } from '../previewMessages';
 
@@ -17,6 +18,8 @@ export interface PreviewHtmlOptions {
   readonly styleUri: string;
   readonly state?: PreviewState;
   readonly defaultZone: ZoneMode;
+  /** The page's words in the display language (default English); they travel like the state. */
+  readonly labels?: TimelineLabels;
   /** Test hook; production uses a fresh one per page. */
   readonly nonce?: string;
 }
@@ -38,8 +41,9 @@ export function contentSecurityPolicy(cspSource: string, nonce: string): string 
 export function previewHtml(options: PreviewHtmlOptions): string {
   const nonce = options.nonce ?? makeNonce();
   const state = options.state ? escapeHtml(JSON.stringify(options.state)) : '';
+  const labels = options.labels ?? ENGLISH_LABELS;
   return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${escapeHtml(labels.language)}">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${escapeHtml(contentSecurityPolicy(options.cspSource, nonce))}">
@@ -47,7 +51,7 @@ export function previewHtml(options: PreviewHtmlOptions): string {
 <link rel="stylesheet" href="${escapeHtml(options.styleUri)}">
 <title>Incident Timeline</title>
 </head>
-<body data-state="${state}" data-default-zone="${escapeHtml(options.defaultZone)}">
+<body data-state="${state}" data-default-zone="${escapeHtml(options.defaultZone)}" data-labels="${escapeHtml(JSON.stringify(labels))}">
 <div id="app"></div>
 <script nonce="${escapeHtml(nonce)}" src="${escapeHtml(options.scriptUri)}"></script>
 </body>

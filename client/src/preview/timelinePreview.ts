@@ -12,6 +12,7 @@ import { isZoneMode, type ZoneMode } from '../../../server/src/render/layout';
 import { parseWebviewMessage, type HostMessage, type PreviewState, type WebviewMessage } from '../previewMessages';
 import { EditorSync } from './editorSync';
 import { LiveModel, ModelReceiver } from './liveModel';
+import { displayLabels } from './displayLabels';
 import { previewHtml } from './previewHtml';
 import { RenderThrottle } from './renderThrottle';
 
@@ -72,6 +73,7 @@ export class TimelinePreview implements vscode.Disposable {
       scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(bundle, 'main.js')).toString(),
       styleUri: webview.asWebviewUri(vscode.Uri.joinPath(bundle, 'main.css')).toString(),
       defaultZone: host.defaultZone(),
+      labels: displayLabels(),
       state: state ?? { uri: resource.toString(), locked, zone: this.zone, zoneChosen: false, mode: 'timeline', zoom: 1, scrollLeft: 0, scrollTop: 0 },
     });
     this.disposables.push(

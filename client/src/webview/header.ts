@@ -1,29 +1,30 @@
 /** The incident's header: id, title, status, severity, facts, sources and duration figures. */
+import type { TimelineLabels } from '../../../server/src/render/labels';
 import type { TimelineView } from '../../../server/src/render/layout';
 import { h } from './dom';
 
-export function renderHeader(container: HTMLElement, view: TimelineView, openLink: (url: string) => void): void {
+export function renderHeader(container: HTMLElement, view: TimelineView, labels: TimelineLabels, openLink: (url: string) => void): void {
   container.replaceChildren();
   const incident = view.model.incident;
   if (!incident) {
-    container.appendChild(h('p', { className: 'empty', text: 'This file is not an incident timeline (yet): it needs at least id, title, status and start.' }));
+    container.appendChild(h('p', { className: 'empty', text: labels.notAnIncident }));
     return;
   }
   const title = h('h1');
   if (incident.id) title.appendChild(h('span', { className: 'id', text: incident.id }));
-  title.appendChild(document.createTextNode(incident.title ?? 'Untitled incident'));
+  title.appendChild(document.createTextNode(incident.title ?? labels.untitledIncident));
   container.appendChild(title);
 
   const chips = h('div', { className: 'chips' });
-  if (incident.status) chips.appendChild(h('span', { className: `chip status-${incident.status}`, text: incident.status, attrs: { title: 'status' } }));
-  if (incident.severity) chips.appendChild(h('span', { className: `chip severity-${incident.severity}`, text: incident.severity, attrs: { title: 'severity' } }));
+  if (incident.status) chips.appendChild(h('span', { className: `chip status-${incident.status}`, text: incident.status, attrs: { title: labels.status } }));
+  if (incident.severity) chips.appendChild(h('span', { className: `chip severity-${incident.severity}`, text: incident.severity, attrs: { title: labels.severity } }));
   for (const tag of incident.tags ?? []) chips.appendChild(h('span', { className: 'chip tag', text: tag }));
   if (chips.childElementCount) container.appendChild(chips);
 
   if (view.figures.length) {
     const figures = h('div', { className: 'figures' });
     for (const f of view.figures) {
-      figures.appendChild(h('div', { className: 'figure' }, h('span', { className: 'label', text: f.label }), h('span', { className: 'value', text: f.value })));
+      figures.appendChild(h('div', { className: 'figure' }, h('span', { className: 'label', text: labels.figures[f.key] }), h('span', { className: 'value', text: f.value })));
     }
     container.appendChild(figures);
   }
@@ -33,10 +34,10 @@ export function renderHeader(container: HTMLElement, view: TimelineView, openLin
     if (!value) return;
     dl.append(h('dt', { text: name }), h('dd', { text: value }));
   };
-  fact('Service', incident.service);
-  fact('Regions', incident.regions?.join(', '));
-  fact('Impact', incident.impact);
-  fact('Cause', incident.cause);
+  fact(labels.service, incident.service);
+  fact(labels.regions, incident.regions?.join(', '));
+  fact(labels.impact, incident.impact);
+  fact(labels.cause, incident.cause);
   if (incident.sources?.length) {
     const list = h('ul', { className: 'sources' });
     for (const source of incident.sources) {
@@ -48,7 +49,7 @@ export function renderHeader(container: HTMLElement, view: TimelineView, openLin
       });
       list.appendChild(h('li', {}, link));
     }
-    dl.append(h('dt', { text: 'Sources' }), h('dd', {}, list));
+    dl.append(h('dt', { text: labels.sources }), h('dd', {}, list));
   }
   if (dl.childElementCount) container.appendChild(dl);
 }

@@ -3,6 +3,7 @@
  * rows inside the viewport in the DOM.
  */
 import { KIND_STYLES } from '../../../server/src/render/kinds';
+import type { TimelineLabels } from '../../../server/src/render/labels';
 import { eventLabel, eventTimeText, eventTooltip, type TimelineView, type ZoneMode } from '../../../server/src/render/layout';
 import { h, shapeSvg } from './dom';
 import type { EventHandlers } from './timelineLayer';
@@ -16,7 +17,7 @@ export class ListLayer {
   private readonly painted = new Map<number, HTMLElement>();
   private selected = -1;
 
-  constructor(private readonly viewport: HTMLElement, private readonly handlers: EventHandlers) {
+  constructor(private readonly viewport: HTMLElement, private readonly labels: TimelineLabels, private readonly handlers: EventHandlers) {
     this.canvas = h('div', { className: 'canvas list' });
   }
 
@@ -58,15 +59,15 @@ export class ListLayer {
     for (let pos = first; pos < last; pos++) {
       if (this.painted.has(pos)) continue;
       const event = view.events[pos];
-      const label = eventLabel(event, this.zone);
-      const tooltip = eventTooltip(event, this.zone, view.extraZones);
+      const label = eventLabel(event, this.zone, this.labels);
+      const tooltip = eventTooltip(event, this.zone, view.extraZones, this.labels);
       const row = h('div', {
         className: `row${pos === this.selected ? ' selected' : ''}`,
         attrs: { role: 'option', id: `event-${event.index}`, 'aria-selected': String(pos === this.selected), 'aria-label': label, title: tooltip, 'data-index': String(event.index) },
       },
       h('span', { className: 'time', text: eventTimeText(event.epochMs, this.zone, true) }),
       h('span', { className: 'offset', text: event.offset }),
-      h('span', { className: 'kind' }, shapeSvg(event.kind, KIND_STYLES[event.kind].path), document.createTextNode(KIND_STYLES[event.kind].label)),
+      h('span', { className: 'kind' }, shapeSvg(event.kind, KIND_STYLES[event.kind].path), document.createTextNode(this.labels.kinds[event.kind])),
       h('span', { className: 'text', text: event.text }));
       row.style.top = `${pos * ROW_HEIGHT}px`;
       row.addEventListener('click', () => this.handlers.select(pos, true));

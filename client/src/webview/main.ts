@@ -7,6 +7,7 @@
 import type { HostMessage, PreviewState, WebviewMessage } from '../previewMessages';
 import { MAX_ZOOM, parsePreviewState } from '../previewMessages';
 import { KIND_NAMES, KIND_STYLES } from '../../../server/src/render/kinds';
+import { countText, fillIn, parseTimelineLabels, type TimelineLabels } from '../../../server/src/render/labels';
 import { buildTimelineView, eventLabel, isZoneMode, ZONE_MODES, type TimelineView, type ZoneMode } from '../../../server/src/render/layout';
 import { h, shapeSvg } from './dom';
 import { renderHeader } from './header';
@@ -23,6 +24,17 @@ declare function acquireVsCodeApi(): VsCodeApi;
 
 const vscode = acquireVsCodeApi();
 const post = (message: WebviewMessage) => vscode.postMessage(message);
+
+/** The page's words, as the host put them in data-labels (English when absent or broken). */
+function hostLabels(): TimelineLabels {
+  try {
+    return parseTimelineLabels(JSON.parse(document.body.dataset.labels ?? 'null'));
+  } catch {
+    return parseTimelineLabels(undefined);
+  }
+}
+
+const labels = hostLabels();
 
 function initialState(): PreviewState {
   const saved = parsePreviewState(vscode.getState());
@@ -56,14 +68,14 @@ class PreviewPage {
   private readonly header = h('header', { className: 'incident' });
   private readonly banner = h('div', { className: 'banner', attrs: { role: 'status' } });
   private readonly unreadable = h('section', { className: 'unreadable' });
-  private readonly toolbar = h('div', { className: 'toolbar', attrs: { role: 'toolbar', 'aria-label': 'Timeline view' } });
-  private readonly viewport = h('div', { className: 'viewport', attrs: { tabindex: '0', role: 'listbox', 'aria-label': 'Events in time order' } });
+  private readonly toolbar = h('div', { className: 'toolbar', attrs: { role: 'toolbar', 'aria-label': labels.timelineView } });
+  private readonly viewport = h('div', { className: 'viewport', attrs: { tabindex: '0', role: 'listbox', 'aria-label': labels.eventsInTimeOrder } });
   private readonly live = h('div', { className: 'sr-only', attrs: { 'aria-live': 'polite' } });
   private readonly count = h('span', { className: 'count' });
   private readonly zoneButtons = new Map<ZoneMode, HTMLButtonElement>();
-  private readonly modeButton = h('button', { text: 'List', attrs: { 'aria-pressed': 'false', title: 'Compact list of every event' } });
-  private readonly timeline = new TimelineLayer(this.viewport, { select: (pos, reveal) => this.select(pos, reveal) });
-  private readonly list = new ListLayer(this.viewport, { select: (pos, reveal) => this.select(pos, reveal) });
+  private readonly modeButton = h('button', { text: labels.list, attrs: { 'aria-pressed': 'false', title: labels.listTitle } });
+  private readonly timeline = new TimelineLayer(this.viewport, labels, { select: (pos, reveal) => this.select(pos, reveal) });
+  private readonly list = new ListLayer(this.viewport, labels, { select: (pos, reveal) => this.select(pos, reveal) });
 
   constructor(root: HTMLElement) {
     this.buildToolbar();
@@ -77,28 +89,28 @@ class PreviewPage {
     this.enableDragPan();
     new ResizeObserver(() => this.relayout(true)).observe(this.viewport);
     window.addEventListener('message', (event: MessageEvent<HostMessage>) => this.onMessage(event.data));
-    this.header.appendChild(h('p', { className: 'empty', text: 'Loading the timeline…' }));
+    this.header.appendChild(h('p', { className: 'empty', text: labels.loading }));
     post({ type: 'ready' });
   }
 
   private buildToolbar(): void {
-    const zones = h('div', { className: 'group', attrs: { role: 'group', 'aria-label': 'Time zone' } }, h('span', { className: 'group-label', text: 'Zone' }));
+    const zones = h('div', { className: 'group', attrs: { role: 'group', 'aria-label': labels.timeZone } }, h('span', { className: 'group-label', text: labels.zone }));
     for (const zone of ZONE_MODES) {
-      const button = h('button', { text: zone === 'both' ? 'Both' : zone, attrs: { 'aria-pressed': String(zone === this.state.zone), 'data-zone': zone } });
+      const button = h('button', { text: zone === 'both' ? labels.bothZones : zone, attrs: { 'aria-pressed': String(zone === this.state.zone), 'data-zone': zone } });
       button.addEventListener('click', () => this.setZone(zone, true));
       this.zoneButtons.set(zone, button);
       zones.appendChild(button);
     }
-    const zoomOut = h('button', { text: '−', attrs: { title: 'Zoom out (-)', 'aria-label': 'Zoom out' } });
-    const zoomIn = h('button', { text: '+', attrs: { title: 'Zoom in (+)', 'aria-label': 'Zoom in' } });
-    const fit = h('button', { text: 'Fit all', attrs: { title: 'Fit the whole timeline (0)' } });
+    const zoomOut = h('button', { text: '−', attrs: { title: labels.zoomOutTitle, 'aria-label': labels.zoomOut } });
+    const zoomIn = h('button', { text: '+', attrs: { title: labels.zoomInTitle, 'aria-label': labels.zoomIn } });
+    const fit = h('button', { text: labels.fitAll, attrs: { title: labels.fitAllTitle } });
     zoomOut.addEventListener('click', () => this.zoomBy(1 / 1.5));
     zoomIn.addEventListener('click', () => this.zoomBy(1.5));
     fit.addEventListener('click', () => this.setZoom(1));
     this.modeButton.addEventListener('click', () => this.setMode(this.state.mode === 'list' ? 'timeline' : 'list'));
-    const view = h('div', { className: 'group', attrs: { role: 'group', 'aria-label': 'Zoom and mode' } }, zoomOut, zoomIn, fit, this.modeButton);
-    const legend = h('div', { className: 'legend', attrs: { 'aria-label': 'Legend' } });
-    for (const kind of KIND_NAMES) legend.appendChild(h('span', {}, shapeSvg(kind, KIND_STYLES[kind].path), document.createTextNode(KIND_STYLES[kind].label)));
+    const view = h('div', { className: 'group', attrs: { role: 'group', 'aria-label': labels.zoomAndMode } }, zoomOut, zoomIn, fit, this.modeButton);
+    const legend = h('div', { className: 'legend', attrs: { 'aria-label': labels.legend } });
+    for (const kind of KIND_NAMES) legend.appendChild(h('span', {}, shapeSvg(kind, KIND_STYLES[kind].path), document.createTextNode(labels.kinds[kind])));
     this.toolbar.append(zones, view, this.count, legend);
   }
 
@@ -139,11 +151,11 @@ class PreviewPage {
     this.selectedPosition = selectedIndex !== undefined ? this.positions.get(selectedIndex) ?? -1 : -1;
     this.update(sameDocument ? { locked: message.locked } : { uri, locked: message.locked, zoom: 1, scrollLeft: 0, scrollTop: 0, selected: undefined });
     if (!sameDocument) this.selectedPosition = -1;
-    renderHeader(this.header, view, (url) => post({ type: 'openLink', url }));
+    renderHeader(this.header, view, labels, (url) => post({ type: 'openLink', url }));
     this.stale = message.stale;
     this.renderBanner(message.problems, message.stale);
     this.renderUnreadable(view);
-    this.count.textContent = `${view.events.length} event${view.events.length === 1 ? '' : 's'}`;
+    this.count.textContent = countText(view.events.length, labels.oneEvent, labels.events);
     this.timeline.setView(view, this.state.zone);
     this.list.setView(view, this.state.zone);
     if (!sameDocument) {
@@ -157,17 +169,18 @@ class PreviewPage {
 
   private renderBanner(problems: { errors: number; warnings: number }, stale: boolean): void {
     const parts: string[] = [];
-    if (problems.errors) parts.push(`${problems.errors} error${problems.errors === 1 ? '' : 's'}`);
-    if (problems.warnings) parts.push(`${problems.warnings} warning${problems.warnings === 1 ? '' : 's'}`);
+    if (problems.errors) parts.push(countText(problems.errors, labels.oneError, labels.errors));
+    if (problems.warnings) parts.push(countText(problems.warnings, labels.oneWarning, labels.warnings));
     if (!parts.length && !stale) {
       this.banner.hidden = true;
       return;
     }
     const children: Node[] = [];
-    if (stale) children.push(h('span', { text: 'The file has errors that hide part of the timeline; showing the last good version.' }));
+    if (stale) children.push(h('span', { text: labels.staleModel }));
     if (parts.length) {
-      children.push(h('span', { text: `${parts.join(', ')} in this file.` }));
-      const button = h('button', { text: 'Show Problems' });
+      const counted = parts.length === 2 ? fillIn(labels.errorsAndWarnings, parts[0], parts[1]) : parts[0];
+      children.push(h('span', { text: fillIn(labels.problemsInFile, counted) }));
+      const button = h('button', { text: labels.showProblems });
       button.addEventListener('click', () => post({ type: 'showProblems' }));
       children.push(button);
     }
@@ -184,14 +197,14 @@ class PreviewPage {
     }
     const list = h('ul');
     for (const e of view.unreadable) {
-      const link = h('a', { attrs: { href: '#', title: 'Show in the editor' } }, h('code', { text: e.timeText || 'no time' }));
+      const link = h('a', { attrs: { href: '#', title: labels.showInEditor } }, h('code', { text: e.timeText || labels.noTime }));
       link.addEventListener('click', (event) => {
         event.preventDefault();
         post({ type: 'reveal', index: e.index });
       });
       list.appendChild(h('li', {}, link, document.createTextNode(` ${e.text}`)));
     }
-    this.unreadable.replaceChildren(h('h2', { text: `Events whose time could not be read (${view.unreadable.length})` }), list);
+    this.unreadable.replaceChildren(h('h2', { text: fillIn(labels.unreadableCount, view.unreadable.length) }), list);
     this.unreadable.hidden = false;
   }
 
@@ -372,7 +385,7 @@ class PreviewPage {
     this.layerSelect();
     this.revealSelected();
     this.viewport.focus({ preventScroll: true });
-    this.live.textContent = eventLabel(event, this.state.zone);
+    this.live.textContent = eventLabel(event, this.state.zone, labels);
     if (reveal) post({ type: 'reveal', index: event.index });
   }
 

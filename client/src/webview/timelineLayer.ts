@@ -8,6 +8,7 @@ import { KIND_STYLES } from '../../../server/src/render/kinds';
 import {
   assignLanes, axisTicks, eventLabel, eventTimeText, eventTooltip, timeScale, type TimeScale, type TimelineView, type ZoneMode,
 } from '../../../server/src/render/layout';
+import type { TimelineLabels } from '../../../server/src/render/labels';
 import { h, shapeSvg } from './dom';
 
 export const LANE_HEIGHT = 40;
@@ -54,11 +55,11 @@ export class TimelineLayer {
   private selected = -1;
   private labelWidth = MAX_LABEL_WIDTH;
 
-  constructor(private readonly viewport: HTMLElement, private readonly handlers: EventHandlers) {
+  constructor(private readonly viewport: HTMLElement, private readonly labels: TimelineLabels, private readonly handlers: EventHandlers) {
     this.canvas = h('div', { className: 'canvas timeline' });
     this.axis = h('div', { className: 'axis', attrs: { 'aria-hidden': 'true' } });
-    this.band = h('div', { className: 'band', attrs: { title: 'Incident window' } });
-    this.empty = h('p', { className: 'empty', text: 'No event has a time that can be read yet.' });
+    this.band = h('div', { className: 'band', attrs: { title: labels.incidentWindow } });
+    this.empty = h('p', { className: 'empty', text: labels.noReadableTime });
     this.empty.hidden = true;
     this.canvas.append(this.axis, this.band, this.empty);
   }
@@ -210,8 +211,8 @@ export class TimelineLayer {
   private eventElement(view: TimelineView, pos: number): HTMLElement {
     const event = view.events[pos];
     const { x, y } = this.positionOf(pos);
-    const label = eventLabel(event, this.zone);
-    const tooltip = eventTooltip(event, this.zone, view.extraZones);
+    const label = eventLabel(event, this.zone, this.labels);
+    const tooltip = eventTooltip(event, this.zone, view.extraZones, this.labels);
     const element = h('div', {
       className: `event kind-${event.kind}${pos === this.selected ? ' selected' : ''}`,
       attrs: { role: 'option', id: `event-${event.index}`, 'aria-selected': String(pos === this.selected), 'aria-label': label, title: tooltip, 'data-index': String(event.index) },

@@ -4,6 +4,7 @@
  * load, so the file opens offline anywhere and incident text can never run.
  */
 import { escapeHtml, isSafeLink } from './escape';
+import { ENGLISH_LABELS, type TimelineLabels } from './labels';
 import { fullTimeText, type TimelineView, type ZoneMode } from './layout';
 import { renderSvg } from './svg';
 
@@ -28,36 +29,39 @@ a { color: #1a73c9; }
 
 export interface HtmlOptions {
   readonly zone: ZoneMode;
+  /** Headers and names in the reader's language (default English); also the page's lang. */
+  readonly labels?: TimelineLabels;
 }
 
 export function renderHtml(view: TimelineView, options: HtmlOptions): string {
+  const labels = options.labels ?? ENGLISH_LABELS;
   const incident = view.model.incident;
-  const title = [incident?.id, incident?.title].filter((s) => s).join(' — ') || 'Incident timeline';
+  const title = [incident?.id, incident?.title].filter((s) => s).join(' — ') || labels.incidentTimeline;
   const facts: [string, string | undefined][] = [
-    ['Status', incident?.status],
-    ['Severity', incident?.severity],
-    ['Service', incident?.service],
-    ['Regions', incident?.regions?.join(', ')],
-    ['Start', view.window ? `${fullTimeText(view.window.startMs, 'JST')} / ${fullTimeText(view.window.startMs, 'UTC')}` : undefined],
-    ['End', view.window && !view.window.open ? `${fullTimeText(view.window.endMs, 'JST')} / ${fullTimeText(view.window.endMs, 'UTC')}` : undefined],
-    ['Impact', incident?.impact],
-    ['Cause', incident?.cause],
+    [labels.status, incident?.status],
+    [labels.severity, incident?.severity],
+    [labels.service, incident?.service],
+    [labels.regions, incident?.regions?.join(', ')],
+    [labels.start, view.window ? `${fullTimeText(view.window.startMs, 'JST')} / ${fullTimeText(view.window.startMs, 'UTC')}` : undefined],
+    [labels.end, view.window && !view.window.open ? `${fullTimeText(view.window.endMs, 'JST')} / ${fullTimeText(view.window.endMs, 'UTC')}` : undefined],
+    [labels.impact, incident?.impact],
+    [labels.cause, incident?.cause],
   ];
-  const dl = facts.filter(([, v]) => v).map(([k, v]) => `<dt>${k}</dt><dd>${escapeHtml(v ?? '')}</dd>`).join('');
+  const dl = facts.filter(([, v]) => v).map(([k, v]) => `<dt>${escapeHtml(k)}</dt><dd>${escapeHtml(v ?? '')}</dd>`).join('');
   const sources = (incident?.sources ?? []).map((s) => {
     const text = escapeHtml(s.title ?? s.url);
     // Only http(s)/mailto become links; rel=noreferrer so opening one leaks nothing.
     return isSafeLink(s.url) ? `<li><a href="${escapeHtml(s.url)}" rel="noreferrer noopener">${text}</a></li>` : `<li>${text}</li>`;
   }).join('');
-  const figures = view.figures.map((f) => `<div>${escapeHtml(f.label)}<strong>${escapeHtml(f.value)}</strong></div>`).join('');
+  const figures = view.figures.map((f) => `<div>${escapeHtml(labels.figures[f.key])}<strong>${escapeHtml(f.value)}</strong></div>`).join('');
   const rows = view.events.map((e) => `<tr><td class="time">${escapeHtml(fullTimeText(e.epochMs, 'JST'))}</td>`
     + `<td class="time">${escapeHtml(fullTimeText(e.epochMs, 'UTC'))}</td><td class="offset">${escapeHtml(e.offset)}</td>`
-    + `<td>${e.kind === 'other' ? '' : e.kind}</td><td>${escapeHtml(e.text)}</td></tr>`).join('\n');
+    + `<td>${e.kind === 'other' ? '' : escapeHtml(labels.kinds[e.kind])}</td><td>${escapeHtml(e.text)}</td></tr>`).join('\n');
   const unreadable = view.unreadable.length
-    ? `<h2>Events whose time could not be read</h2><ul>${view.unreadable.map((e) => `<li><code>${escapeHtml(e.timeText || '(no time)')}</code> ${escapeHtml(e.text)}</li>`).join('')}</ul>`
+    ? `<h2>${escapeHtml(labels.unreadable)}</h2><ul>${view.unreadable.map((e) => `<li><code>${escapeHtml(e.timeText || `(${labels.noTime})`)}</code> ${escapeHtml(e.text)}</li>`).join('')}</ul>`
     : '';
   return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${labels.language}">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
@@ -69,11 +73,11 @@ export function renderHtml(view: TimelineView, options: HtmlOptions): string {
 <h1>${escapeHtml(title)}</h1>
 <dl>${dl}</dl>
 ${figures ? `<div class="figures">${figures}</div>` : ''}
-${sources ? `<h2>Sources</h2><ul>${sources}</ul>` : ''}
-<div class="chart">${renderSvg(view, { zone: options.zone, header: false })}</div>
-<h2>Timeline</h2>
+${sources ? `<h2>${escapeHtml(labels.sources)}</h2><ul>${sources}</ul>` : ''}
+<div class="chart">${renderSvg(view, { zone: options.zone, header: false, labels })}</div>
+<h2>${escapeHtml(labels.timeline)}</h2>
 <table>
-<thead><tr><th>JST</th><th>UTC</th><th>From start</th><th>Kind</th><th>Event</th></tr></thead>
+<thead><tr><th>JST</th><th>UTC</th><th>${escapeHtml(labels.fromStart)}</th><th>${escapeHtml(labels.kind)}</th><th>${escapeHtml(labels.event)}</th></tr></thead>
 <tbody>
 ${rows}
 </tbody>

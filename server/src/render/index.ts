@@ -5,9 +5,11 @@ export { escapeHtml, escapeMarkdownCell, isSafeLink } from './escape';
 export { renderSvg, type SvgOptions } from './svg';
 export { renderHtml, type HtmlOptions } from './html';
 export { renderMarkdown } from './markdown';
+export * from './labels';
 
 import type { TimelineModel } from '../protocol';
 import { renderHtml } from './html';
+import { ENGLISH_LABELS, type TimelineLabels } from './labels';
 import { buildTimelineView, type ZoneMode } from './layout';
 import { renderMarkdown } from './markdown';
 import { renderSvg } from './svg';
@@ -15,12 +17,12 @@ import { renderSvg } from './svg';
 export type ExportFormat = 'html' | 'svg' | 'md';
 export const EXPORT_FORMATS: readonly ExportFormat[] = ['html', 'svg', 'md'];
 
-/** One export of a model, as the CLI and the export commands both produce it. */
-export function renderExport(model: TimelineModel, format: ExportFormat, zone: ZoneMode): string {
+/** One export of a model, as the CLI and the export commands both produce it, in the labels' language. */
+export function renderExport(model: TimelineModel, format: ExportFormat, zone: ZoneMode, labels: TimelineLabels = ENGLISH_LABELS): string {
   const view = buildTimelineView(model);
   switch (format) {
-    case 'html': return renderHtml(view, { zone });
-    case 'svg': return renderSvg(view, { zone });
-    case 'md': return renderMarkdown(view);
+    case 'html': return renderHtml(view, { zone, labels });
+    case 'svg': return renderSvg(view, { zone, labels });
+    case 'md': return renderMarkdown(view, labels);
   }
 }

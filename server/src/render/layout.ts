@@ -8,6 +8,7 @@ import type { Range } from 'vscode-languageserver-protocol';
 import type { TimelineModel } from '../protocol';
 import { formatDuration, formatInOffset, formatInZone, formatOffsetFrom, HOUR, isKnownTimeZone, JST_OFFSET_MINUTES, MINUTE } from '../core/time';
 import { kindName, type KindName } from './kinds';
+import { ENGLISH_LABELS, type FigureKey, type TimelineLabels } from './labels';
 
 /** Which clock the times are printed in; 'both' prints JST and UTC side by side. */
 export type ZoneMode = 'JST' | 'UTC' | 'both';
@@ -40,7 +41,8 @@ export interface UnreadableEvent {
 }
 
 export interface DurationFigure {
-  readonly label: string;
+  /** Which figure; its words come from TimelineLabels.figures. */
+  readonly key: FigureKey;
   readonly value: string;
 }
 
@@ -109,12 +111,12 @@ export function buildTimelineView(model: TimelineModel, extraZones: readonly str
   }
 
   const figures: DurationFigure[] = [];
-  if (startMs !== undefined && endMs !== undefined) figures.push({ label: 'Duration', value: formatDuration(endMs - startMs) });
+  if (startMs !== undefined && endMs !== undefined) figures.push({ key: 'duration', value: formatDuration(endMs - startMs) });
   if (startMs !== undefined) {
     const first = (kind: KindName) => events.find((e) => e.kind === kind);
-    for (const [kind, label] of [['detected', 'Time to detect'], ['mitigated', 'Time to mitigate'], ['resolved', 'Time to resolve']] as const) {
+    for (const [kind, key] of [['detected', 'timeToDetect'], ['mitigated', 'timeToMitigate'], ['resolved', 'timeToResolve']] as const) {
       const e = first(kind);
-      if (e) figures.push({ label, value: formatDuration(e.epochMs - startMs) });
+      if (e) figures.push({ key, value: formatDuration(e.epochMs - startMs) });
     }
   }
   const multiDay = dayOf(domain.startMs, JST_OFFSET_MINUTES) !== dayOf(domain.endMs, JST_OFFSET_MINUTES)
@@ -151,16 +153,16 @@ export function eventTimeText(epochMs: number, mode: ZoneMode, withDate: boolean
 }
 
 /** What a screen reader hears for one event. */
-export function eventLabel(event: PlacedEvent, mode: ZoneMode): string {
+export function eventLabel(event: PlacedEvent, mode: ZoneMode, labels: TimelineLabels = ENGLISH_LABELS): string {
   const times = mode === 'both'
     ? `${fullTimeText(event.epochMs, 'JST')}, ${fullTimeText(event.epochMs, 'UTC')}`
     : fullTimeText(event.epochMs, mode);
-  return `${times}, ${event.offset}, ${event.kind === 'other' ? 'no kind' : event.kind}: ${event.text}`;
+  return `${times}, ${event.offset}, ${labels.kinds[event.kind]}: ${event.text}`;
 }
 
 /** The label plus one line per extra zone ("America/New_York: 2019-11-18 20:40-05:00"), for tooltips. */
-export function eventTooltip(event: PlacedEvent, mode: ZoneMode, extraZones: readonly string[]): string {
-  return [eventLabel(event, mode), ...extraZones.map((zone) => `${zone}: ${formatInZone(event.epochMs, zone).text}`)].join('\n');
+export function eventTooltip(event: PlacedEvent, mode: ZoneMode, extraZones: readonly string[], labels: TimelineLabels = ENGLISH_LABELS): string {
+  return [eventLabel(event, mode, labels), ...extraZones.map((zone) => `${zone}: ${formatInZone(event.epochMs, zone).text}`)].join('\n');
 }
 
 export interface AxisTick {

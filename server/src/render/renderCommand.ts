@@ -8,20 +8,21 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { UsageError, describeFsError, readIncidentText, type Subcommand } from '../commandLine';
 import { parseIncident } from '../core/parse';
-import { t } from '../core/l10n';
+import { currentLanguage, t } from '../core/l10n';
 import { toTimelineModel } from '../timelineModel';
 import { EXPORT_FORMATS, renderExport, type ExportFormat } from './index';
+import { labelLanguage, timelineLabels } from './labels';
 import { DEFAULT_ZONE_MODE, isZoneMode, ZONE_MODES } from './layout';
 
 export const render: Subcommand = {
-  summary: 'Render an incident timeline as HTML, SVG or Markdown.',
+  summary: () => t('Render an incident timeline as HTML, SVG or Markdown.'),
   usage: 'render FILE [--format html|svg|md] [--zone JST|UTC|both] [-o OUT]',
-  optionHelp: [
-    '--format html|svg|md    a self-contained page (default), the whole timeline as SVG, or a Markdown table',
-    '--zone JST|UTC|both     the clock the times are printed in (default JST)',
-    '-o, --output OUT        write to OUT instead of standard output',
+  optionHelp: () => [
+    '--format html|svg|md    ' + t('a self-contained page (default), the whole timeline as SVG, or a Markdown table'),
+    '--zone JST|UTC|both     ' + t('the clock the times are printed in (default JST)'),
+    '-o, --output OUT        ' + t('write to OUT instead of standard output'),
     '',
-    'Exit code: 0 when written, 1 when the file is not an incident, 2 on usage or read errors.',
+    t('Exit code: 0 when written, 1 when the file is not an incident, 2 on usage or read errors.'),
   ],
   options: {
     format: { type: 'string', default: 'html' },
@@ -49,7 +50,8 @@ export const render: Subcommand = {
       context.stderr(`incident-timeline: ${t('{0} is not an incident (run `incident-timeline check` to see why).', positionals[0])}\n`);
       return 1;
     }
-    const output = renderExport(model, format as ExportFormat, zone);
+    // Headers in the CLI's language (--lang, else the locale), as its messages are.
+    const output = renderExport(model, format as ExportFormat, zone, timelineLabels(t, labelLanguage(currentLanguage())));
     if (typeof values.output === 'string') {
       try {
         fs.writeFileSync(path.resolve(context.cwd, values.output), output, 'utf8');

@@ -5,6 +5,7 @@
  */
 import { escapeHtml } from './escape';
 import { KIND_NAMES, KIND_STYLES, type KindName } from './kinds';
+import { ENGLISH_LABELS, fillIn, type TimelineLabels } from './labels';
 import { assignLanes, axisTicks, eventTimeText, fullTimeText, timeScale, type TimelineView, type ZoneMode } from './layout';
 
 export interface SvgOptions {
@@ -13,6 +14,8 @@ export interface SvgOptions {
   readonly width?: number;
   /** Whether to draw the title/figures header (the HTML export has its own). */
   readonly header?: boolean;
+  /** Legend and titles in the reader's language (default English). */
+  readonly labels?: TimelineLabels;
 }
 
 const LABEL_WIDTH = 250;
@@ -43,6 +46,13 @@ function kindRule(kind: KindName, scheme: 'light' | 'dark'): string {
 function truncate(text: string, max: number): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
+
+/** About how wide a 12 px label is: 7 px a character, twice that for CJK (full-width) ones. */
+function textWidth(text: string): number {
+  let width = 0;
+  for (const c of text) width += /[\u3000-\u9fff\uff00-\uffef]/.test(c) ? 13 : 7;
+  return width;
 }
 
 function shape(kind: KindName, x: number, y: number): string {
@@ -76,15 +86,16 @@ function fitWidth(view: TimelineView, given: number | undefined) {
 export function renderSvg(view: TimelineView, options: SvgOptions): string {
   const { width, plotWidth, scale, xs, lanes, laneCount } = fitWidth(view, options.width);
   const zones: ('JST' | 'UTC')[] = options.zone === 'both' ? ['JST', 'UTC'] : [options.zone];
+  const labels = options.labels ?? ENGLISH_LABELS;
   const incident = view.model.incident;
   const parts: string[] = [];
   let y = 8;
   if (options.header !== false) {
-    const title = [incident?.id, incident?.title].filter((s) => s).join(' — ') || 'Incident timeline';
+    const title = [incident?.id, incident?.title].filter((s) => s).join(' — ') || labels.incidentTimeline;
     parts.push(`<text class="fg" x="16" y="${y + 18}" font-size="18" font-weight="600">${escapeHtml(title)}</text>`);
     y += 28;
     const facts = [incident?.status, incident?.severity, incident?.service].filter((s) => s).join(' · ');
-    const figures = view.figures.map((f) => `${f.label} ${f.value}`).join(' · ');
+    const figures = view.figures.map((f) => `${labels.figures[f.key]} ${f.value}`).join(' · ');
     const line = [facts, figures].filter((s) => s).join('   ');
     if (line) {
       parts.push(`<text class="muted" x="16" y="${y + 14}">${escapeHtml(line)}</text>`);
@@ -96,8 +107,9 @@ export function renderSvg(view: TimelineView, options: SvgOptions): string {
   y += 10;
   for (const kind of KIND_NAMES) {
     parts.push(shape(kind, lx + 6, y + 6));
-    parts.push(`<text class="fg" x="${lx + 16}" y="${y + 10}">${KIND_STYLES[kind].label}</text>`);
-    lx += 30 + KIND_STYLES[kind].label.length * 7;
+    const name = labels.kinds[kind];
+    parts.push(`<text class="fg" x="${lx + 16}" y="${y + 10}">${escapeHtml(name)}</text>`);
+    lx += 30 + textWidth(name);
   }
   y += 26;
 
@@ -111,7 +123,7 @@ export function renderSvg(view: TimelineView, options: SvgOptions): string {
   if (view.window) {
     const x0 = scale.x(view.window.startMs);
     const x1 = scale.x(view.window.endMs);
-    body.push(`<rect class="band" x="${x0.toFixed(1)}" y="${axisTop}" width="${Math.max(1, x1 - x0).toFixed(1)}" height="${height - axisTop - 8}"><title>Incident window</title></rect>`);
+    body.push(`<rect class="band" x="${x0.toFixed(1)}" y="${axisTop}" width="${Math.max(1, x1 - x0).toFixed(1)}" height="${height - axisTop - 8}"><title>${escapeHtml(labels.incidentWindow)}</title></rect>`);
     body.push(`<line class="band-edge" x1="${x0.toFixed(1)}" x2="${x0.toFixed(1)}" y1="${axisTop}" y2="${height - 8}"/>`);
     if (!view.window.open) body.push(`<line class="band-edge" x1="${x1.toFixed(1)}" x2="${x1.toFixed(1)}" y1="${axisTop}" y2="${height - 8}"/>`);
   }
@@ -133,14 +145,14 @@ export function renderSvg(view: TimelineView, options: SvgOptions): string {
     const full = options.zone === 'both'
       ? `${fullTimeText(event.epochMs, 'JST')} / ${fullTimeText(event.epochMs, 'UTC')}`
       : fullTimeText(event.epochMs, options.zone);
-    body.push(`<g class="event" data-index="${event.index}"><title>${escapeHtml(`${full} (${event.offset}) ${event.kind}: ${event.text}`)}</title>`
+    body.push(`<g class="event" data-index="${event.index}"><title>${escapeHtml(`${full} (${event.offset}) ${labels.kinds[event.kind]}: ${event.text}`)}</title>`
       + `<line class="leader" x1="${x.toFixed(1)}" x2="${x.toFixed(1)}" y1="${axisY}" y2="${my - 6}"/>`
       + shape(event.kind, x, my)
       + `<text class="fg" x="${(x + 10).toFixed(1)}" y="${my + 4}" font-weight="600">${escapeHtml(times)} <tspan class="muted" font-weight="400">${escapeHtml(event.offset)}</tspan></text>`
       + `<text class="fg" x="${(x + 10).toFixed(1)}" y="${my + 20}">${escapeHtml(truncate(event.text, MAX_LABEL_CHARS))}</text></g>`);
   });
 
-  const label = escapeHtml(`Timeline of ${incident?.id ?? 'incident'}: ${view.events.length} events`);
+  const label = escapeHtml(fillIn(labels.svgTitle, incident?.id ?? labels.incidentTimeline, view.events.length));
   return `<svg xmlns="http://www.w3.org/2000/svg" class="it-svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="${label}">`
     + `<style>${SVG_STYLE}</style>`
     // Its own background, so the text stays readable when a dark viewer shows the file alone.

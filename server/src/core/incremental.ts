@@ -184,7 +184,9 @@ function parseClean(text: string): Document.Parsed | Unsplittable {
   if (!Array.isArray(documents) || documents.length !== 1) return new Unsplittable('not one document');
   const doc = documents[0];
   if (doc.errors.length > 0 || doc.warnings.length > 0) return new Unsplittable('YAML errors or warnings');
-  if (hasAnchorsAliasesOrTags(doc)) return new Unsplittable('anchors, aliases or tags');
+  // Without &, * or ! in the text there can be no anchor, alias or tag: skip the walk (most items).
+  const maybe = text.indexOf('&') >= 0 || text.indexOf('*') >= 0 || text.indexOf('!') >= 0;
+  if (maybe && hasAnchorsAliasesOrTags(doc)) return new Unsplittable('anchors, aliases or tags');
   return doc;
 }
 

@@ -7,8 +7,10 @@
  * joined into a small "skeleton" document that yaml parses and the reader reads as usual: it
  * gives the root entries, their diagnostics and, because the first and last items stay in it, the
  * exact ranges yaml gives the timeline and the root mapping. Each item is parsed on its own and
- * read with the reader's `base` offset; its result is kept, keyed by the item's text, and only
- * shifted when an edit above it moves it. The cross-item rules then run over the assembled model.
+ * read with the reader's `base` offset; its result is kept for the next text. There, the common
+ * prefix and suffix with the previous text tell which items an edit left alone: those are reused,
+ * shifted when the edit moved them and renumbered when items were added or removed above; only
+ * the others are parsed. The cross-item rules then run over the assembled model.
  *
  * Whenever the text's structure does not allow this safely (tabs, lone CR, a BOM, directives or
  * document markers, anchors, aliases and tags, YAML errors or warnings anywhere, odd indentation

@@ -11,6 +11,7 @@ import type { Browser, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
 import { previewHtml } from '../../client/src/preview/previewHtml';
 import type { HostMessage, PreviewState, WebviewMessage } from '../../client/src/previewMessages';
+import type { TimelineLabels } from '../../server/src/render/labels';
 import { parseIncident } from '../../server/src/core/parse';
 import type { TimelineModel } from '../../server/src/protocol';
 import { toTimelineModel } from '../../server/src/timelineModel';
@@ -37,14 +38,14 @@ export interface PageServer {
   close(): Promise<void>;
 }
 
-/** Serves the preview page at / and the bundle at /dist/…; nothing else. */
-export async function startPageServer(defaultZone: 'JST' | 'UTC' | 'both' = 'JST', state?: PreviewState): Promise<PageServer> {
+/** Serves the preview page at / and the bundle at /dist/…; nothing else. `labels` as the host's display language gives them. */
+export async function startPageServer(defaultZone: 'JST' | 'UTC' | 'both' = 'JST', state?: PreviewState, labels?: TimelineLabels): Promise<PageServer> {
   let origin = '';
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', origin);
     if (url.pathname === '/') {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-      res.end(previewHtml({ cspSource: origin, scriptUri: `${origin}/dist/main.js`, styleUri: `${origin}/dist/main.css`, defaultZone, state, nonce: 'dGVzdC1ub25jZQ==' }));
+      res.end(previewHtml({ cspSource: origin, scriptUri: `${origin}/dist/main.js`, styleUri: `${origin}/dist/main.css`, defaultZone, state, labels, nonce: 'dGVzdC1ub25jZQ==' }));
       return;
     }
     if (url.pathname === '/favicon.ico') {

@@ -6,6 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ParseArgsConfig } from 'node:util';
+import { t } from './core/l10n';
 
 /** Where a subcommand writes and what it may know about its surroundings. */
 export interface CommandContext {
@@ -137,10 +138,10 @@ export function readIncidentText(absolute: string): string {
 export function describeFsError(error: unknown): string {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   switch (code) {
-    case 'ENOENT': return 'no such file or folder';
+    case 'ENOENT': return t('no such file or folder');
     case 'EACCES':
-    case 'EPERM': return 'permission denied';
-    case 'EISDIR': return 'is a folder';
+    case 'EPERM': return t('permission denied');
+    case 'EISDIR': return t('is a folder');
     default: return error instanceof Error ? error.message : String(error);
   }
 }

@@ -73,6 +73,12 @@ describe('cli: Japanese output', () => {
     for (const kind of ['検知', '更新', '緩和', '復旧', '原因', '報告', 'メモ', '種別なし']) assert.ok(r.stdout.includes(`>${kind}</text>`), kind);
   });
 
+  it('why a file cannot be read, in Japanese', () => {
+    const r = run(['render', 'missing.incident.yaml', '--lang', 'ja']);
+    assert.equal(r.status, 2);
+    assert.equal(r.stderr, 'incident-timeline: missing.incident.yaml を読めません: そのようなファイルやフォルダーはありません\n');
+  });
+
   it('--lang ja --help lists the commands in Japanese', () => {
     const r = run(['--lang', 'ja', '--help']);
     assert.equal(r.status, 0);

@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import { eventAtLine, EditorSync, type EventRange } from '../../client/src/preview/editorSync';
 import { LiveModel, ModelReceiver } from '../../client/src/preview/liveModel';
-import { RenderThrottle, type Timers } from '../../client/src/preview/renderThrottle';
+import { RENDER_DELAY_MS, RenderThrottle, type Timers } from '../../client/src/preview/renderThrottle';
 import { parsePreviewState, parseWebviewMessage } from '../../client/src/previewMessages';
 import type { TimelineModel } from '../../server/src/protocol';
 
@@ -31,26 +31,40 @@ class ManualTimers implements Timers {
 }
 
 describe('RenderThrottle', () => {
-  it('renders the first request at once, then one render per 300 ms window, the last keystroke included', () => {
+  it('renders at once when idle, then one render per window while typing, the last keystroke included', () => {
     const timers = new ManualTimers();
     const runs: number[] = [];
-    const throttle = new RenderThrottle(() => runs.push(timers.now), 300, timers);
+    const throttle = new RenderThrottle(() => runs.push(timers.now), 100, timers);
     throttle.request();
     assert.deepEqual(runs, [0]);
-    // A burst of keystrokes at 10, 50, 120, 290 ms: one render, at 310 (300 after the first of the burst).
-    for (const t of [10, 50, 120, 290]) {
+    // A burst of keystrokes at 10, 50, 90, 130, 160 ms: one render when each window closes.
+    for (const t of [10, 50, 90]) {
       timers.advance(t - timers.now);
       throttle.request();
     }
-    assert.deepEqual(timers.scheduled, [310]);
-    timers.advance(310 - timers.now);
-    assert.deepEqual(runs, [0, 310]);
-    // A keystroke after that render starts a new window: rendered within 300 ms of it.
-    timers.advance(5);
-    throttle.request();
-    timers.advance(300);
-    assert.deepEqual(runs, [0, 310, 615]);
+    assert.equal(throttle.pending, true);
+    assert.deepEqual(timers.scheduled, [100]);
+    timers.advance(100 - timers.now);
+    assert.deepEqual(runs, [0, 100]);
+    for (const t of [130, 160]) {
+      timers.advance(t - timers.now);
+      throttle.request();
+    }
+    timers.advance(200 - timers.now);
+    assert.deepEqual(runs, [0, 100, 200], 'the last keystroke (160) is on screen by 200');
+    // Nothing was asked during the last window: it closes without a render.
+    timers.advance(100);
+    assert.deepEqual(runs, [0, 100, 200]);
     assert.equal(throttle.pending, false);
+    assert.deepEqual(timers.scheduled, []);
+    // One edit after a pause renders at once, not a window later.
+    timers.advance(500);
+    throttle.request();
+    assert.deepEqual(runs, [0, 100, 200, 800]);
+  });
+
+  it('uses a window well under issue 3\'s 300 ms bound', () => {
+    assert.ok(RENDER_DELAY_MS <= 150, `RENDER_DELAY_MS ${RENDER_DELAY_MS}`);
   });
 
   it('renders at once again after reset (another document) and on an immediate request', () => {

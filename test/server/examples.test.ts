@@ -8,17 +8,9 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
+import type { CheckedDiagnostic } from '../../server/src/cli';
 import { fileUri, LspTestClient, REPO_ROOT } from './lspClient';
 
-interface CliDiagnostic {
-  readonly file: string;
-  readonly line: number;
-  readonly column: number;
-  readonly endLine: number;
-  readonly endColumn: number;
-  readonly severity: string;
-  readonly code: string;
-}
 
 const EXAMPLES = path.join(REPO_ROOT, 'examples');
 const SEVERITY_NAMES = ['', 'error', 'warning', 'information', 'hint'];
@@ -35,19 +27,19 @@ function fromServer(diagnostics: readonly Diagnostic[]): string[] {
   return diagnostics.map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1}-${d.range.end.line + 1}:${d.range.end.character + 1} ${SEVERITY_NAMES[d.severity ?? 0]} ${String(d.code)}`).sort();
 }
 
-function fromCli(diagnostics: readonly CliDiagnostic[]): string[] {
+function fromCli(diagnostics: readonly CheckedDiagnostic[]): string[] {
   return diagnostics.map((d) => `${d.line}:${d.column}-${d.endLine}:${d.endColumn} ${d.severity} ${d.code}`).sort();
 }
 
-function checkWithCli(): CliDiagnostic[] {
+function checkWithCli(): CheckedDiagnostic[] {
   if (!existsSync(path.join(REPO_ROOT, 'dist/cli.js'))) throw new Error('dist/cli.js is missing: run `npm run build` first (`npm test` does).');
   try {
-    return JSON.parse(execFileSync(process.execPath, ['dist/cli.js', 'check', '--format', 'json', 'examples'], { cwd: REPO_ROOT, encoding: 'utf8' })) as CliDiagnostic[];
+    return JSON.parse(execFileSync(process.execPath, ['dist/cli.js', 'check', '--format', 'json', 'examples'], { cwd: REPO_ROOT, encoding: 'utf8' })) as CheckedDiagnostic[];
   } catch (error) {
     // Exit code 1 means "errors found": the JSON is still on stdout.
     const stdout = (error as { stdout?: string }).stdout;
     if (!stdout) throw error;
-    return JSON.parse(stdout) as CliDiagnostic[];
+    return JSON.parse(stdout) as CheckedDiagnostic[];
   }
 }
 

@@ -8,6 +8,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { State, type LanguageClient } from 'vscode-languageclient/node';
+import type { CheckedDiagnostic } from '../../../server/src/cli';
 import {
   EXAMPLES,
   ROOT,
@@ -32,16 +33,6 @@ start:
   utc: 2019-11-19T10:40:00Z
   jst: 2019-11-19T10:40:00+09:00
 `;
-
-interface CheckedDiagnostic {
-  readonly file: string;
-  readonly line: number;
-  readonly column: number;
-  readonly endLine: number;
-  readonly endColumn: number;
-  readonly severity: string;
-  readonly code: string;
-}
 
 /** What the CLI (the same core, run on its own) reports for a folder, as describeDiagnostic lines per file. */
 function checkWithCli(folder: string): Map<string, string[]> {

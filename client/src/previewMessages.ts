@@ -3,7 +3,7 @@
  * discriminated unions on `type`. Both sides import this file (the webview bundle too), so it
  * holds types and tiny pure helpers only.
  */
-import type { TimelineModel } from '../../server/src/protocol';
+import type { TimelineChanges, TimelineModel } from '../../server/src/protocol';
 import type { ZoneMode } from '../../server/src/render/layout';
 
 export type PreviewMode = 'timeline' | 'list';
@@ -39,6 +39,18 @@ export type HostMessage =
     /** incidentTimeline.extraTimeZones: IANA zones shown in each event's tooltip. */
     readonly extraZones: readonly string[];
   }
+  /**
+   * The same as a render of `changes` applied to the model the page holds (version
+   * `changes.baseVersion`, not stale): a keystroke in a 10,000-event file posts one event, not
+   * megabytes. A page holding another version answers 'resync'.
+   */
+  | {
+    readonly type: 'patch';
+    readonly changes: TimelineChanges;
+    readonly locked: boolean;
+    readonly problems: { readonly errors: number; readonly warnings: number };
+    readonly extraZones: readonly string[];
+  }
   /** The editor's cursor is in this event (null: in none): highlight it and bring it into view. */
   | { readonly type: 'highlight'; readonly index: number | null }
   /** The zone setting changed; panels that never chose a zone follow it. */
@@ -56,6 +68,8 @@ export type WebviewMessage =
   /** Open a source link in the browser (the host checks the scheme). */
   | { readonly type: 'openLink'; readonly url: string }
   | { readonly type: 'showProblems' }
+  /** A patch did not fit the model the page holds: send the whole model. */
+  | { readonly type: 'resync' }
   /** The page's state changed (zone, mode, zoom): the host uses the zone for exports. */
   | { readonly type: 'state'; readonly state: PreviewState };
 
@@ -69,6 +83,7 @@ export function parseWebviewMessage(value: unknown): WebviewMessage | undefined 
   switch (value.type) {
     case 'ready':
     case 'showProblems':
+    case 'resync':
       return { type: value.type };
     case 'reveal':
       return Number.isInteger(value.index) && (value.index as number) >= 0 ? { type: 'reveal', index: value.index as number } : undefined;

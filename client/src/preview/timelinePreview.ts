@@ -35,6 +35,8 @@ export class TimelinePreview implements vscode.Disposable {
   private readonly live = new LiveModel();
   private readonly received = new ModelReceiver();
   private updating = false;
+  /** The model the page holds (the last one posted), if it is the newest, not a stale one: patches apply to it. */
+  private posted: { readonly uri: string; readonly version: number } | undefined;
   private updateAgain = false;
   private readonly sync = new EditorSync();
   private resource: vscode.Uri;
@@ -126,6 +128,7 @@ export class TimelinePreview implements vscode.Disposable {
     this.resource = resource;
     this.live.reset();
     this.received.reset();
+    this.posted = undefined;
     this.sync.reset();
     this.throttle.reset();
     this.panel.title = titleFor(resource, this.locked);
@@ -169,12 +172,23 @@ export class TimelinePreview implements vscode.Disposable {
     await vscode.workspace.openTextDocument(this.resource);
     const client = await this.host.ready;
     // Changes since the model we hold; the whole model when we hold none or the server lost our base.
-    let model = this.received.receive(await client.sendRequest(TimelineChangesRequest.type, { uri, baseVersion: this.received.baseVersion }));
-    if (model === undefined) model = this.received.receive(await client.sendRequest(TimelineChangesRequest.type, { uri, baseVersion: -1 }));
+    let answer = await client.sendRequest(TimelineChangesRequest.type, { uri, baseVersion: this.received.baseVersion });
+    let model = this.received.receive(answer);
+    if (model === undefined) {
+      answer = await client.sendRequest(TimelineChangesRequest.type, { uri, baseVersion: -1 });
+      model = this.received.receive(answer);
+    }
     if (this.disposed || !model || model.uri !== this.resource.toString()) return;
     const shown = this.live.accept(model);
     if (!shown) return;
-    this.post({ type: 'render', model: shown.model, locked: this.locked, problems: shown.problems, stale: shown.stale, extraZones: this.host.extraZones() });
+    const extraZones = this.host.extraZones();
+    // The page holds the changes' base: post the splice (a few events), not the whole model.
+    if (answer?.kind === 'changes' && !shown.stale && shown.model === model && this.posted?.uri === answer.uri && this.posted.version === answer.baseVersion) {
+      this.post({ type: 'patch', changes: answer, locked: this.locked, problems: shown.problems, extraZones });
+    } else {
+      this.post({ type: 'render', model: shown.model, locked: this.locked, problems: shown.problems, stale: shown.stale, extraZones });
+    }
+    this.posted = shown.stale ? undefined : { uri: model.uri, version: model.version };
     // The published diagnostics may already include workspace checks the model does not count.
     this.post({ type: 'problems', problems: this.problemCounts() });
     // The cursor may already sit in an event.
@@ -186,6 +200,7 @@ export class TimelinePreview implements vscode.Disposable {
     switch (message.type) {
       case 'ready':
         this.ready = true;
+        this.posted = undefined;
         this.throttle.reset();
         this.live.reset();
         this.sync.reset();
@@ -200,6 +215,11 @@ export class TimelinePreview implements vscode.Disposable {
         break;
       case 'showProblems':
         void vscode.commands.executeCommand('workbench.actions.view.problems');
+        break;
+      case 'resync':
+        // The page missed a model: the next render posts the whole one.
+        this.posted = undefined;
+        this.throttle.request(true);
         break;
       case 'state':
         if (isZoneMode(message.state.zone)) this.zone = message.state.zone;

@@ -6,6 +6,8 @@
  */
 import type { HostMessage, PreviewState, WebviewMessage } from '../previewMessages';
 import { MAX_ZOOM, parsePreviewState } from '../previewMessages';
+import type { TimelineModel } from '../../../server/src/protocol';
+import { applyTimelineChanges } from '../../../server/src/timelineChanges';
 import { KIND_NAMES, KIND_STYLES } from '../../../server/src/render/kinds';
 import { countText, fillIn, parseTimelineLabels, type TimelineLabels } from '../../../server/src/render/labels';
 import { buildTimelineView, eventLabel, isZoneMode, ZONE_MODES, type TimelineView, type ZoneMode } from '../../../server/src/render/layout';
@@ -56,6 +58,8 @@ function initialState(): PreviewState {
 class PreviewPage {
   private state: PreviewState = initialState();
   private view: TimelineView | undefined;
+  /** The model last rendered: what a 'patch' applies to. */
+  private model: TimelineModel | undefined;
   /** Index (file order) -> position in time order. */
   private positions = new Map<number, number>();
   private selectedPosition = -1;
@@ -119,6 +123,9 @@ class PreviewPage {
       case 'render':
         this.render(message.model.uri, message);
         break;
+      case 'patch':
+        this.patch(message);
+        break;
       case 'highlight':
         if (message.index === null) break;
         this.selectIndex(message.index);
@@ -142,8 +149,21 @@ class PreviewPage {
     performance.measure('incident-render', 'incident-render-start');
   }
 
+  /** Changes to the model on screen: the same page as a render of the whole changed model. */
+  private patch(message: Extract<HostMessage, { type: 'patch' }>): void {
+    const { changes } = message;
+    const held = this.model;
+    if (!held || held.uri !== changes.uri || held.version !== changes.baseVersion) {
+      post({ type: 'resync' });
+      return;
+    }
+    const model = applyTimelineChanges(held, changes);
+    this.render(model.uri, { type: 'render', model, locked: message.locked, problems: message.problems, stale: false, extraZones: message.extraZones });
+  }
+
   private renderModel(uri: string, message: Extract<HostMessage, { type: 'render' }>): void {
     const sameDocument = uri === this.state.uri;
+    this.model = message.model;
     const view = buildTimelineView(message.model, message.extraZones);
     this.view = view;
     this.positions = new Map(view.events.map((e, pos) => [e.index, pos]));

@@ -9,21 +9,24 @@ import type { Rule } from './rule';
 export const timelineOrder: Rule = {
   name: 'timeline-order',
   check(incident, report) {
-    let previous: { index: number; epochMs: number } | undefined;
+    // Two numbers, not an object per event: this runs over every event on every keystroke.
+    let previousIndex = -1;
+    let previousMs = 0;
     for (const event of incident.timeline) {
       const at = event.at?.epochMs;
       if (at === undefined) continue;
-      if (previous && at < previous.epochMs) {
+      if (previousIndex >= 0 && at < previousMs) {
         report({
           code: 'timeline-order',
           severity: 'warning',
           span: event.at!.span,
           message: t('Timeline event {0} ({1}) is {2} earlier than event {3} before it ({4}); keep the timeline in time order.',
-            event.index + 1, describeJst(at), formatDuration(previous.epochMs - at), previous.index + 1, describeJst(previous.epochMs)),
-          data: { code: 'timeline-order', index: event.index, previousIndex: previous.index },
+            event.index + 1, describeJst(at), formatDuration(previousMs - at), previousIndex + 1, describeJst(previousMs)),
+          data: { code: 'timeline-order', index: event.index, previousIndex },
         });
       }
-      previous = { index: event.index, epochMs: at };
+      previousIndex = event.index;
+      previousMs = at;
     }
   },
 };

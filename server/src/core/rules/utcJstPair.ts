@@ -1,5 +1,6 @@
 import { t } from '../l10n';
-import { allTimes } from '../times';
+import type { IncidentDiagnostic } from '../diagnostics';
+import type { TimeValue } from '../model';
 import { HOUR, describeJst, formatDuration, formatInOffset, JST_OFFSET_MINUTES } from '../time';
 import type { Rule } from './rule';
 
@@ -10,35 +11,45 @@ import type { Rule } from './rule';
 export const utcJstPair: Rule = {
   name: 'utc-jst-mismatch',
   check(incident, report) {
-    for (const { label, time } of allTimes(incident)) {
-      const { utc, jst } = time;
-      if (time.form !== 'pair' || !utc || !jst) continue;
-      if (utc.epochMs === undefined || jst.epochMs === undefined || utc.wrongOffset || jst.wrongOffset) continue;
-      if (utc.epochMs === jst.epochMs) continue;
-      const diff = jst.epochMs - utc.epochMs;
-      // Both sides showing the same clock time puts the jst instant 9 hours before the utc one: one
-      // side was copied from the other zone's clock (which one, the text alone cannot tell; the
-      // jst side is the usual slip). 9 hours the other way means the offset was applied twice.
-      const sameClock = diff === -9 * HOUR;
-      const twice = diff === 9 * HOUR;
-      const suspect = sameClock ? 'jst' : undefined;
-      const keepSeconds = (s: string) => /T?\d{2}:\d{2}:\d{2}/.test(s);
-      const separator = (s: string) => (s.includes('T') ? 'T' : ' ');
-      const withOffset = (s: string) => /(Z|[+-]\d{2}:\d{2})$/.test(s);
-      const correctedJst = formatInOffset(utc.epochMs, JST_OFFSET_MINUTES, { seconds: keepSeconds(jst.text), separator: separator(jst.text), offset: withOffset(jst.text) });
-      const correctedUtc = formatInOffset(jst.epochMs, 0, { seconds: keepSeconds(utc.text), separator: separator(utc.text), offset: withOffset(utc.text) });
-      const difference = formatDuration(Math.abs(diff));
-      let message = t('`{0}`: utc and jst name different instants. utc {1} is {2}, but jst {3} is {4}: {5} apart.',
-        label, utc.text, describeJst(utc.epochMs), jst.text, describeJst(jst.epochMs), difference);
-      if (sameClock) message += ' ' + t('Both show the same clock time, so one side was written in the other zone\'s clock (exactly 9 hours off).');
-      if (twice) message += ' ' + t('The 9-hour offset looks applied twice: one side was converted from the other zone\'s clock in the wrong direction.');
-      report({
-        code: 'utc-jst-mismatch',
-        severity: 'error',
-        span: jst.span,
-        message,
-        data: { code: 'utc-jst-mismatch', utcSpan: utc.span, jstSpan: jst.span, correctedJst, correctedUtc, suspect },
-      });
+    // The times in allTimes' order, without its per-time objects and label strings: this runs on
+    // every keystroke over every event, and the label is only needed for a mismatch.
+    if (incident.start) checkPair(incident.start, 'start', report);
+    if (incident.end) checkPair(incident.end, 'end', report);
+    for (const event of incident.timeline) {
+      if (event.at?.form === 'pair') checkPair(event.at, event.index, report);
     }
   },
 };
+
+/** `where`: start, end, or the index of the timeline event (named as allTimes names it). */
+function checkPair(time: TimeValue, where: string | number, report: (diagnostic: IncidentDiagnostic) => void): void {
+  const { utc, jst } = time;
+  if (time.form !== 'pair' || !utc || !jst) return;
+  if (utc.epochMs === undefined || jst.epochMs === undefined || utc.wrongOffset || jst.wrongOffset) return;
+  if (utc.epochMs === jst.epochMs) return;
+  const label = typeof where === 'number' ? `timeline[${where}].at` : where;
+  const diff = jst.epochMs - utc.epochMs;
+  // Both sides showing the same clock time puts the jst instant 9 hours before the utc one: one
+  // side was copied from the other zone's clock (which one, the text alone cannot tell; the
+  // jst side is the usual slip). 9 hours the other way means the offset was applied twice.
+  const sameClock = diff === -9 * HOUR;
+  const twice = diff === 9 * HOUR;
+  const suspect = sameClock ? 'jst' : undefined;
+  const keepSeconds = (s: string) => /T?\d{2}:\d{2}:\d{2}/.test(s);
+  const separator = (s: string) => (s.includes('T') ? 'T' : ' ');
+  const withOffset = (s: string) => /(Z|[+-]\d{2}:\d{2})$/.test(s);
+  const correctedJst = formatInOffset(utc.epochMs, JST_OFFSET_MINUTES, { seconds: keepSeconds(jst.text), separator: separator(jst.text), offset: withOffset(jst.text) });
+  const correctedUtc = formatInOffset(jst.epochMs, 0, { seconds: keepSeconds(utc.text), separator: separator(utc.text), offset: withOffset(utc.text) });
+  const difference = formatDuration(Math.abs(diff));
+  let message = t('`{0}`: utc and jst name different instants. utc {1} is {2}, but jst {3} is {4}: {5} apart.',
+    label, utc.text, describeJst(utc.epochMs), jst.text, describeJst(jst.epochMs), difference);
+  if (sameClock) message += ' ' + t('Both show the same clock time, so one side was written in the other zone\'s clock (exactly 9 hours off).');
+  if (twice) message += ' ' + t('The 9-hour offset looks applied twice: one side was converted from the other zone\'s clock in the wrong direction.');
+  report({
+    code: 'utc-jst-mismatch',
+    severity: 'error',
+    span: jst.span,
+    message,
+    data: { code: 'utc-jst-mismatch', utcSpan: utc.span, jstSpan: jst.span, correctedJst, correctedUtc, suspect },
+  });
+}

@@ -4,7 +4,7 @@
  * same model. Offsets become LSP ranges here, once.
  */
 import type { ParsedIncident } from './core/parse';
-import type { Entry, TimeValue } from './core/model';
+import type { Entry, TimelineEvent, TimeValue } from './core/model';
 import type { LineIndex, Span } from './core/text';
 import type { IncidentJson, TimeJson, TimelineEventJson, TimelineModel } from './protocol';
 import type { Range } from 'vscode-languageserver-protocol';
@@ -65,13 +65,29 @@ export function toTimelineModel(uri: string, version: number, parsed: ParsedInci
     end: timeJson(lineIndex, incident.end),
     range: rangeOf(lineIndex, incident.span),
   };
-  const events: TimelineEventJson[] = incident.timeline.map((event) => ({
-    index: event.index,
-    range: rangeOf(lineIndex, event.span),
-    at: timeJson(lineIndex, event.at) ?? unreadTime(parsed, event.entries),
-    kind: event.kind?.value,
-    text: event.event?.value,
-    source: event.source?.value,
-  }));
+  const events: TimelineEventJson[] = incident.timeline.map((event) => {
+    const start = lineIndex.positionAt(event.span.start);
+    const cached = eventJson.get(event);
+    if (cached && cached.line === start.line && cached.character === start.character) return cached.json;
+    const converted: TimelineEventJson = {
+      index: event.index,
+      range: { start, end: lineIndex.positionAt(event.span.end) },
+      at: timeJson(lineIndex, event.at) ?? unreadTime(parsed, event.entries),
+      kind: event.kind?.value,
+      text: event.event?.value,
+      source: event.source?.value,
+    };
+    eventJson.set(event, { line: start.line, character: start.character, json: converted });
+    return converted;
+  });
   return { uri, version, incident: json, events, problems };
 }
+
+/**
+ * The incremental parser hands back the very same event object for a timeline item an edit did
+ * not touch or move (same text at the same offsets, same index); while it also starts at the same
+ * line and column, every position inside it is the same, so its JSON is too. Reusing it spares a
+ * keystroke rebuilding thousands of events, and diffTimeline passes equal objects at a glance.
+ * Weak: the entries go with the parse.
+ */
+const eventJson = new WeakMap<TimelineEvent, { readonly line: number; readonly character: number; readonly json: TimelineEventJson }>();

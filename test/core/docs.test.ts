@@ -42,7 +42,8 @@ describe('docs', () => {
   });
 
   it('the README\'s format in brief checks clean', () => {
-    const section = readme.slice(readme.indexOf('<!-- section: format'), readme.indexOf('<!-- section:', readme.indexOf('<!-- section: format') + 1));
+    const start = readme.indexOf('## The format in brief');
+    const section = readme.slice(start, readme.indexOf('\n## ', start + 1));
     const blocks = yamlBlocks(section);
     assert.equal(blocks.length, 1);
     assert.deepEqual(parseIncident(blocks[0]).diagnostics.map((d) => d.message), []);

@@ -14,7 +14,7 @@ function section(code: string): string {
   // Up to the next heading (a `#` inside a YAML example is a comment, not a heading).
   const end = readme.indexOf('\n### ', start + 5);
   const part = readme.slice(start, end < 0 ? undefined : end);
-  const nextSection = part.indexOf('\n<!-- section:');
+  const nextSection = part.indexOf('\n## ');
   return nextSection < 0 ? part : part.slice(0, nextSection);
 }
 

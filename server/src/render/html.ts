@@ -61,7 +61,7 @@ export function renderHtml(view: TimelineView, options: HtmlOptions): string {
     ? `<h2>${escapeHtml(labels.unreadable)}</h2><ul>${view.unreadable.map((e) => `<li><code>${escapeHtml(e.timeText || `(${labels.noTime})`)}</code> ${escapeHtml(e.text)}</li>`).join('')}</ul>`
     : '';
   return `<!DOCTYPE html>
-<html lang="${labels.language}">
+<html lang="${escapeHtml(labels.language)}">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">

@@ -20,9 +20,19 @@ export const CHROMIUM = '/usr/bin/chromium';
 const ROOT = path.resolve(__dirname, '../..');
 const DIST = path.join(ROOT, 'dist/webview');
 
-/** Browser tests need Debian's chromium; without it they skip, except under CI where they fail. */
 export function chromiumAvailable(): boolean {
   return fs.existsSync(CHROMIUM);
+}
+
+/**
+ * Browser tests need Debian's chromium: without it a suite skips (from its `before` hook), except
+ * under CI, where a missing browser is a failure rather than a silent pass.
+ */
+export function requireChromium(context: Mocha.Context): void {
+  if (chromiumAvailable()) return;
+  if (process.env.CI === 'true') throw new Error(`${CHROMIUM} is missing: CI must install it (apt-get install -y chromium).`);
+  console.warn(`    (skipped: ${CHROMIUM} is missing; apt-get install -y chromium to run the browser tests)`);
+  context.skip();
 }
 
 export function launchChromium(): Promise<Browser> {

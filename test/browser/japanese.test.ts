@@ -12,7 +12,7 @@ import { t } from '../../server/src/core';
 import { useLocale } from '../../server/src/features/translations';
 import { timelineLabels } from '../../server/src/render/labels';
 import {
-  ARTIFACTS, chromiumAvailable, exampleText, launchChromium, modelOf, openPreviewPage, startPageServer, violations,
+  ARTIFACTS, requireChromium, exampleText, launchChromium, modelOf, openPreviewPage, startPageServer, violations,
   type PageServer, type PreviewPageHandle,
 } from './harness';
 
@@ -22,10 +22,7 @@ describe('preview page in Chromium, in Japanese', function () {
   let p: PreviewPageHandle | undefined;
 
   before(async function () {
-    if (!chromiumAvailable()) {
-      if (process.env.CI === 'true') throw new Error('/usr/bin/chromium is missing: CI must install it (apt-get install -y chromium).');
-      this.skip();
-    }
+    requireChromium(this);
     assert.ok(fs.existsSync(path.resolve(__dirname, '../../dist/webview/main.js')), 'run `npm run build` first (npm test does)');
     useLocale('ja');
     const labels = timelineLabels(t, 'ja');

@@ -12,7 +12,7 @@ import type { HostMessage } from '../../client/src/previewMessages';
 import { TimelineChangesRequest, type TimelineChanges, type TimelineModel } from '../../server/src/protocol';
 import { applyTimelineChanges, diffTimeline } from '../../server/src/timelineChanges';
 import { LspTestClient } from '../server/lspClient';
-import { ARTIFACTS, chromiumAvailable, launchChromium, modelOf, openPreviewPage, startPageServer, type PageServer, type PreviewPageHandle } from './harness';
+import { ARTIFACTS, requireChromium, launchChromium, modelOf, openPreviewPage, startPageServer, type PageServer, type PreviewPageHandle } from './harness';
 
 const KINDS = ['detected', 'update', 'mitigated', 'note', 'report'];
 
@@ -36,10 +36,7 @@ describe('preview page: patches', function () {
   const open: PreviewPageHandle[] = [];
 
   before(async function () {
-    if (!chromiumAvailable()) {
-      if (process.env.CI === 'true') throw new Error('/usr/bin/chromium is missing: CI must install it (apt-get install -y chromium).');
-      this.skip();
-    }
+    requireChromium(this);
     browser = await launchChromium();
     server = await startPageServer('JST');
   });

@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import type { Browser } from 'playwright-core';
 import type { TimelineEventJson, TimelineModel } from '../../server/src/protocol';
 import {
-  ARTIFACTS, chromiumAvailable, exampleText, launchChromium, modelOf, openPreviewPage, startPageServer, violations,
+  ARTIFACTS, requireChromium, exampleText, launchChromium, modelOf, openPreviewPage, startPageServer, violations,
   type PageServer, type PreviewPageHandle, type Theme,
 } from './harness';
 
@@ -54,11 +54,7 @@ describe('preview page in Chromium', function () {
   const open: PreviewPageHandle[] = [];
 
   before(async function () {
-    if (!chromiumAvailable()) {
-      if (process.env.CI === 'true') throw new Error('/usr/bin/chromium is missing: CI must install it (apt-get install -y chromium).');
-      console.warn('    (skipped: /usr/bin/chromium is missing; apt-get install -y chromium to run the browser tests)');
-      this.skip();
-    }
+    requireChromium(this);
     assert.ok(fs.existsSync(path.resolve(__dirname, '../../dist/webview/main.js')), 'run `npm run build` first (npm test does)');
     browser = await launchChromium();
     server = await startPageServer();

@@ -5,7 +5,7 @@ const { readdirSync, readFileSync, statSync, writeFileSync } = require('node:fs'
 const { join } = require('node:path');
 
 const ROOT = join(__dirname, '..');
-const SOURCE_DIRS = ['server/src', 'client/src'];
+const SOURCE_DIRS = ['common', 'server/src', 'client/src'];
 /** t('…'), l10n.t("…"), vscode.l10n.t(`…`) with a literal first argument. */
 const CALL = /(?<![\w.$])(?:(?:vscode\.)?l10n\.)?t\(\s*(?:'((?:\\.|[^'\\])*)'|"((?:\\.|[^"\\])*)"|`((?:\\.|[^`\\$])*)`)/g;
 

@@ -4,8 +4,8 @@
  * server's source action, asked for by its kind).
  */
 import * as vscode from 'vscode';
-import { ADD_MISSING_TIMES_KIND } from '../../server/src/features/kinds';
-import { incidentFileName, incidentSnippet } from '../../server/src/features/template';
+import { ADD_MISSING_TIMES_KIND } from '../../common/codeActionKinds';
+import { incidentFileName, incidentSnippet } from '../../common/template';
 
 export function registerIncidentCommands(context: vscode.ExtensionContext): void {
   context.subscriptions.push(

@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import type { IncidentTimelineSettings, InitializationOptions } from '../../server/src/protocol';
+import type { IncidentTimelineSettings, InitializationOptions } from '../../common/protocol';
 import { SETTINGS_SECTION, incidentDocumentSelector, readSettings } from './settings';
 
 /** The settings of this moment (the user's, the workspace's and the folder's, merged by VS Code). */

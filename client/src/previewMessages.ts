@@ -3,8 +3,8 @@
  * discriminated unions on `type`. Both sides import this file (the webview bundle too), so it
  * holds types and tiny pure helpers only.
  */
-import type { TimelineChanges, TimelineModel } from '../../server/src/protocol';
-import type { ZoneMode } from '../../server/src/render/layout';
+import type { TimelineChanges, TimelineModel } from '../../common/protocol';
+import { DEFAULT_ZONE_MODE, isZoneMode, type ZoneMode } from '../../common/settings';
 
 export type PreviewMode = 'timeline' | 'list';
 
@@ -98,8 +98,6 @@ export function parseWebviewMessage(value: unknown): WebviewMessage | undefined 
   }
 }
 
-const ZONES: readonly string[] = ['JST', 'UTC', 'both'];
-
 /** Reads a state saved by an older or broken page defensively: anything odd falls back to defaults. */
 export function parsePreviewState(value: unknown): PreviewState | undefined {
   if (!isObject(value) || typeof value.uri !== 'string' || value.uri === '') return undefined;
@@ -108,7 +106,7 @@ export function parsePreviewState(value: unknown): PreviewState | undefined {
   return {
     uri: value.uri,
     locked: value.locked === true,
-    zone: typeof value.zone === 'string' && ZONES.includes(value.zone) ? (value.zone as ZoneMode) : 'JST',
+    zone: isZoneMode(value.zone) ? value.zone : DEFAULT_ZONE_MODE,
     zoneChosen: value.zoneChosen === true,
     mode: value.mode === 'list' ? 'list' : 'timeline',
     zoom: finite(value.zoom, 1, 1, MAX_ZOOM),

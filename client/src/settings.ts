@@ -3,17 +3,13 @@
  * No runtime import of vscode or the language client, so plain Node tests cover it (test/client/).
  */
 import type { DocumentSelector } from 'vscode-languageclient/node';
-import type { IncidentTimelineSettings } from '../../server/src/protocol';
+import { DEFAULT_DEBOUNCE_MS, DEFAULT_MAX_FILE_LENGTH, DEFAULT_ZONE_MODE, isZoneMode, SETTINGS_SECTION, type IncidentTimelineSettings } from '../../common/settings';
 
-export const SETTINGS_SECTION = 'incidentTimeline';
+export { SETTINGS_SECTION };
 
 /** The patterns that always mark an incident file, whatever the settings say. */
 export const INCIDENT_FILE_PATTERN = '**/*.incident.{yaml,yml}';
 
-/** Mirrors core DEFAULT_MAX_LENGTH (the client does not bundle the core just for one number). */
-const DEFAULT_MAX_FILE_LENGTH = 16 * 1024 * 1024;
-
-const TIME_ZONES = ['JST', 'UTC', 'both'] as const;
 
 /** What readSettings needs of vscode's WorkspaceConfiguration (the `incidentTimeline` section). */
 export interface SettingsSource {
@@ -25,9 +21,9 @@ export function readSettings(configuration: SettingsSource): IncidentTimelineSet
   const timeZone = configuration.get<unknown>('preview.timeZone');
   return {
     files: stringList(configuration.get<unknown>('files')),
-    validation: { debounce: nonNegative(configuration.get<unknown>('validation.debounce'), 150) },
+    validation: { debounce: nonNegative(configuration.get<unknown>('validation.debounce'), DEFAULT_DEBOUNCE_MS) },
     maxFileLength: nonNegative(configuration.get<unknown>('maxFileLength'), DEFAULT_MAX_FILE_LENGTH),
-    preview: { timeZone: TIME_ZONES.find((zone) => zone === timeZone) ?? 'JST' },
+    preview: { timeZone: isZoneMode(timeZone) ? timeZone : DEFAULT_ZONE_MODE },
     extraTimeZones: stringList(configuration.get<unknown>('extraTimeZones')),
   };
 }

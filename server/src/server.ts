@@ -15,11 +15,11 @@ import {
   type SelectionRangeParams,
   type WorkspaceSymbolParams,
 } from 'vscode-languageserver/node';
-import { canCreateFiles, EDITING_CAPABILITIES, lspCodeActions, workspaceIds, lspCompletion, lspDocumentSymbols, lspFoldingRanges, lspHover, lspSelectionRanges, lspWorkspaceSymbols, snippetSupport } from './features/lsp';
+import { canCreateFiles, EDITING_CAPABILITIES, lspCodeActions, workspaceIds, lspCompletion, lspDocumentSymbols, lspFoldingRanges, lspHover, lspSelectionRanges, lspWorkspaceSymbols, snippetSupport } from './lsp/features';
 import { useLocale } from './features/translations';
 import { IncidentLanguageServer } from './lsp/languageServer';
-import { TimelineChangesRequest, TimelineRequest } from './protocol';
-import { TimelineHistory } from './timelineChanges';
+import { TimelineChangesRequest, TimelineRequest } from '../../common/protocol';
+import { TimelineHistory } from '../../common/timelineChanges';
 import { toTimelineModel } from './timelineModel';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -29,7 +29,7 @@ const server = new IncidentLanguageServer(connection);
 process.on('uncaughtException', (error) => server.logError('uncaught exception', error));
 process.on('unhandledRejection', (reason) => server.logError('unhandled rejection', reason));
 
-// Custom requests (server/src/protocol.ts).
+// Custom requests (common/protocol.ts).
 connection.onRequest(TimelineRequest.type, server.handle('incident/timeline', null, (_params, document) => toTimelineModel(document.uri, document.version, document.parsed)));
 const timelineHistory = new TimelineHistory();
 connection.onRequest(TimelineChangesRequest.type, server.handle('incident/timelineChanges', null, (params, document) => timelineHistory.answer(params.baseVersion, toTimelineModel(document.uri, document.version, document.parsed))));

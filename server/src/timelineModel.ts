@@ -6,7 +6,7 @@
 import type { ParsedIncident } from './core/parse';
 import type { Entry, TimelineEvent, TimeValue } from './core/model';
 import type { LineIndex, Span } from './core/text';
-import type { IncidentJson, TimeJson, TimelineEventJson, TimelineModel } from './protocol';
+import type { IncidentJson, TimeJson, TimelineEventJson, TimelineModel } from '../../common/protocol';
 import type { Range } from 'vscode-languageserver-protocol';
 
 function rangeOf(lineIndex: LineIndex, span: Span): Range {

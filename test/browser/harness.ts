@@ -11,9 +11,9 @@ import type { Browser, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
 import { previewHtml } from '../../client/src/preview/previewHtml';
 import type { HostMessage, PreviewState, WebviewMessage } from '../../client/src/previewMessages';
-import type { TimelineLabels } from '../../server/src/render/labels';
+import type { TimelineLabels } from '../../common/render/labels';
 import { parseIncident } from '../../server/src/core/parse';
-import type { TimelineModel } from '../../server/src/protocol';
+import type { TimelineModel } from '../../common/protocol';
 import { toTimelineModel } from '../../server/src/timelineModel';
 
 export const CHROMIUM = '/usr/bin/chromium';

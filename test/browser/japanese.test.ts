@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { t } from '../../server/src/core';
 import { useLocale } from '../../server/src/features/translations';
-import { timelineLabels } from '../../server/src/render/labels';
+import { timelineLabels } from '../../common/render/labels';
 import {
   ARTIFACTS, requireChromium, exampleText, launchChromium, modelOf, openPreviewPage, startPageServer, violations,
   type PageServer, type PreviewPageHandle,

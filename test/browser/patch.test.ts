@@ -9,8 +9,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Browser } from 'playwright-core';
 import type { HostMessage } from '../../client/src/previewMessages';
-import { TimelineChangesRequest, type TimelineChanges, type TimelineModel } from '../../server/src/protocol';
-import { applyTimelineChanges, diffTimeline } from '../../server/src/timelineChanges';
+import { TimelineChangesRequest, type TimelineChanges, type TimelineModel } from '../../common/protocol';
+import { applyTimelineChanges, diffTimeline } from '../../common/timelineChanges';
 import { LspTestClient } from '../server/lspClient';
 import { ARTIFACTS, requireChromium, launchChromium, modelOf, openPreviewPage, startPageServer, type PageServer, type PreviewPageHandle } from './harness';
 

@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Browser } from 'playwright-core';
-import type { TimelineEventJson, TimelineModel } from '../../server/src/protocol';
+import type { TimelineEventJson, TimelineModel } from '../../common/protocol';
 import {
   ARTIFACTS, requireChromium, exampleText, launchChromium, modelOf, openPreviewPage, startPageServer, violations,
   type PageServer, type PreviewPageHandle, type Theme,

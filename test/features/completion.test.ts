@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { parseIncident } from '../../server/src/core';
 import { completions, type IncidentCompletion } from '../../server/src/features/completion';
 import { applyEdits } from '../../server/src/features/edit';
-import { incidentFileName, incidentSnippet, snippetToText } from '../../server/src/features/template';
+import { incidentFileName, incidentSnippet, snippetToText } from '../../common/template';
 
 const NOW = Date.UTC(2026, 10, 27, 8, 5, 30);
 

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { exportFileName } from '../../client/src/preview/exportFileName';
 import { contentSecurityPolicy, previewHtml } from '../../client/src/preview/previewHtml';
 import { parseIncident } from '../../server/src/core/parse';
-import { assignLanes, axisTicks, buildTimelineView, renderExport, renderMarkdown, renderSvg } from '../../server/src/render/index';
+import { assignLanes, axisTicks, buildTimelineView, renderExport, renderMarkdown, renderSvg } from '../../common/render/index';
 import { toTimelineModel } from '../../server/src/timelineModel';
 
 const ROOT = path.join(__dirname, '../..');

@@ -4,7 +4,7 @@ import { eventAtLine, EditorSync, type EventRange } from '../../client/src/previ
 import { LiveModel, ModelReceiver } from '../../client/src/preview/liveModel';
 import { RENDER_DELAY_MS, RenderThrottle, type Timers } from '../../client/src/preview/renderThrottle';
 import { parsePreviewState, parseWebviewMessage } from '../../client/src/previewMessages';
-import type { TimelineModel } from '../../server/src/protocol';
+import type { TimelineModel } from '../../common/protocol';
 
 /** Timers driven by hand: `fire()` runs what is due, nothing runs on its own. */
 class ManualTimers implements Timers {

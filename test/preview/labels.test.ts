@@ -1,5 +1,5 @@
 /**
- * The one label catalogue (server/src/render/labels.ts): every label has a Japanese word, the
+ * The one label catalogue (common/render/labels.ts): every label has a Japanese word, the
  * page reads labels defensively, and the exports and the preview page's HTML carry them.
  */
 import * as assert from 'node:assert/strict';
@@ -9,7 +9,7 @@ import { useLocale } from '../../server/src/features/translations';
 import {
   buildTimelineView, countText, ENGLISH_LABELS, fillIn, labelLanguage, parseTimelineLabels, renderHtml, renderMarkdown,
   timelineLabels, type TimelineLabels,
-} from '../../server/src/render/index';
+} from '../../common/render/index';
 import { toTimelineModel } from '../../server/src/timelineModel';
 
 /** Every string of the catalogue with its path ("kinds.detected"). */

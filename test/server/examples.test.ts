@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
-import type { CheckedDiagnostic } from '../../server/src/cli';
+import type { CheckedDiagnostic } from '../../server/src/cli/check';
 import { fileUri, LspTestClient, REPO_ROOT } from './lspClient';
 
 

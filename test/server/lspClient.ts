@@ -51,7 +51,7 @@ import {
   type RequestType,
   type TextDocumentContentChangeEvent,
 } from 'vscode-languageserver-protocol/node';
-import { TimelineRequest, type TimelineModel } from '../../server/src/protocol';
+import { TimelineRequest, type TimelineModel } from '../../common/protocol';
 
 export const REPO_ROOT = path.resolve(__dirname, '../..');
 export const SERVER_BUNDLE = path.join(REPO_ROOT, 'dist/server/server.js');

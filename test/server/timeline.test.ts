@@ -1,4 +1,4 @@
-/** The custom request `incident/timeline` (server/src/protocol.ts) on the flagship example. */
+/** The custom request `incident/timeline` (common/protocol.ts) on the flagship example. */
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';

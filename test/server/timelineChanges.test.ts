@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { parseIncident } from '../../server/src/core';
-import { applyTimelineChanges, diffTimeline, TimelineHistory } from '../../server/src/timelineChanges';
+import { applyTimelineChanges, diffTimeline, TimelineHistory } from '../../common/timelineChanges';
 import { toTimelineModel } from '../../server/src/timelineModel';
 
 const items = Array.from({ length: 30 }, (_, i) => `  - at: 2024-03-04T01:${String(i).padStart(2, '0')}Z\n    event: step ${i}\n`);

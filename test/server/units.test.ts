@@ -12,7 +12,7 @@ import { DEFAULT_MAX_LENGTH, parseIncident } from '../../server/src/core';
 import { displayPath, IncidentFileMatcher } from '../../server/src/lsp/incidentFiles';
 import { IncidentLanguageServer } from '../../server/src/lsp/languageServer';
 import { DEFAULT_SETTINGS, readSettings } from '../../server/src/lsp/settings';
-import { DEFAULT_SCAN_LIMITS, findIncidentFiles, readIncidentFile, WorkspaceIndex } from '../../server/src/workspaceIndex';
+import { DEFAULT_SCAN_LIMITS, findIncidentFiles, readIncidentFile, WorkspaceIndex } from '../../server/src/lsp/workspaceIndex';
 
 describe('server units: settings', () => {
   it('reads the section nested, dotted, or wrapped in {incidentTimeline}', () => {

@@ -3,7 +3,7 @@
  * vscode.l10n reads the same l10n/bundle.l10n.<lang>.json the server and the CLI use.
  */
 import * as vscode from 'vscode';
-import { labelLanguage, timelineLabels, type TimelineLabels } from '../../../server/src/render/labels';
+import { labelLanguage, timelineLabels, type TimelineLabels } from '../../../common/render/labels';
 
 export function displayLabels(): TimelineLabels {
   // A display language we ship no bundle for gets English words, so the page says lang="en".

@@ -1,5 +1,5 @@
 /** Export file names and types, without vscode so plain tests cover them. */
-import type { ExportFormat } from '../../../server/src/render/index';
+import type { ExportFormat } from '../../../common/render/index';
 
 export const EXPORT_EXTENSIONS: Readonly<Record<ExportFormat, { extension: string; label: string }>> = {
   html: { extension: 'html', label: 'HTML' },

@@ -3,10 +3,10 @@
  * the server's model, written where the user chooses.
  */
 import * as vscode from 'vscode';
-import type { TimelineModel } from '../../../server/src/protocol';
-import { renderExport, type ExportFormat } from '../../../server/src/render/index';
+import type { TimelineModel } from '../../../common/protocol';
+import { renderExport, type ExportFormat } from '../../../common/render/index';
 import { displayLabels } from './displayLabels';
-import type { ZoneMode } from '../../../server/src/render/layout';
+import type { ZoneMode } from '../../../common/settings';
 import { EXPORT_EXTENSIONS, exportFileName } from './exportFileName';
 
 /** Writes the export to `target`, or where the user picks in a save dialog; returns where it went. */

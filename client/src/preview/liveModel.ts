@@ -5,8 +5,8 @@
  * mid-edit syntax error that loses the events or the header) the last good timeline stays,
  * marked stale, with the newest problem counts.
  */
-import type { TimelineChanges, TimelineModel } from '../../../server/src/protocol';
-import { applyTimelineChanges } from '../../../server/src/timelineChanges';
+import type { TimelineChanges, TimelineModel } from '../../../common/protocol';
+import { applyTimelineChanges } from '../../../common/timelineChanges';
 
 export interface ShownModel {
   readonly model: TimelineModel;

@@ -5,9 +5,9 @@
  * attribute, never as script.
  */
 import { randomBytes } from 'node:crypto';
-import { escapeHtml } from '../../../server/src/render/escape';
-import { ENGLISH_LABELS, type TimelineLabels } from '../../../server/src/render/labels';
-import type { ZoneMode } from '../../../server/src/render/layout';
+import { escapeHtml } from '../../../common/render/escape';
+import { ENGLISH_LABELS, type TimelineLabels } from '../../../common/render/labels';
+import type { ZoneMode } from '../../../common/settings';
 import type { PreviewState } from '../previewMessages';
 
 export interface PreviewHtmlOptions {

@@ -5,9 +5,9 @@
  */
 import * as vscode from 'vscode';
 import type { IncidentTimelineApi } from '../api';
-import { TimelineRequest } from '../../../server/src/protocol';
-import type { ExportFormat } from '../../../server/src/render/index';
-import { isZoneMode, type ZoneMode } from '../../../server/src/render/layout';
+import { TimelineRequest } from '../../../common/protocol';
+import type { ExportFormat } from '../../../common/render/index';
+import { isZoneMode, type ZoneMode } from '../../../common/settings';
 import { parsePreviewState } from '../previewMessages';
 import { incidentDocumentSelector, readSettings, SETTINGS_SECTION } from '../settings';
 import { exportTimeline } from './exportTimeline';

@@ -6,9 +6,9 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { TimelineChangesRequest, type TimelineModel } from '../../../server/src/protocol';
-import { isSafeLink } from '../../../server/src/render/escape';
-import { isZoneMode, type ZoneMode } from '../../../server/src/render/layout';
+import { TimelineChangesRequest, type TimelineModel } from '../../../common/protocol';
+import { isSafeLink } from '../../../common/render/escape';
+import { isZoneMode, type ZoneMode } from '../../../common/settings';
 import { parseWebviewMessage, type HostMessage, type PreviewState, type WebviewMessage } from '../previewMessages';
 import { EditorSync } from './editorSync';
 import { LiveModel, ModelReceiver } from './liveModel';

@@ -1,6 +1,6 @@
 /** The incident's header: id, title, status, severity, facts, sources and duration figures. */
-import type { TimelineLabels } from '../../../server/src/render/labels';
-import type { TimelineView } from '../../../server/src/render/layout';
+import type { TimelineLabels } from '../../../common/render/labels';
+import type { TimelineView } from '../../../common/render/layout';
 import { h } from './dom';
 
 export function renderHeader(container: HTMLElement, view: TimelineView, labels: TimelineLabels, openLink: (url: string) => void): void {

@@ -2,9 +2,10 @@
  * The compact list mode for long logs: one fixed-height row per event in time order, only the
  * rows inside the viewport in the DOM.
  */
-import { KIND_STYLES } from '../../../server/src/render/kinds';
-import type { TimelineLabels } from '../../../server/src/render/labels';
-import { eventLabel, eventTimeText, eventTooltip, type TimelineView, type ZoneMode } from '../../../server/src/render/layout';
+import { KIND_STYLES } from '../../../common/render/kinds';
+import type { TimelineLabels } from '../../../common/render/labels';
+import { eventLabel, eventTimeText, eventTooltip, type TimelineView } from '../../../common/render/layout';
+import type { ZoneMode } from '../../../common/settings';
 import { h, shapeSvg } from './dom';
 import type { EventHandlers } from './timelineLayer';
 

@@ -6,11 +6,12 @@
  */
 import type { HostMessage, PreviewState, WebviewMessage } from '../previewMessages';
 import { MAX_ZOOM, parsePreviewState } from '../previewMessages';
-import type { TimelineModel } from '../../../server/src/protocol';
-import { applyTimelineChanges } from '../../../server/src/timelineChanges';
-import { KIND_NAMES, KIND_STYLES } from '../../../server/src/render/kinds';
-import { countText, fillIn, parseTimelineLabels, type TimelineLabels } from '../../../server/src/render/labels';
-import { buildTimelineView, eventLabel, isZoneMode, ZONE_MODES, type TimelineView, type ZoneMode } from '../../../server/src/render/layout';
+import type { TimelineModel } from '../../../common/protocol';
+import { applyTimelineChanges } from '../../../common/timelineChanges';
+import { KIND_NAMES, KIND_STYLES } from '../../../common/render/kinds';
+import { countText, fillIn, parseTimelineLabels, type TimelineLabels } from '../../../common/render/labels';
+import { buildTimelineView, eventLabel, type TimelineView } from '../../../common/render/layout';
+import { isZoneMode, ZONE_MODES, type ZoneMode } from '../../../common/settings';
 import { h, shapeSvg } from './dom';
 import { renderHeader } from './header';
 import { ListLayer } from './listLayer';

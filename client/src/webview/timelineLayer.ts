@@ -4,11 +4,12 @@
  * x positions and lanes are plain arrays, recomputed on zoom or resize; painting creates and
  * removes elements for the visible slice.
  */
-import { KIND_STYLES } from '../../../server/src/render/kinds';
+import { KIND_STYLES } from '../../../common/render/kinds';
 import {
-  assignLanes, axisTicks, eventLabel, eventTimeText, eventTooltip, timeScale, type TimeScale, type TimelineView, type ZoneMode,
-} from '../../../server/src/render/layout';
-import type { TimelineLabels } from '../../../server/src/render/labels';
+  assignLanes, axisTicks, eventLabel, eventTimeText, eventTooltip, timeScale, type TimeScale, type TimelineView,
+} from '../../../common/render/layout';
+import type { ZoneMode } from '../../../common/settings';
+import type { TimelineLabels } from '../../../common/render/labels';
 import { h, shapeSvg } from './dom';
 
 export const LANE_HEIGHT = 40;

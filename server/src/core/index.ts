@@ -3,7 +3,7 @@ export * from './codes';
 export * from './diagnostics';
 export * from './model';
 export * from './text';
-export * from './time';
+export * from '../../../common/time';
 export { parseIncident, DEFAULT_MAX_LENGTH, type ParseOptions, type ParsedIncident } from './parse';
 export { ParseCache } from './cache';
 export { findDuplicateIds, type IncidentFile } from './workspace';

@@ -4,14 +4,9 @@
  */
 import type { Span } from './text';
 
-export const STATUSES = ['investigating', 'identified', 'monitoring', 'resolved'] as const;
-export type Status = (typeof STATUSES)[number];
+import type { EventKind, IncidentSeverity, Status } from '../../../common/eventKinds';
 
-export const SEVERITIES = ['critical', 'major', 'minor', 'info'] as const;
-export type IncidentSeverity = (typeof SEVERITIES)[number];
-
-export const EVENT_KINDS = ['detected', 'update', 'mitigated', 'resolved', 'cause', 'report', 'note'] as const;
-export type EventKind = (typeof EVENT_KINDS)[number];
+export { EVENT_KINDS, SEVERITIES, STATUSES, type EventKind, type IncidentSeverity, type Status } from '../../../common/eventKinds';
 
 /** A key and its value as written. */
 export interface Entry {

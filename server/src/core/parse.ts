@@ -11,6 +11,7 @@ import { IncidentReader } from './read';
 import { RULES } from './rules';
 import { LineIndex, type Span } from './text';
 import { findExcessiveNesting, MAX_NESTING } from './nesting';
+import { DEFAULT_MAX_FILE_LENGTH } from '../../../common/settings';
 
 export interface ParseOptions {
   /** Texts longer than this many characters are not parsed (file-too-large). */
@@ -18,7 +19,7 @@ export interface ParseOptions {
 }
 
 /** 16 M characters: ten times a 10,000-event timeline, well below what would stall a keystroke. */
-export const DEFAULT_MAX_LENGTH = 16 * 1024 * 1024;
+export const DEFAULT_MAX_LENGTH = DEFAULT_MAX_FILE_LENGTH;
 
 export interface ParsedIncident {
   readonly text: string;

@@ -32,7 +32,7 @@ import {
 } from './model';
 import { nearest } from './suggest';
 import type { Span } from './text';
-import { JST_OFFSET_MINUTES, formatInOffset, parseTimeText } from './time';
+import { JST_OFFSET_MINUTES, formatInOffset, parseTimeText } from '../../../common/time';
 
 type Report = (diagnostic: IncidentDiagnostic) => void;
 

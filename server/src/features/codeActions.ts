@@ -30,7 +30,7 @@ import {
   withoutOverlaps,
   type OffsetEdit,
 } from './edit';
-import { ADD_MISSING_TIMES_KIND, FIX_ALL_KIND, QUICK_FIX_KIND, REWRITE_KIND } from './kinds';
+import { ADD_MISSING_TIMES_KIND, FIX_ALL_KIND, QUICK_FIX_KIND, REWRITE_KIND } from '../../../common/codeActionKinds';
 import { sortTimeline } from './sortTimeline';
 import { jstText, normalizeTimeText, styleOf, suggestedInstant, utcText } from './timeText';
 

@@ -4,7 +4,7 @@
  */
 import { EVENT_KEYS, EVENT_KINDS, INCIDENT_KEYS, SEVERITIES, SOURCE_KEYS, STATUSES, t, TIME_PAIR_KEYS, type ParsedIncident, type Span } from '../core';
 import { indentUnit, lineEnding } from './edit';
-import { eventSnippet, incidentSnippet, nowTexts, snippetToText } from './template';
+import { eventSnippet, incidentSnippet, nowTexts, snippetToText } from '../../../common/template';
 
 export type CompletionKind = 'key' | 'value' | 'time' | 'snippet';
 

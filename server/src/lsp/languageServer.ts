@@ -27,7 +27,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { compareDiagnostics, ParseCache, type IncidentDiagnostic, type ParsedIncident, type Span } from '../core';
-import { findIncidentFiles, pathToUri, readIncidentFile, WorkspaceIndex, DEFAULT_SCAN_LIMITS, type ScanLimits } from '../workspaceIndex';
+import { findIncidentFiles, pathToUri, readIncidentFile, WorkspaceIndex, DEFAULT_SCAN_LIMITS, type ScanLimits } from './workspaceIndex';
 import { toLspDiagnostic, toRange } from './convert';
 import { displayPath, IncidentFileMatcher, uriToPath } from './incidentFiles';
 import { DEFAULT_SETTINGS, readSettings, SETTINGS_SECTION, type IncidentSettings } from './settings';

@@ -3,16 +3,16 @@
  * workspace/configuration, another editor's initializationOptions, nothing at all) is read
  * defensively into this shape: a wrong type falls back to the default instead of failing.
  */
-import { DEFAULT_MAX_LENGTH } from '../core';
+import { DEFAULT_DEBOUNCE_MS, DEFAULT_MAX_FILE_LENGTH, DEFAULT_ZONE_MODE, isZoneMode, SETTINGS_SECTION, type ZoneMode } from '../../../common/settings';
 
-export type PreviewTimeZone = 'JST' | 'UTC' | 'both';
+export { SETTINGS_SECTION };
 
 export interface IncidentSettings {
   /** Extra glob patterns of incident files, besides *.incident.yaml / *.incident.yml. */
   readonly files: readonly string[];
   /** Milliseconds between the last change and validation (push diagnostics only). */
   readonly debounce: number;
-  readonly previewTimeZone: PreviewTimeZone;
+  readonly previewTimeZone: ZoneMode;
   /** IANA zone names shown in hovers besides UTC and JST. */
   readonly extraTimeZones: readonly string[];
   /** Texts longer than this are not validated (file-too-large). */
@@ -21,14 +21,12 @@ export interface IncidentSettings {
 
 export const DEFAULT_SETTINGS: IncidentSettings = {
   files: [],
-  debounce: 150,
-  previewTimeZone: 'JST',
+  debounce: DEFAULT_DEBOUNCE_MS,
+  previewTimeZone: DEFAULT_ZONE_MODE,
   extraTimeZones: [],
-  maxFileLength: DEFAULT_MAX_LENGTH,
+  maxFileLength: DEFAULT_MAX_FILE_LENGTH,
 };
 
-/** The configuration section every setting lives under. */
-export const SETTINGS_SECTION = 'incidentTimeline';
 
 function record(value: unknown): Record<string, unknown> | undefined {
   return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
@@ -68,7 +66,7 @@ export function readSettings(raw: unknown): IncidentSettings {
   return {
     files: stringList(lookup(section, 'files'), DEFAULT_SETTINGS.files),
     debounce: count(lookup(section, 'validation.debounce'), DEFAULT_SETTINGS.debounce, 0, 10_000),
-    previewTimeZone: zone === 'UTC' || zone === 'both' || zone === 'JST' ? zone : DEFAULT_SETTINGS.previewTimeZone,
+    previewTimeZone: isZoneMode(zone) ? zone : DEFAULT_SETTINGS.previewTimeZone,
     extraTimeZones: stringList(lookup(section, 'extraTimeZones'), DEFAULT_SETTINGS.extraTimeZones),
     maxFileLength: count(lookup(section, 'maxFileLength'), DEFAULT_SETTINGS.maxFileLength, 0, Number.MAX_SAFE_INTEGER),
   };

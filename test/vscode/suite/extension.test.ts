@@ -8,7 +8,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { State, type LanguageClient } from 'vscode-languageclient/node';
-import type { CheckedDiagnostic } from '../../../server/src/cli';
+import type { CheckedDiagnostic } from '../../../server/src/cli/check';
 import {
   EXAMPLES,
   ROOT,

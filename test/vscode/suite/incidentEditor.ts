@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { IncidentTimelineApi } from '../../../client/src/api';
-import { TimelineRequest, type TimelineModel } from '../../../server/src/protocol';
+import { TimelineRequest, type TimelineModel } from '../../../common/protocol';
 
 export const EXTENSION_ID = 'incident-timeline.incident-timeline';
 /** The repository: set by runTest.ts, or found from this file when F5 runs "Extension Tests". */

@@ -7,8 +7,8 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { TimelineRequest, type TimelineModel } from '../../../server/src/protocol';
-import { renderExport } from '../../../server/src/render/index';
+import { TimelineRequest, type TimelineModel } from '../../../common/protocol';
+import { renderExport } from '../../../common/render/index';
 import { EXAMPLES, incidentTimelineApi, openInEditor, writeTempFile } from './incidentEditor';
 
 const FLAGSHIP = vscode.Uri.file(path.join(EXAMPLES, 'exchange-online-2019-11-19.incident.yaml'));

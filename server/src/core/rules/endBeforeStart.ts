@@ -1,5 +1,5 @@
 import { t } from '../l10n';
-import { describeJst, describeUtc, formatDuration } from '../time';
+import { describeJst, describeUtc, formatDuration } from '../../../../common/time';
 import type { Rule } from './rule';
 
 /** The end comes after the start; an equal end is suspicious. */

@@ -1,5 +1,5 @@
 import { t } from '../l10n';
-import { describeJst, formatDuration } from '../time';
+import { describeJst, formatDuration } from '../../../../common/time';
 import type { Rule } from './rule';
 
 /**

@@ -1,7 +1,7 @@
 import { t } from '../l10n';
 import type { IncidentDiagnostic } from '../diagnostics';
 import type { TimeValue } from '../model';
-import { HOUR, describeJst, formatDuration, formatInOffset, JST_OFFSET_MINUTES } from '../time';
+import { HOUR, describeJst, formatDuration, formatInOffset, JST_OFFSET_MINUTES } from '../../../../common/time';
 import type { Rule } from './rule';
 
 /**

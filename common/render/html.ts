@@ -5,7 +5,8 @@
  */
 import { escapeHtml, isSafeLink } from './escape';
 import { ENGLISH_LABELS, type TimelineLabels } from './labels';
-import { fullTimeText, type TimelineView, type ZoneMode } from './layout';
+import { fullTimeText, type TimelineView } from './layout';
+import type { ZoneMode } from '../settings';
 import { renderSvg } from './svg';
 
 const PAGE_STYLE = `

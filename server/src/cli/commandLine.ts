@@ -1,12 +1,12 @@
 /**
- * What every `incident-timeline` subcommand shares: how it is declared (a row in cli.ts's table),
+ * What every `incident-timeline` subcommand shares: how it is declared (a row in main.ts's table),
  * where it writes, how it finds and reads incident files. No parsing of incidents here; that is
  * the core's job.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ParseArgsConfig } from 'node:util';
-import { t } from './core/l10n';
+import { t } from '../core/l10n';
 
 /** Where a subcommand writes and what it may know about its surroundings. */
 export interface CommandContext {
@@ -37,6 +37,9 @@ export interface Subcommand {
 }
 
 /** A mistake in how the command was called: printed on stderr, exit code 2. */
+/** The command's name, as users type it and as error lines start. */
+export const PROGRAM = 'incident-timeline';
+
 export class UsageError extends Error {}
 
 export const INCIDENT_FILE_PATTERN = /\.incident\.ya?ml$/i;

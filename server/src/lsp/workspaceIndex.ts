@@ -8,9 +8,9 @@ import { promises as fs, type Dirent } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Range } from 'vscode-languageserver';
-import { findDuplicateIds, parseIncident, type Field, type Incident, type IncidentDiagnostic, type IncidentFile, type ParsedIncident, type Span } from './core';
-import { toRange } from './lsp/convert';
-import { uriToPath, type IncidentFileMatcher } from './lsp/incidentFiles';
+import { findDuplicateIds, parseIncident, type Field, type Incident, type IncidentDiagnostic, type IncidentFile, type ParsedIncident, type Span } from '../core';
+import { toRange } from './convert';
+import { uriToPath, type IncidentFileMatcher } from './incidentFiles';
 
 /** A string field of an indexed file, with where it is. */
 export interface IndexedField {

@@ -6,18 +6,11 @@
 import { scaleUtc } from 'd3-scale';
 import type { Range } from 'vscode-languageserver-protocol';
 import type { TimelineModel } from '../protocol';
-import { formatDuration, formatInOffset, formatInZone, formatOffsetFrom, HOUR, isKnownTimeZone, JST_OFFSET_MINUTES, MINUTE } from '../core/time';
+import { formatDuration, formatInOffset, formatInZone, formatOffsetFrom, HOUR, isKnownTimeZone, JST_OFFSET_MINUTES, MINUTE } from '../time';
 import { kindName, type KindName } from './kinds';
 import { ENGLISH_LABELS, type FigureKey, type TimelineLabels } from './labels';
+import type { ZoneMode } from '../settings';
 
-/** Which clock the times are printed in; 'both' prints JST and UTC side by side. */
-export type ZoneMode = 'JST' | 'UTC' | 'both';
-export const ZONE_MODES: readonly ZoneMode[] = ['JST', 'UTC', 'both'];
-export const DEFAULT_ZONE_MODE: ZoneMode = 'JST';
-
-export function isZoneMode(value: unknown): value is ZoneMode {
-  return typeof value === 'string' && (ZONE_MODES as readonly string[]).includes(value);
-}
 
 /** One event whose time could be read, placed in time. */
 export interface PlacedEvent {

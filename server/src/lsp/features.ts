@@ -27,10 +27,10 @@ import {
   type SymbolInformation,
 } from 'vscode-languageserver';
 import { DIAGNOSTIC_SOURCE, type ParsedIncident, type Span } from '../core';
-import { ADD_MISSING_TIMES_KIND, codeActions, FIX_ALL_KIND, type DiagnosticRef } from './codeActions';
-import { completions, type CompletionKind } from './completion';
-import { hover } from './hover';
-import { documentSymbols, foldingRanges, selectionRanges, workspaceSymbols, type IncidentSymbol, type IncidentSymbolKind, type NamedIncidentFile } from './symbols';
+import { ADD_MISSING_TIMES_KIND, codeActions, FIX_ALL_KIND, type DiagnosticRef } from '../features/codeActions';
+import { completions, type CompletionKind } from '../features/completion';
+import { hover } from '../features/hover';
+import { documentSymbols, foldingRanges, selectionRanges, workspaceSymbols, type IncidentSymbol, type IncidentSymbolKind, type NamedIncidentFile } from '../features/symbols';
 
 /** An open document as the server hands it to a feature (IncidentDocument in lsp/languageServer.ts). */
 export interface FeatureDocument {

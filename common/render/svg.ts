@@ -6,7 +6,8 @@
 import { escapeHtml } from './escape';
 import { KIND_NAMES, KIND_STYLES, type KindName } from './kinds';
 import { ENGLISH_LABELS, fillIn, type TimelineLabels } from './labels';
-import { assignLanes, axisTicks, eventTimeText, fullTimeText, timeScale, type TimelineView, type ZoneMode } from './layout';
+import { assignLanes, axisTicks, eventTimeText, fullTimeText, timeScale, type TimelineView } from './layout';
+import type { ZoneMode } from '../settings';
 
 export interface SvgOptions {
   readonly zone: ZoneMode;

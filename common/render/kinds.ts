@@ -3,7 +3,7 @@
  * readers and in print. The webview colours shapes with --vscode-charts-* variables; exports,
  * which have no theme, use the fallback colours. Their names are words, in labels.ts.
  */
-import { EVENT_KINDS, type EventKind } from '../core/model';
+import { EVENT_KINDS, type EventKind } from '../eventKinds';
 
 /** An event's kind, or 'other' when it has none (or one the format does not know). */
 export type KindName = EventKind | 'other';

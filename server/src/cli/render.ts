@@ -6,13 +6,13 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { UsageError, describeFsError, readIncidentText, type Subcommand } from '../commandLine';
+import { PROGRAM, UsageError, describeFsError, readIncidentText, type Subcommand } from './commandLine';
 import { parseIncident } from '../core/parse';
 import { currentLanguage, t } from '../core/l10n';
 import { toTimelineModel } from '../timelineModel';
-import { EXPORT_FORMATS, renderExport, type ExportFormat } from './index';
-import { labelLanguage, timelineLabels } from './labels';
-import { DEFAULT_ZONE_MODE, isZoneMode, ZONE_MODES } from './layout';
+import { EXPORT_FORMATS, renderExport, type ExportFormat } from '../../../common/render/index';
+import { labelLanguage, timelineLabels } from '../../../common/render/labels';
+import { DEFAULT_ZONE_MODE, isZoneMode, ZONE_MODES } from '../../../common/settings';
 
 export const render: Subcommand = {
   summary: () => t('Render an incident timeline as HTML, SVG or Markdown.'),
@@ -42,12 +42,12 @@ export const render: Subcommand = {
     try {
       text = readIncidentText(file);
     } catch (error) {
-      context.stderr(`incident-timeline: ${t('cannot read {0}: {1}', positionals[0], describeFsError(error))}\n`);
+      context.stderr(`${PROGRAM}: ${t('cannot read {0}: {1}', positionals[0], describeFsError(error))}\n`);
       return 2;
     }
     const model = toTimelineModel(pathToFileURL(file).toString(), 0, parseIncident(text));
     if (!model.incident) {
-      context.stderr(`incident-timeline: ${t('{0} is not an incident (run `incident-timeline check` to see why).', positionals[0])}\n`);
+      context.stderr(`${PROGRAM}: ${t('{0} is not an incident (run `incident-timeline check` to see why).', positionals[0])}\n`);
       return 1;
     }
     // Headers in the CLI's language (--lang, else the locale), as its messages are.
@@ -56,7 +56,7 @@ export const render: Subcommand = {
       try {
         fs.writeFileSync(path.resolve(context.cwd, values.output), output, 'utf8');
       } catch (error) {
-        context.stderr(`incident-timeline: ${t('cannot write {0}: {1}', values.output, describeFsError(error))}\n`);
+        context.stderr(`${PROGRAM}: ${t('cannot write {0}: {1}', values.output, describeFsError(error))}\n`);
         return 2;
       }
     } else {

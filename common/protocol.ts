@@ -3,6 +3,9 @@
  * Both sides import this file; it depends only on vscode-languageserver-protocol's types.
  */
 import { RequestType, type Range } from 'vscode-languageserver-protocol';
+import type { IncidentTimelineSettings } from './settings';
+
+export type { IncidentTimelineSettings } from './settings';
 
 /** A time as the preview needs it. */
 export interface TimeJson {
@@ -87,21 +90,6 @@ export interface TimelineChanges {
 export namespace TimelineChangesRequest {
   export const method = 'incident/timelineChanges';
   export const type = new RequestType<TimelineChangesParams, TimelineChanges | { readonly kind: 'full'; readonly model: TimelineModel } | null, void>(method);
-}
-
-/**
- * The `incidentTimeline.*` settings as both sides see them: the server asks for the section
- * `incidentTimeline` through workspace/configuration, or falls back to `initializationOptions`.
- */
-export interface IncidentTimelineSettings {
-  /** Extra glob patterns (beyond *.incident.yaml / *.incident.yml) of files that hold incidents. */
-  readonly files: readonly string[];
-  readonly validation: { readonly debounce: number };
-  /** Longest text (characters) the server parses; longer files get one file-too-large diagnostic. */
-  readonly maxFileLength: number;
-  readonly preview: { readonly timeZone: 'JST' | 'UTC' | 'both' };
-  /** IANA zone names the preview and hovers show beside JST/UTC. */
-  readonly extraTimeZones: readonly string[];
 }
 
 /**

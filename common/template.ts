@@ -2,7 +2,7 @@
  * Snippets for a whole incident and a new timeline event. The same text serves completion and
  * the "New Incident File" command (the client imports this module, so it depends only on time.ts).
  */
-import { formatInOffset, JST_OFFSET_MINUTES, MINUTE } from '../core/time';
+import { formatInOffset, JST_OFFSET_MINUTES, MINUTE } from './time';
 
 const STATUS_CHOICE = '${3|investigating,identified,monitoring,resolved|}';
 const SEVERITY_CHOICE = '${4|critical,major,minor,info|}';

@@ -10,7 +10,8 @@ export * from './labels';
 import type { TimelineModel } from '../protocol';
 import { renderHtml } from './html';
 import { ENGLISH_LABELS, type TimelineLabels } from './labels';
-import { buildTimelineView, type ZoneMode } from './layout';
+import { buildTimelineView } from './layout';
+import type { ZoneMode } from '../settings';
 import { renderMarkdown } from './markdown';
 import { renderSvg } from './svg';
 

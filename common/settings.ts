@@ -1,0 +1,46 @@
+/**
+ * The `incidentTimeline.*` settings as every side sees them (server, client, webview, CLI): their
+ * section, their shape, their defaults and the display-zone type. Each side reads its source
+ * defensively into this shape (server: lsp/settings.ts; client: client/src/settings.ts).
+ */
+
+/** The configuration section every setting lives under. */
+export const SETTINGS_SECTION = 'incidentTimeline';
+
+/** Which clock times are shown in; 'both' prints JST and UTC side by side. */
+export type ZoneMode = 'JST' | 'UTC' | 'both';
+export const ZONE_MODES: readonly ZoneMode[] = ['JST', 'UTC', 'both'];
+/** Many users are Japanese: JST unless they choose otherwise. */
+export const DEFAULT_ZONE_MODE: ZoneMode = 'JST';
+
+export function isZoneMode(value: unknown): value is ZoneMode {
+  return typeof value === 'string' && (ZONE_MODES as readonly string[]).includes(value);
+}
+
+/** Longest text (characters) that is parsed; longer files get one file-too-large diagnostic. */
+export const DEFAULT_MAX_FILE_LENGTH = 16 * 1024 * 1024;
+/** Milliseconds between the last change and validation (push diagnostics only). */
+export const DEFAULT_DEBOUNCE_MS = 150;
+
+/**
+ * The `incidentTimeline.*` settings as both sides see them: the server asks for the section
+ * `incidentTimeline` through workspace/configuration, or falls back to `initializationOptions`.
+ */
+export interface IncidentTimelineSettings {
+  /** Extra glob patterns (beyond *.incident.yaml / *.incident.yml) of files that hold incidents. */
+  readonly files: readonly string[];
+  readonly validation: { readonly debounce: number };
+  /** Longest text (characters) the server parses; longer files get one file-too-large diagnostic. */
+  readonly maxFileLength: number;
+  readonly preview: { readonly timeZone: ZoneMode };
+  /** IANA zone names the preview and hovers show beside JST/UTC. */
+  readonly extraTimeZones: readonly string[];
+}
+
+export const DEFAULT_TIMELINE_SETTINGS: IncidentTimelineSettings = {
+  files: [],
+  validation: { debounce: DEFAULT_DEBOUNCE_MS },
+  maxFileLength: DEFAULT_MAX_FILE_LENGTH,
+  preview: { timeZone: DEFAULT_ZONE_MODE },
+  extraTimeZones: [],
+};

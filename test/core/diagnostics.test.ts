@@ -60,7 +60,8 @@ describe('diagnostics by code', () => {
       assert.equal(d.related?.length, 1);
       assert.equal(rangeOf(parsed.lineIndex, d.related![0].span), '1:0-1:5');
       assert.match(d.related![0].message, /`title`/);
-      assert.deepEqual(d.data, { code: 'duplicate-key', key: 'title', firstSpan: d.related![0].span });
+      const again = text.indexOf('Again');
+      assert.deepEqual(d.data, { code: 'duplicate-key', key: 'title', firstSpan: d.related![0].span, valueSpan: { start: again, end: again + 'Again'.length } });
     });
 
     it('in an event and in a time pair', () => {

@@ -78,6 +78,19 @@ describe('quick fixes', () => {
     assert.deepEqual(codes(tags.text), []);
   });
 
+  it('wrong-type: a string with a tag or an anchor is left alone (the list would keep the tag and break)', () => {
+    for (const written of ['!!str mail, spam', '&t mail, spam']) {
+      const parsed = parseIncident(lines(...HEAD, 'start: 2019-11-19T10:40+09:00', `tags: ${written}`));
+      assert.deepEqual(quickFixes(parsed, parsed.diagnostics.find((d) => d.code === 'wrong-type')!), [], written);
+    }
+  });
+
+  it('duplicate-key in a source: removes the repeated line, as in any block mapping', () => {
+    const text = lines(...HEAD, 'start: 2019-11-19T10:40+09:00', 'sources:', '  - url: https://a.example/', '    url: https://b.example/ # second', '    title: Notice');
+    assert.equal(applyFix(text, 'duplicate-key', 'Remove this repeated `url`').text,
+      lines(...HEAD, 'start: 2019-11-19T10:40+09:00', 'sources:', '  - url: https://a.example/', '    title: Notice'));
+  });
+
   it('invalid-time: a time written almost in the format is rewritten in it', () => {
     const cases: [string, string][] = [
       ['2019/11/19 10:40 JST', '2019-11-19T10:40+09:00'],
@@ -319,5 +332,93 @@ describe('fix all', () => {
     const d = parsed.diagnostics[0];
     assert.equal(codeActions(parsed, d.span, [{ code: 'missing-offset', span: d.span }], { only: ['quickfix'] }).length, 2);
     assert.equal(codeActions(parsed, d.span, [{ code: 'missing-offset', span: { start: d.span.start + 1, end: d.span.end } }], { only: ['quickfix'] }).length, 0);
+  });
+});
+
+describe('times near the ends of the years 0000–9999', () => {
+  const JST_OUT = 'In JST this instant falls outside the years 0000–9999 that the format can write.';
+  const UTC_OUT = 'In UTC this instant falls outside the years 0000–9999 that the format can write.';
+  /** Every action at `needle` (quick fixes for the diagnostics there, refactorings, source actions), as title, edits applied and reason. */
+  function actionsAt(text: string, needle: string): { title: string; kind: string; text: string; disabled?: string }[] {
+    const parsed = parseIncident(text);
+    const offset = text.indexOf(needle);
+    const refs = parsed.diagnostics.filter((d) => d.span.start <= offset && offset <= d.span.end).map((d) => ({ code: d.code, span: d.span }));
+    return codeActions(parsed, { start: offset, end: offset }, refs, { now: NOW }).map((a) => ({ title: a.title, kind: a.kind, text: applyEdits(text, a.edits), ...(a.disabled !== undefined && { disabled: a.disabled }) }));
+  }
+
+  it('a one-sided pair on 9999-12-31 in UTC: no JST side in year 10000, and the action says why', () => {
+    const text = lines(...HEAD, 'start:', '  utc: 9999-12-31T20:00Z  # the last evening');
+    assert.deepEqual(actionsAt(text, '9999'), [
+      { title: 'Add the JST time', kind: 'quickfix', text, disabled: JST_OUT },
+      // Fix-all and "add the missing JST/UTC" have nothing left to do, so they are not offered.
+    ]);
+    assert.deepEqual(addMissingTimes(parseIncident(text)), []);
+    assert.deepEqual(fixAll(parseIncident(text)), []);
+    // The same on the other end: a JST side on 0000-01-01 before 09:00 is still year -1 in UTC.
+    const early = lines(...HEAD, 'start: {jst: 0000-01-01T05:00}');
+    assert.deepEqual(actionsAt(early, '0000'), [{ title: 'Add the UTC time', kind: 'quickfix', text: early, disabled: UTC_OUT }]);
+    // One minute inside the range, the fix writes the last minute of 9999.
+    const inside = lines(...HEAD, 'start:', '  utc: 9999-12-31T14:59Z');
+    const [add] = actionsAt(inside, '9999');
+    assert.deepEqual(add, { title: 'Add the JST time (9999-12-31T23:59)', kind: 'quickfix', text: lines(...HEAD, 'start:', '  utc: 9999-12-31T14:59Z', '  jst: 9999-12-31T23:59') });
+    assert.deepEqual(codes(add.text), []);
+  });
+
+  it('wrong-offset: the message says why no rewrite is offered, the fix is disabled, and fix-all keeps the year', () => {
+    const text = lines(...HEAD, 'start:', '  jst: 9999-12-31T20:00Z');
+    const parsed = parseIncident(text);
+    const [d] = parsed.diagnostics;
+    assert.equal(d.code, 'wrong-offset');
+    assert.equal(d.message, '`jst` value `9999-12-31T20:00Z` has offset Z; a jst time ends in +09:00 or has no offset. ' + JST_OUT);
+    assert.deepEqual(d.data, { code: 'wrong-offset', side: 'jst', text: '9999-12-31T20:00Z', corrected: undefined });
+    assert.deepEqual(quickFixes(parsed, d).map((f) => [f.title, f.edits, f.disabled]), [['Write the same instant in JST', [], JST_OUT]]);
+    // Fix-all still completes the pair (UTC can write the instant) and leaves the jst side alone.
+    const fixed = applyEdits(text, fixAll(parsed));
+    assert.equal(fixed, lines(...HEAD, 'start:', '  jst: 9999-12-31T20:00Z', '  utc: 9999-12-31T20:00Z'));
+    assert.deepEqual(codes(fixed), ['wrong-offset']);
+    assert.deepEqual(fixAll(parseIncident(fixed)), []);
+    const utc = lines(...HEAD, 'end:', '  utc: 0000-01-01T05:00+09:00');
+    const early = parseIncident(utc).diagnostics.find((x) => x.code === 'wrong-offset')!;
+    assert.equal(early.message, '`utc` value `0000-01-01T05:00+09:00` has offset +09:00; a utc time ends in Z or +00:00 or has no offset. ' + UTC_OUT);
+    // Fix-all leaves the utc side as written (no year -1) and adds the jst side JST can write.
+    assert.equal(applyEdits(utc, fixAll(parseIncident(utc))), lines(...HEAD, 'end:', '  utc: 0000-01-01T05:00+09:00', '  jst: 0000-01-01T05:00'));
+  });
+
+  it('utc-jst-mismatch: the correction that would leave 9999 is disabled with its reason; the other one is offered', () => {
+    const text = lines(...HEAD, 'start:', '  utc: 9999-12-31T20:00Z', '  jst: 9999-12-31T20:00');
+    const parsed = parseIncident(text);
+    const d = parsed.diagnostics.find((x) => x.code === 'utc-jst-mismatch')!;
+    assert.ok(d.message.endsWith(' ' + JST_OUT), d.message);
+    const fixes = quickFixes(parsed, d);
+    assert.deepEqual(fixes.map((f) => [f.title, f.isPreferred, f.disabled]), [
+      ['Keep UTC, correct JST', false, JST_OUT],
+      ['Keep JST, correct UTC to 9999-12-31T11:00Z', false, undefined],
+    ]);
+    assert.deepEqual(fixes[0].edits, []);
+    const fixed = applyEdits(text, fixes[1].edits);
+    assert.equal(fixed, lines(...HEAD, 'start:', '  utc: 9999-12-31T11:00Z', '  jst: 9999-12-31T20:00'));
+    assert.deepEqual(codes(fixed), []);
+  });
+
+  it('write as a pair, and the time placeholders of missing-field and missing-end: disabled, never year 10000', () => {
+    const text = lines(...HEAD, 'start: 9999-12-31T20:00Z');
+    assert.deepEqual(actionsAt(text, '9999').filter((a) => a.kind === 'refactor.rewrite'), [{ title: 'Write as a utc/jst pair', kind: 'refactor.rewrite', text, disabled: JST_OUT }]);
+    const noStart = lines(...HEAD, 'timeline:', '  - at: 9999-12-31T20:00Z', '    event: The last evening');
+    const parsed = parseIncident(noStart);
+    const missing = parsed.diagnostics.find((d) => d.code === 'missing-field')!;
+    assert.deepEqual(quickFixes(parsed, missing, { now: NOW }).map((f) => [f.title, f.edits, f.disabled]), [['Add `start`', [], JST_OUT]]);
+    const resolved = lines('id: INC-1', 'title: t', 'status: resolved', 'start: 9999-12-31T10:00Z', 'timeline:', '  - at: 9999-12-31T20:00Z', '    kind: resolved', '    event: Fixed');
+    const parsedResolved = parseIncident(resolved);
+    const noEnd = parsedResolved.diagnostics.find((d) => d.code === 'missing-end')!;
+    assert.deepEqual(quickFixes(parsedResolved, noEnd, { now: NOW }).map((f) => [f.title, f.edits, f.disabled]), [['Add `end`', [], JST_OUT]]);
+  });
+
+  it('missing-offset readings keep the year as written, so they check clean at both ends', () => {
+    for (const written of ['9999-12-31T23:59', '0000-01-01T00:00']) {
+      const text = lines(...HEAD, `start: ${written}`);
+      assert.equal(applyFix(text, 'missing-offset', 'Read as JST (+09:00)').text, lines(...HEAD, `start: ${written}+09:00`));
+      assert.deepEqual(codes(applyFix(text, 'missing-offset', 'Read as JST (+09:00)').text), []);
+      assert.deepEqual(codes(applyFix(text, 'missing-offset', 'Read as UTC (Z)').text), []);
+    }
   });
 });

@@ -1,23 +1,41 @@
 import type { DiagnosticCode, Severity } from './codes';
+import type { Entry } from './model';
 import type { Span } from './text';
 
-/** What a quick fix needs, by code. Plain JSON: it travels in LSP `Diagnostic.data`. */
+/**
+ * What a quick fix needs, by code: the one declaration the reader, the rules and the fixes in
+ * server/src/fixes/ share. Plain JSON: it travels in LSP `Diagnostic.data`. A converted time is
+ * absent where the instant falls outside the years 0000–9999 the format writes.
+ */
 export type DiagnosticData =
   | { readonly code: 'yaml-syntax'; readonly yamlCode: string }
-  | { readonly code: 'duplicate-key'; readonly key: string; readonly firstSpan: Span }
+  | { readonly code: 'duplicate-key'; readonly key: string; readonly firstSpan: Span; readonly valueSpan: Span }
+  /** A second YAML document: its lines (from its `---` line) and the id it names, when that is safe as a file name. */
+  | { readonly code: 'not-an-incident'; readonly documentSpan: Span; readonly bodySpan: Span; readonly id?: string }
   | { readonly code: 'unknown-field'; readonly key: string; readonly suggestion?: string; readonly allowed: readonly string[] }
   | { readonly code: 'invalid-value'; readonly value: string; readonly suggestion?: string; readonly allowed: readonly string[] }
-  | { readonly code: 'missing-field'; readonly key: string; readonly container: 'incident' | 'event' | 'time' | 'source'; readonly containerSpan: Span }
+  /** One string on one line where a list of strings belongs: the string as read, and its key. */
+  | { readonly code: 'wrong-type'; readonly key: string; readonly keySpan: Span; readonly listText: string }
+  /** A scalar that is not a time, as read (without its quotes). */
+  | { readonly code: 'invalid-time'; readonly text: string }
+  | {
+      readonly code: 'missing-field';
+      readonly key: string;
+      readonly container: 'incident' | 'event' | 'time' | 'source';
+      readonly containerSpan: Span;
+      /** The entries the mapping has, so the key goes in the format's order among them. */
+      readonly entries: readonly Entry[];
+    }
   | { readonly code: 'missing-offset'; readonly text: string }
-  | { readonly code: 'wrong-offset'; readonly side: 'utc' | 'jst'; readonly text: string; readonly corrected: string }
+  | { readonly code: 'wrong-offset'; readonly side: 'utc' | 'jst'; readonly text: string; readonly corrected?: string }
   | {
       readonly code: 'utc-jst-mismatch';
       readonly utcSpan: Span;
       readonly jstSpan: Span;
       /** The jst text that agrees with the utc value. */
-      readonly correctedJst: string;
+      readonly correctedJst?: string;
       /** The utc text that agrees with the jst value. */
-      readonly correctedUtc: string;
+      readonly correctedUtc?: string;
       /** Which side looks written in the other zone's clock, when the difference is exactly 9 hours. */
       readonly suspect?: 'utc' | 'jst';
     }
@@ -25,6 +43,9 @@ export type DiagnosticData =
   | { readonly code: 'end-before-start'; readonly startSpan: Span; readonly endSpan: Span }
   | { readonly code: 'timeline-order'; readonly index: number; readonly previousIndex: number }
   | { readonly code: 'duplicate-id'; readonly id: string; readonly others: readonly string[] };
+
+/** The data shape of one code. */
+export type DataOf<C extends DiagnosticData['code']> = Extract<DiagnosticData, { readonly code: C }>;
 
 export interface RelatedInformation {
   readonly span: Span;

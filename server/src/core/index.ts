@@ -7,6 +7,6 @@ export * from '../../../common/time';
 export { parseIncident, DEFAULT_MAX_LENGTH, type ParseOptions, type ParsedIncident } from './parse';
 export { ParseCache } from './cache';
 export { findDuplicateIds, type IncidentFile } from './workspace';
-export { allTimes } from './times';
+export { allTimes, formatWritable, isWritableIn, outsideWritableYears, unwritableZone } from './times';
 export { nearest } from './suggest';
 export { t, useTranslations, currentLanguage } from './l10n';

@@ -2,8 +2,8 @@
  * The core's entry point: text in, the incident model and its diagnostics out. Pure: no editor,
  * no connection, no file system. The server and the CLI are adapters around it.
  */
-import { parseAllDocuments, type Document } from 'yaml';
-import type { IncidentDiagnostic } from './diagnostics';
+import { isMap, isScalar, parseAllDocuments, type Document } from 'yaml';
+import type { DiagnosticData, IncidentDiagnostic } from './diagnostics';
 import { compareDiagnostics } from './diagnostics';
 import { t } from './l10n';
 import type { Incident } from './model';
@@ -98,11 +98,13 @@ export function parseIncident(text: string, options: ParseOptions = {}): ParsedI
       }
     }
     docs.slice(1).forEach((doc, i) => {
+      const span = lineSpanAt(doc.range[0]);
       report({
         code: 'not-an-incident',
         severity: 'error',
-        span: lineSpanAt(doc.range[0]),
+        span,
         message: t('A file holds one incident, but YAML document {0} starts here; put each incident in its own file.', i + 2),
+        data: secondDocumentData(text, lineIndex, span, doc),
       });
     });
     const reader = new IncidentReader(docs[0] ?? null, report, lineSpanAt);
@@ -124,6 +126,26 @@ export function parseIncident(text: string, options: ParseOptions = {}): ParsedI
   }
   diagnostics.sort(compareDiagnostics);
   return { text, lineIndex, incident, diagnostics };
+}
+
+/** An id that can name a file as it is: no path separators, no leading dot. */
+const FILE_SAFE_ID = /^[A-Za-z0-9][\w.-]*$/;
+
+/**
+ * Where a second document's lines are (from its `---` line to the next document marker) and its
+ * id, for the fix that moves it to a file of its own; undefined when it has no `---` line or no body.
+ */
+function secondDocumentData(text: string, lineIndex: LineIndex, markerLine: Span, doc: Document.Parsed): DiagnosticData | undefined {
+  if (!/^---(?:\s|$)/.test(text.slice(markerLine.start, markerLine.end))) return undefined;
+  const line = lineIndex.positionAt(markerLine.start).line;
+  const bodyStart = line + 1 < lineIndex.lineCount ? lineIndex.lineStart(line + 1) : text.length;
+  const next = /^(?:---|\.\.\.)(?:\s|$)/m.exec(text.slice(bodyStart));
+  const end = next ? bodyStart + next.index : text.length;
+  if (text.slice(bodyStart, end).trim() === '') return undefined;
+  const root = doc.contents;
+  const idNode = isMap(root) ? root.get('id', true) : undefined;
+  const id = isScalar(idNode) && typeof idNode.value === 'string' && FILE_SAFE_ID.test(idNode.value) ? idNode.value : undefined;
+  return { code: 'not-an-incident', documentSpan: { start: markerLine.start, end }, bodySpan: { start: bodyStart, end }, id };
 }
 
 function internalError(span: Span, where: string, error: unknown): IncidentDiagnostic {

@@ -32,7 +32,8 @@ import {
 } from './model';
 import { nearest } from './suggest';
 import type { Span } from './text';
-import { JST_OFFSET_MINUTES, formatInOffset, parseTimeText } from '../../../common/time';
+import { formatWritable, outsideWritableYears } from './times';
+import { JST_OFFSET_MINUTES, parseTimeText } from '../../../common/time';
 
 type Report = (diagnostic: IncidentDiagnostic) => void;
 
@@ -55,6 +56,11 @@ function describe(node: Node | null): string {
     if (typeof node.value === 'boolean') return t('a boolean ({0})', String(node.source ?? node.value));
   }
   return t('a value of another kind');
+}
+
+/** A plain or quoted scalar: one written in line with its key, not a `|` or `>` block. */
+function isFlowScalar(node: Node): boolean {
+  return isScalar(node) && (node.type === 'PLAIN' || node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE');
 }
 
 export class IncidentReader {
@@ -113,7 +119,7 @@ export class IncidentReader {
       if (first) {
         this.diag('duplicate-key', 'error', keySpan,
           t('Duplicate key `{0}` in {1}: it is already set above. YAML keeps one of the two; remove or rename this one.', key, where),
-          { code: 'duplicate-key', key, firstSpan: first.entry.keySpan },
+          { code: 'duplicate-key', key, firstSpan: first.entry.keySpan, valueSpan },
           [{ span: first.entry.keySpan, message: t('`{0}` is first set here', key) }]);
         continue;
       }
@@ -171,7 +177,12 @@ export class IncidentReader {
     const { entry, node } = found;
     if (node === null || (isScalar(node) && node.value === null)) return { value: [], entry };
     if (!isSeq(node)) {
-      this.diag('wrong-type', 'error', entry.valueSpan, t('`{0}` must be a list of strings, got {1}.', key, describe(node)));
+      // One string written in place (not through an alias, anchor or tag) can become the list.
+      const listText = isScalar(node) && isFlowScalar(node) && typeof node.value !== 'object' && !node.anchor && !node.tag && node.range?.[0] === entry.valueSpan.start - this.base
+        ? (typeof node.value === 'string' ? node.value : String(node.source ?? node.value))
+        : undefined;
+      this.diag('wrong-type', 'error', entry.valueSpan, t('`{0}` must be a list of strings, got {1}.', key, describe(node)),
+        listText === undefined ? undefined : { code: 'wrong-type', key, keySpan: entry.keySpan, listText });
       return undefined;
     }
     const value: string[] = [];
@@ -228,7 +239,7 @@ export class IncidentReader {
         const read = this.readEntries(item, SOURCE_KEYS, t('a source'));
         const url = read.values.get('url');
         if (!url) {
-          this.missing('url', 'source', span, t('A source needs a `url`.'));
+          this.missing('url', 'source', span, read.entries, t('A source needs a `url`.'));
           continue;
         }
         const urlField = this.readUrl('url', url);
@@ -241,8 +252,8 @@ export class IncidentReader {
     return { value: sources, entry };
   }
 
-  private missing(key: string, container: 'incident' | 'event' | 'time' | 'source', containerSpan: Span, message: string, span = containerSpan): void {
-    this.diag('missing-field', 'error', span, message, { code: 'missing-field', key, container, containerSpan });
+  private missing(key: string, container: 'incident' | 'event' | 'time' | 'source', containerSpan: Span, entries: readonly Entry[], message: string, span = containerSpan): void {
+    this.diag('missing-field', 'error', span, message, { code: 'missing-field', key, container, containerSpan, entries });
   }
 
   /** One side of a pair, or a plain time string (`side` undefined). */
@@ -267,7 +278,8 @@ export class IncidentReader {
             : e.kind === 'clock'
               ? t('`{0}` is not a real clock time ({1}).', text, e.detail)
               : t('`{0}` has an impossible offset ({1}).', text, e.detail);
-      this.diag('invalid-time', 'error', span, message);
+      // A block scalar is prose, not a time written almost right: only flow scalars get the fix's data.
+      this.diag('invalid-time', 'error', span, message, isFlowScalar(node) ? { code: 'invalid-time', text } : undefined);
       return undefined;
     }
     const { epochMs, offsetMinutes } = parsed.value;
@@ -278,13 +290,21 @@ export class IncidentReader {
       return { text, span, offsetMinutes };
     }
     if (side !== undefined && offsetMinutes !== null && offsetMinutes !== zoneOffset) {
-      const corrected = formatInOffset(epochMs, zoneOffset!, {
+      const corrected = formatWritable(epochMs, zoneOffset!, {
         seconds: parsed.value.wall.hasSeconds,
         separator: text.includes('T') ? 'T' : ' ',
       });
-      const message = side === 'utc'
-        ? t('`utc` value `{0}` has offset {1}; a utc time ends in Z or +00:00 or has no offset. The same instant in UTC is {2}.', text, text.slice(text.length - 6), corrected)
-        : t('`jst` value `{0}` has offset {1}; a jst time ends in +09:00 or has no offset. The same instant in JST is {2}.', text, text.endsWith('Z') ? 'Z' : text.slice(text.length - 6), corrected);
+      const written = side === 'utc' ? text.slice(text.length - 6) : text.endsWith('Z') ? 'Z' : text.slice(text.length - 6);
+      let message: string;
+      if (corrected === undefined) {
+        message = (side === 'utc'
+          ? t('`utc` value `{0}` has offset {1}; a utc time ends in Z or +00:00 or has no offset.', text, written)
+          : t('`jst` value `{0}` has offset {1}; a jst time ends in +09:00 or has no offset.', text, written)) + ' ' + outsideWritableYears(side);
+      } else {
+        message = side === 'utc'
+          ? t('`utc` value `{0}` has offset {1}; a utc time ends in Z or +00:00 or has no offset. The same instant in UTC is {2}.', text, written, corrected)
+          : t('`jst` value `{0}` has offset {1}; a jst time ends in +09:00 or has no offset. The same instant in JST is {2}.', text, written, corrected);
+      }
       this.diag('wrong-offset', 'error', span, message, { code: 'wrong-offset', side, text, corrected });
       return { text, span, epochMs, offsetMinutes, wrongOffset: true };
     }
@@ -301,7 +321,7 @@ export class IncidentReader {
       const utcFound = read.values.get('utc');
       const jstFound = read.values.get('jst');
       if (!utcFound && !jstFound) {
-        this.missing('utc', 'time', span, t('The time `{0}` needs `utc` or `jst` (or both).', key));
+        this.missing('utc', 'time', span, read.entries, t('The time `{0}` needs `utc` or `jst` (or both).', key));
         return { form: 'pair', span, entries: read.entries };
       }
       const utc = utcFound ? this.readTimeSide(key, 'utc', utcFound.entry, utcFound.node) : undefined;
@@ -329,7 +349,7 @@ export class IncidentReader {
     for (const key of REQUIRED_EVENT_KEYS) {
       if (!read.values.has(key)) {
         const first = read.entries[0]?.keySpan ?? span;
-        this.missing(key, 'event', span,
+        this.missing(key, 'event', span, read.entries,
           key === 'at' ? t('Timeline event {0} has no `at` time.', index + 1) : t('Timeline event {0} has no `event` text.', index + 1),
           first);
       }
@@ -378,7 +398,7 @@ export class IncidentReader {
     // Missing root keys are reported on the root mapping's first line.
     const head = this.lineSpanAt(span.start);
     for (const key of ['id', 'title', 'status', 'start']) {
-      if (!v.has(key)) this.missing(key, 'incident', span, t('The incident has no `{0}`.', key), head);
+      if (!v.has(key)) this.missing(key, 'incident', span, read.entries, t('The incident has no `{0}`.', key), head);
     }
     return {
       span,

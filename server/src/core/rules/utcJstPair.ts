@@ -1,7 +1,8 @@
 import { t } from '../l10n';
 import type { IncidentDiagnostic } from '../diagnostics';
 import type { TimeValue } from '../model';
-import { HOUR, describeJst, formatDuration, formatInOffset, JST_OFFSET_MINUTES } from '../../../../common/time';
+import { HOUR, describeJst, formatDuration, JST_OFFSET_MINUTES } from '../../../../common/time';
+import { formatWritable, outsideWritableYears } from '../times';
 import type { Rule } from './rule';
 
 /**
@@ -38,13 +39,17 @@ function checkPair(time: TimeValue, where: string | number, report: (diagnostic:
   const keepSeconds = (s: string) => /T?\d{2}:\d{2}:\d{2}/.test(s);
   const separator = (s: string) => (s.includes('T') ? 'T' : ' ');
   const withOffset = (s: string) => /(Z|[+-]\d{2}:\d{2})$/.test(s);
-  const correctedJst = formatInOffset(utc.epochMs, JST_OFFSET_MINUTES, { seconds: keepSeconds(jst.text), separator: separator(jst.text), offset: withOffset(jst.text) });
-  const correctedUtc = formatInOffset(jst.epochMs, 0, { seconds: keepSeconds(utc.text), separator: separator(utc.text), offset: withOffset(utc.text) });
+  // Undefined where the other side's instant cannot be written in this zone (years 0000–9999).
+  const correctedJst = formatWritable(utc.epochMs, JST_OFFSET_MINUTES, { seconds: keepSeconds(jst.text), separator: separator(jst.text), offset: withOffset(jst.text) });
+  const correctedUtc = formatWritable(jst.epochMs, 0, { seconds: keepSeconds(utc.text), separator: separator(utc.text), offset: withOffset(utc.text) });
   const difference = formatDuration(Math.abs(diff));
   let message = t('`{0}`: utc and jst name different instants. utc {1} is {2}, but jst {3} is {4}: {5} apart.',
     label, utc.text, describeJst(utc.epochMs), jst.text, describeJst(jst.epochMs), difference);
   if (sameClock) message += ' ' + t('Both show the same clock time, so one side was written in the other zone\'s clock (exactly 9 hours off).');
   if (twice) message += ' ' + t('The 9-hour offset looks applied twice: one side was converted from the other zone\'s clock in the wrong direction.');
+  // Say why a correction is missing from the quick fixes, in every client (and the CLI).
+  if (correctedJst === undefined) message += ' ' + outsideWritableYears('jst');
+  if (correctedUtc === undefined) message += ' ' + outsideWritableYears('utc');
   report({
     code: 'utc-jst-mismatch',
     severity: 'error',

@@ -15,7 +15,7 @@ import {
   type SelectionRangeParams,
   type WorkspaceSymbolParams,
 } from 'vscode-languageserver/node';
-import { canCreateFiles, EDITING_CAPABILITIES, lspCodeActions, workspaceIds, lspCompletion, lspDocumentSymbols, lspFoldingRanges, lspHover, lspSelectionRanges, lspWorkspaceSymbols, snippetSupport } from './lsp/features';
+import { canCreateFiles, codeActionDisabledSupport, EDITING_CAPABILITIES, lspCodeActions, workspaceIds, lspCompletion, lspDocumentSymbols, lspFoldingRanges, lspHover, lspSelectionRanges, lspWorkspaceSymbols, snippetSupport } from './lsp/features';
 import { useLocale } from './features/translations';
 import { IncidentLanguageServer } from './lsp/languageServer';
 import { TimelineChangesRequest, TimelineRequest } from '../../common/protocol';
@@ -37,7 +37,7 @@ connection.onRequest(TimelineChangesRequest.type, server.handle('incident/timeli
 // Editing help (server/src/features/): one capability and one handler line each.
 server.onInitialize((params) => useLocale(params.locale));
 Object.assign(server.capabilities, EDITING_CAPABILITIES);
-connection.onCodeAction(server.handle('codeAction', [], (params: CodeActionParams, document) => lspCodeActions(document, params, { createFiles: canCreateFiles(server.initialization), ids: workspaceIds(server.index.entries()) })));
+connection.onCodeAction(server.handle('codeAction', [], (params: CodeActionParams, document) => lspCodeActions(document, params, { createFiles: canCreateFiles(server.initialization), disabledSupport: codeActionDisabledSupport(server.initialization), ids: workspaceIds(server.index.entries()) })));
 connection.onCompletion(server.handle('completion', [], (params: CompletionParams, document) => lspCompletion(document, params, snippetSupport(server.initialization))));
 connection.onHover(server.handle('hover', null, (params: HoverParams, document) => lspHover(document, params, server.settings.extraTimeZones)));
 connection.onDocumentSymbol(server.handle('documentSymbol', [], (_params: DocumentSymbolParams, document) => lspDocumentSymbols(document)));

@@ -193,3 +193,40 @@ describe('editing help over LSP in Japanese', function () {
     }
   });
 });
+
+describe('editing help over LSP: a fix that cannot be applied says why', function () {
+  const text = 'id: a\ntitle: b\nstatus: investigating\nstart:\n  utc: 9999-12-31T20:00Z\n  jst: 9999-12-31T20:00\n';
+  const reason = 'In JST this instant falls outside the years 0000–9999 that the format can write.';
+
+  async function mismatchActions(disabledSupport: boolean): Promise<CodeAction[]> {
+    const client = await LspTestClient.start();
+    try {
+      await client.initialize({ capabilities: { textDocument: { codeAction: { disabledSupport } } } });
+      client.open(URI, text);
+      const [diagnostic] = (await client.diagnostics(URI, { version: 1 })).diagnostics;
+      assert.equal(diagnostic.code, 'utc-jst-mismatch');
+      assert.ok(diagnostic.message.endsWith(reason), diagnostic.message);
+      const actions = (await client.request(CodeActionRequest.type, {
+        textDocument: { uri: URI }, range: diagnostic.range, context: { diagnostics: [diagnostic], only: ['quickfix'] },
+      })) as CodeAction[];
+      for (const action of actions) assert.deepEqual(action.diagnostics, [diagnostic]);
+      return actions;
+    } finally {
+      await client.shutdown();
+    }
+  }
+
+  it('a client that shows disabled actions gets the correction into year 10000 greyed out, with the reason', async () => {
+    const actions = await mismatchActions(true);
+    assert.deepEqual(actions.map((a) => [a.title, a.disabled, a.edit === undefined]), [
+      ['Keep UTC, correct JST', { reason }, true],
+      ['Keep JST, correct UTC to 9999-12-31T11:00Z', undefined, false],
+    ]);
+    assert.equal(applyLspEdits(text, actions[1].edit!.changes![URI]), text.replace('utc: 9999-12-31T20:00Z', 'utc: 9999-12-31T11:00Z'));
+  });
+
+  it('other clients get only the fix that applies (the diagnostic\'s message gives the reason)', async () => {
+    const actions = await mismatchActions(false);
+    assert.deepEqual(actions.map((a) => [a.title, a.disabled]), [['Keep JST, correct UTC to 9999-12-31T11:00Z', undefined]]);
+  });
+});

@@ -76,25 +76,37 @@ function fileNameOf(uri: string): string | undefined {
   }
 }
 
+/** Whether the client shows code actions greyed out with a reason (LSP 3.16 `disabled`). */
+export function codeActionDisabledSupport(params: InitializeParams | undefined): boolean {
+  return params?.capabilities.textDocument?.codeAction?.disabledSupport === true;
+}
+
 /** What code actions know of the editor and the workspace. */
 export interface CodeActionEnvironment {
   readonly now?: number;
   /** The client applies edits that create files (see canCreateFiles). */
   readonly createFiles?: boolean;
+  /** The client takes disabled actions (see codeActionDisabledSupport); others never see them. */
+  readonly disabledSupport?: boolean;
   /** The ids of the workspace's incident files, for a fresh id on duplicate-id. */
   readonly ids?: Iterable<string>;
 }
 
 export function lspCodeActions(document: FeatureDocument, params: CodeActionParams, environment: CodeActionEnvironment = {}): CodeAction[] {
   const { parsed, uri } = document;
-  const { now = Date.now(), createFiles = false } = environment;
+  const { now = Date.now(), createFiles = false, disabledSupport = false } = environment;
   const ours = params.context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE && typeof d.code === 'string');
   const refs: (DiagnosticRef & { lsp: Diagnostic })[] = ours.map((d) => ({ code: String(d.code), span: spanOf(parsed, d.range), lsp: d }));
   const documentName = createFiles ? fileNameOf(uri) : undefined;
   const takenIds = environment.ids ? new Set(environment.ids) : undefined;
   const actions = codeActions(parsed, spanOf(parsed, params.range), refs, { now, only: params.context.only, documentName, takenIds });
-  return actions.map((action) => {
+  return actions.filter((action) => disabledSupport || action.disabled === undefined).map((action) => {
     const lsp = action.diagnostic && refs.find((r) => r.code === action.diagnostic!.code && r.span.start === action.diagnostic!.span.start && r.span.end === action.diagnostic!.span.end)?.lsp;
+    if (action.disabled !== undefined) {
+      const disabled: CodeAction = { title: action.title, kind: action.kind, disabled: { reason: action.disabled } };
+      if (lsp) disabled.diagnostics = [lsp];
+      return disabled;
+    }
     const edits = action.edits.map((e) => ({ range: range(parsed, e.span), newText: e.newText }));
     const newFile = action.newFile;
     const newUri = newFile && uri.slice(0, uri.lastIndexOf('/') + 1) + encodeURIComponent(newFile.name);

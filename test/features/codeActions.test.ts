@@ -407,6 +407,11 @@ describe('times near the ends of the years 0000–9999', () => {
     const parsed = parseIncident(noStart);
     const missing = parsed.diagnostics.find((d) => d.code === 'missing-field')!;
     assert.deepEqual(quickFixes(parsed, missing, { now: NOW }).map((f) => [f.title, f.edits, f.disabled]), [['Add `start`', [], JST_OUT]]);
+    // An empty pair's `utc` from the last event, which is year -1 in UTC.
+    const emptyPair = lines(...HEAD, 'start: {}', 'timeline:', '  - at: 0000-01-01T05:00+09:00', '    event: The first morning');
+    const parsedPair = parseIncident(emptyPair);
+    const side = parsedPair.diagnostics.find((d) => d.code === 'missing-field')!;
+    assert.deepEqual(quickFixes(parsedPair, side, { now: NOW }).map((f) => [f.title, f.edits, f.disabled]), [['Add `utc`', [], UTC_OUT]]);
     const resolved = lines('id: INC-1', 'title: t', 'status: resolved', 'start: 9999-12-31T10:00Z', 'timeline:', '  - at: 9999-12-31T20:00Z', '    kind: resolved', '    event: Fixed');
     const parsedResolved = parseIncident(resolved);
     const noEnd = parsedResolved.diagnostics.find((d) => d.code === 'missing-end')!;

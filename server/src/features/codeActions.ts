@@ -3,16 +3,15 @@
  * server/src/fixes/ (chosen by code, reading the diagnostic's `data`), completing a one-sided pair
  * or rewriting a time as a pair under the cursor, and the whole-file source actions.
  */
-import { allTimes, type DiagnosticCode, type IncidentDiagnostic, type ParsedIncident, type Span } from '../core';
+import { allTimes, t, type DiagnosticCode, type IncidentDiagnostic, type ParsedIncident, type Span } from '../core';
 import type { OffsetEdit } from './edit';
 import { ADD_MISSING_TIMES_KIND, FIX_ALL_KIND, QUICK_FIX_KIND, REWRITE_KIND } from '../../../common/codeActionKinds';
 import { sortTimeline } from './sortTimeline';
-import type { FixAction, NewFile } from '../fixes/fix';
+import type { FixAction, FixEnvironment, NewFile } from '../fixes/fix';
 import { FIXABLE_CODES, fixesFor } from '../fixes/registry';
 import { completePair } from '../fixes/source/completePair';
 import { addMissingTimes, fixAll } from '../fixes/source/fixAll';
 import { writeAsPair } from '../fixes/source/writeAsPair';
-import { t } from '../core';
 
 export { ADD_MISSING_TIMES_KIND, FIX_ALL_KIND, QUICK_FIX_KIND, REWRITE_KIND, sortTimeline, addMissingTimes, fixAll, FIXABLE_CODES, type NewFile };
 export { freshId } from '../fixes/duplicateId';
@@ -50,15 +49,22 @@ export interface DiagnosticRef {
   readonly span: Span;
 }
 
-function toAction(action: FixAction, kind: string, diagnostic?: IncidentDiagnostic): IncidentCodeAction {
-  const { title, edits, isPreferred, newFile, disabled } = action;
-  return { title, kind, edits, isPreferred: isPreferred ?? false, ...(newFile && { newFile }), ...(disabled !== undefined && { disabled }), ...(diagnostic && { diagnostic }) };
+/** A fix's action as a code action of `kind` (the fix's `key` is the caller's to use). */
+function toAction({ title, edits, isPreferred = false, newFile, disabled }: FixAction, kind: string, diagnostic?: IncidentDiagnostic): IncidentCodeAction {
+  const action: { -readonly [K in keyof IncidentCodeAction]: IncidentCodeAction[K] } = { title, kind, edits, isPreferred };
+  if (newFile) action.newFile = newFile;
+  if (disabled !== undefined) action.disabled = disabled;
+  if (diagnostic) action.diagnostic = diagnostic;
+  return action;
+}
+
+function fixContext(parsed: ParsedIncident, options: CodeActionOptions): FixEnvironment {
+  return { parsed, now: options.now ?? Date.now(), documentName: options.documentName, takenIds: options.takenIds };
 }
 
 /** The fixes for one diagnostic of the current parse. */
 export function quickFixes(parsed: ParsedIncident, diagnostic: IncidentDiagnostic, options: CodeActionOptions = {}): IncidentCodeAction[] {
-  const context = { parsed, now: options.now ?? Date.now(), documentName: options.documentName, takenIds: options.takenIds };
-  return fixesFor(diagnostic, context).map((action) => toAction(action, QUICK_FIX_KIND, diagnostic));
+  return fixesFor(diagnostic, fixContext(parsed, options)).map((action) => toAction(action, QUICK_FIX_KIND, diagnostic));
 }
 
 /**
@@ -91,13 +97,13 @@ export function codeActions(parsed: ParsedIncident, range: Span, context: readon
     }
     actions.push(action);
   };
-  const now = options.now ?? Date.now();
+  const fixes = fixContext(parsed, options);
   for (const ref of context) {
     const diagnostic = parsed.diagnostics.find((d) =>
       d.code === (ref.code as DiagnosticCode) && d.span.start === ref.span.start && d.span.end === ref.span.end)
       ?? workspaceDiagnostic(parsed, ref);
     if (!diagnostic) continue;
-    for (const action of fixesFor(diagnostic, { parsed, now, documentName: options.documentName, takenIds: options.takenIds })) {
+    for (const action of fixesFor(diagnostic, fixes)) {
       add(toAction(action, QUICK_FIX_KIND, diagnostic), action.key);
     }
   }

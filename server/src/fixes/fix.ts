@@ -12,17 +12,21 @@ export interface NewFile {
   readonly text: string;
 }
 
-/** What a fix receives. */
-export interface FixContext<D extends DiagnosticData = DiagnosticData> {
+/** What every fix receives: the current parse and what the editor knows. */
+export interface FixEnvironment {
   readonly parsed: ParsedIncident;
-  readonly diagnostic: IncidentDiagnostic;
-  readonly data: D;
   /** The clock, for placeholders when the file has no time to take one from. */
   readonly now: number;
   /** The document's file name, when the client can create files next to it. */
   readonly documentName?: string;
   /** The ids in use across the workspace, when the editor knows them. */
   readonly takenIds?: ReadonlySet<string>;
+}
+
+/** What a fix receives: the environment, the diagnostic and its data, typed by its code. */
+export interface FixContext<D extends DiagnosticData = DiagnosticData> extends FixEnvironment {
+  readonly diagnostic: IncidentDiagnostic;
+  readonly data: D;
 }
 
 /** One action a fix offers: its edits, or why it cannot be applied here. */

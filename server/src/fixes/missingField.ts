@@ -18,8 +18,10 @@ function placeholderInstant(incident: Incident | undefined, data: Data, now: num
 }
 
 function placeholder(incident: Incident | undefined, data: Data, instant: number | undefined, now: number): NewValue {
-  if (data.container === 'time') return { scalar: data.key === 'jst' ? jstText(instant!) : utcText(instant!) };
-  if (instant !== undefined) return pairValue(instant);
+  if (instant !== undefined) {
+    if (data.container !== 'time') return pairValue(instant);
+    return { scalar: data.key === 'jst' ? jstText(instant) : utcText(instant) };
+  }
   if (data.container === 'source') return { scalar: data.key === 'url' ? 'https://example.com/' : 'TODO' };
   if (data.container === 'event') return { scalar: data.key === 'kind' ? 'note' : 'TODO' };
   switch (data.key) {

@@ -7,7 +7,7 @@ import type { DataOf, DiagnosticCode, DiagnosticData, IncidentDiagnostic } from 
 import { duplicateId } from './duplicateId';
 import { duplicateKey } from './duplicateKey';
 import { endBeforeStart } from './endBeforeStart';
-import type { FixAction, FixContext, QuickFix } from './fix';
+import type { FixAction, FixContext, FixEnvironment, QuickFix } from './fix';
 import { invalidTime } from './invalidTime';
 import { invalidValue } from './invalidValue';
 import { missingEnd } from './missingEnd';
@@ -51,8 +51,8 @@ function run<C extends FixableCode>(code: C, context: FixContext<DataOf<C>>): re
 }
 
 /** The actions of a diagnostic's fix; none when its code has no fix or it carries no data for one. */
-export function fixesFor(diagnostic: IncidentDiagnostic, context: Omit<FixContext, 'diagnostic' | 'data'>): readonly FixAction[] {
+export function fixesFor(diagnostic: IncidentDiagnostic, environment: FixEnvironment): readonly FixAction[] {
   const data = diagnostic.data;
   if (!data || data.code !== diagnostic.code || !isFixable(data)) return [];
-  return run(data.code, { ...context, diagnostic, data });
+  return run(data.code, { ...environment, diagnostic, data });
 }

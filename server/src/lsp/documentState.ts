@@ -1,0 +1,117 @@
+/**
+ * What the server keeps per open document, in one object: the parse the workspace index last took
+ * its id from, and how its push diagnostics stand. DocumentStore owns these objects, the one
+ * ParseCache and the open layer of the workspace index, so every parse of an open document (for
+ * diagnostics, features or the preview) goes through `parse`: once per version.
+ */
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { ParseCache, type ParsedIncident } from '../core';
+import type { WorkspaceIndex } from './workspaceIndex';
+
+export class DocumentState {
+  /** The parse the workspace index last took this document's id from, so it changes once per version. */
+  indexedParse: ParsedIncident | undefined;
+  /** Push: the debounce timer of the next validation. */
+  pendingValidation: NodeJS.Timeout | undefined;
+  /** Push: counts validations; one publishes only if no newer one started meanwhile. */
+  validationRun = 0;
+  /** Push: how long the last validation after a change took (ms); quick ones skip the debounce. */
+  validationMs: number | undefined;
+  /** Push: the version last scheduled, to skip the change event that repeats an open. */
+  scheduledVersion: number | undefined;
+  /** Push: the client shows diagnostics of ours for this document (until they are cleared). */
+  published = false;
+  /** Push: what was last published, to skip publishing the same diagnostics twice. */
+  lastPublished: string | undefined;
+
+  /** Stops pending work and forgets the parse; `published` stays: the client still shows them. */
+  reset(): void {
+    if (this.pendingValidation) clearTimeout(this.pendingValidation);
+    this.pendingValidation = undefined;
+    // A validation in flight sees a newer run and drops its result.
+    this.validationRun++;
+    this.validationMs = undefined;
+    this.scheduledVersion = undefined;
+    this.lastPublished = undefined;
+    this.indexedParse = undefined;
+  }
+}
+
+export class DocumentStore {
+  private readonly states = new Map<string, DocumentState>();
+  private readonly cache: ParseCache;
+
+  /** @param indexChanged told which other files' duplicate-id may have changed with a parse */
+  constructor(
+    private readonly index: WorkspaceIndex,
+    private readonly indexChanged: (uris: readonly string[]) => void,
+    maxLength: number,
+  ) {
+    this.cache = new ParseCache({ maxLength });
+  }
+
+  /** The state of a document, made on first use. */
+  state(uri: string): DocumentState {
+    let state = this.states.get(uri);
+    if (!state) {
+      state = new DocumentState();
+      this.states.set(uri, state);
+    }
+    return state;
+  }
+
+  peek(uri: string): DocumentState | undefined {
+    return this.states.get(uri);
+  }
+
+  /** Every document with state: the open ones, and closed ones whose diagnostics are not cleared yet. */
+  entries(): IterableIterator<[string, DocumentState]> {
+    return this.states.entries();
+  }
+
+  /** A new length limit: every document is parsed again. */
+  setMaxLength(maxLength: number): void {
+    this.cache.setOptions({ maxLength });
+    for (const state of this.states.values()) state.indexedParse = undefined;
+  }
+
+  /**
+   * The one parse of a document version; the first time a version is seen its id goes into the
+   * workspace index, and files whose duplicate-id changes with it are refreshed.
+   */
+  parse(document: TextDocument): ParsedIncident {
+    const parsed = this.cache.get(document.uri, document.version, () => document.getText());
+    const state = this.state(document.uri);
+    if (state.indexedParse !== parsed) {
+      state.indexedParse = parsed;
+      this.indexChanged(this.index.setOpen(document.uri, parsed));
+    }
+    return parsed;
+  }
+
+  /** The parse an open document was last indexed with (for places in other open documents). */
+  indexedParse(uri: string): ParsedIncident | undefined {
+    return this.states.get(uri)?.indexedParse;
+  }
+
+  /** Drops what was kept for an open document (closed, or no longer an incident file); its file on disk counts again. */
+  forget(uri: string): void {
+    this.states.get(uri)?.reset();
+    this.cache.delete(uri);
+    this.indexChanged(this.index.removeOpen(uri));
+  }
+
+  /** Drops the document's state altogether (after a close, once its diagnostics are cleared). */
+  delete(uri: string): void {
+    this.forget(uri);
+    this.states.delete(uri);
+  }
+
+  /** Stops every pending validation (shutdown). */
+  dispose(): void {
+    for (const state of this.states.values()) {
+      if (state.pendingValidation) clearTimeout(state.pendingValidation);
+      state.pendingValidation = undefined;
+    }
+  }
+}

@@ -49,7 +49,7 @@ export class DiagnosticsPublisher {
 
   opened(document: TextDocument): void {
     const { pull } = this.context();
-    this.store.state(document.uri).scheduledVersion = document.version;
+    this.store.state(document.uri).scheduledRevision = this.store.revision(document);
     if (pull) {
       // The client will pull; parsing now puts the document's id in the index for the others.
       this.store.parse(document);
@@ -62,9 +62,11 @@ export class DiagnosticsPublisher {
     const { pull, debounce } = this.context();
     if (pull) return;
     const state = this.store.state(document.uri);
-    // Also fired on open, right after onDidOpen, for a version that is already being validated.
-    if (state.scheduledVersion === document.version) return;
-    state.scheduledVersion = document.version;
+    // Also fired on open, right after onDidOpen, for a text that is already being validated. A
+    // version number sent twice with other text is a new revision: the latest text wins.
+    const revision = this.store.revision(document);
+    if (state.scheduledRevision === revision) return;
+    state.scheduledRevision = revision;
     // The debounce only holds back validations that are slow (a full parse of a big file). An
     // incremental one (tens of ms on 10,000 events) runs at once, so a keystroke's diagnostics
     // come without waiting the debounce (bench/README.md has the figures). The open's own
@@ -139,13 +141,15 @@ export class DiagnosticsPublisher {
         }
         return;
       }
-      state.scheduledVersion = document.version;
+      const revision = this.store.revision(document);
+      state.scheduledRevision = revision;
       const version = document.version;
       const started = performance.now();
       const diagnostics = this.diagnosticsOf(document);
       if (afterChange) state.validationMs = performance.now() - started;
       // Stale results are dropped: the document moved on, closed, or a newer validation started.
-      if (state.validationRun !== run || this.documents.get(uri)?.version !== version) return;
+      const current = this.documents.get(uri);
+      if (state.validationRun !== run || !current || this.store.revision(current) !== revision) return;
       const fingerprint = `${version}\n${JSON.stringify(diagnostics)}`;
       if (state.published && state.lastPublished === fingerprint) return;
       state.published = true;

@@ -2,14 +2,20 @@
  * What the server keeps per open document, in one object: the parse the workspace index last took
  * its id from, and how its push diagnostics stand. DocumentStore owns these objects, the one
  * ParseCache and the open layer of the workspace index, so every parse of an open document (for
- * diagnostics, features or the preview) goes through `parse`: once per version.
+ * diagnostics, features or the preview) goes through `parse`: once per text.
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { ParseCache, type ParsedIncident } from '../core';
 import type { WorkspaceIndex } from './workspaceIndex';
 
 export class DocumentState {
-  /** The parse the workspace index last took this document's id from, so it changes once per version. */
+  /**
+   * Counts the texts the document has had; the parse is keyed by it, not by the client's version
+   * number, because a client may send one version twice with different text (the latest wins).
+   */
+  private revisionCount = 0;
+  private lastText: string | undefined;
+  /** The parse the workspace index last took this document's id from, so it changes once per text. */
   indexedParse: ParsedIncident | undefined;
   /** Push: the debounce timer of the next validation. */
   pendingValidation: NodeJS.Timeout | undefined;
@@ -17,12 +23,24 @@ export class DocumentState {
   validationRun = 0;
   /** Push: how long the last validation after a change took (ms); quick ones skip the debounce. */
   validationMs: number | undefined;
-  /** Push: the version last scheduled, to skip the change event that repeats an open. */
-  scheduledVersion: number | undefined;
+  /** Push: the revision last scheduled, to skip the change event that repeats an open. */
+  scheduledRevision: number | undefined;
   /** Push: the client shows diagnostics of ours for this document (until they are cleared). */
   published = false;
   /** Push: what was last published, to skip publishing the same diagnostics twice. */
   lastPublished: string | undefined;
+
+  /**
+   * The revision of the document's current text. Comparing with the last text seen is cheap: the
+   * same string is the same object, and an edit that changes the length differs at once.
+   */
+  revision(text: string): number {
+    if (text !== this.lastText) {
+      this.lastText = text;
+      this.revisionCount++;
+    }
+    return this.revisionCount;
+  }
 
   /** Stops pending work and forgets the parse; `published` stays: the client still shows them. */
   reset(): void {
@@ -31,7 +49,7 @@ export class DocumentState {
     // A validation in flight sees a newer run and drops its result.
     this.validationRun++;
     this.validationMs = undefined;
-    this.scheduledVersion = undefined;
+    this.scheduledRevision = undefined;
     this.lastPublished = undefined;
     this.indexedParse = undefined;
   }
@@ -75,13 +93,19 @@ export class DocumentStore {
     for (const state of this.states.values()) state.indexedParse = undefined;
   }
 
+  /** The revision of a document's current text (see DocumentState.revision). */
+  revision(document: TextDocument): number {
+    return this.state(document.uri).revision(document.getText());
+  }
+
   /**
-   * The one parse of a document version; the first time a version is seen its id goes into the
+   * The one parse of a document's text; the first time a text is seen its id goes into the
    * workspace index, and files whose duplicate-id changes with it are refreshed.
    */
   parse(document: TextDocument): ParsedIncident {
-    const parsed = this.cache.get(document.uri, document.version, () => document.getText());
     const state = this.state(document.uri);
+    const text = document.getText();
+    const parsed = this.cache.get(document.uri, state.revision(text), () => text);
     if (state.indexedParse !== parsed) {
       state.indexedParse = parsed;
       this.indexChanged(this.index.setOpen(document.uri, parsed));

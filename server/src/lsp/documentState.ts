@@ -6,6 +6,7 @@
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { ParseCache, type ParsedIncident } from '../core';
+import type { ServerLog } from './serverLog';
 import type { WorkspaceIndex } from './workspaceIndex';
 
 export class DocumentState {
@@ -59,10 +60,14 @@ export class DocumentStore {
   private readonly states = new Map<string, DocumentState>();
   private readonly cache: ParseCache;
 
-  /** @param indexChanged told which other files' duplicate-id may have changed with a parse */
+  /**
+   * @param indexChanged told which other files' duplicate-id may have changed with a parse
+   * @param log where each parse is traced (and where the parse cache reports what it swallows)
+   */
   constructor(
     private readonly index: WorkspaceIndex,
     private readonly indexChanged: (uris: readonly string[]) => void,
+    private readonly log: ServerLog,
     maxLength: number,
   ) {
     this.cache = new ParseCache({ maxLength });
@@ -105,12 +110,23 @@ export class DocumentStore {
   parse(document: TextDocument): ParsedIncident {
     const state = this.state(document.uri);
     const text = document.getText();
+    const before = this.cache.peek(document.uri);
     const parsed = this.cache.get(document.uri, state.revision(text), () => text);
+    if (parsed !== before) this.traceParse(document);
     if (state.indexedParse !== parsed) {
       state.indexedParse = parsed;
       this.indexChanged(this.index.setOpen(document.uri, parsed));
     }
     return parsed;
+  }
+
+  /** Says how much of the text a parse read again: a keystroke should re-read one timeline item. */
+  private traceParse(document: TextDocument): void {
+    const path = this.cache.lastPath(document.uri);
+    const how = path?.kind === 'incremental'
+      ? `incremental, ${path.parsedItems} of ${path.parsedItems + path.reusedItems} timeline items parsed`
+      : `whole text (${path?.reason ?? 'unknown'})`;
+    this.log.trace(`parse ${document.uri} version ${document.version}: ${how}`);
   }
 
   /** The parse an open document was last indexed with (for places in other open documents). */

@@ -95,7 +95,7 @@ export class IncidentLanguageServer {
 
   constructor(readonly connection: Connection, scanLimits: ScanLimits = DEFAULT_SCAN_LIMITS) {
     this.log = connectionLog(connection);
-    this.store = new DocumentStore(this.index, (uris) => this.publisher.refreshOthers(uris), DEFAULT_SETTINGS.maxFileLength);
+    this.store = new DocumentStore(this.index, (uris) => this.publisher.refreshOthers(uris), this.log, DEFAULT_SETTINGS.maxFileLength);
     this.publisher = new DiagnosticsPublisher(connection, this.documents, this.store, this.index, () => ({
       pull: this.support.pullDiagnostics,
       refreshSupport: this.support.diagnosticRefresh,
@@ -110,6 +110,7 @@ export class IncidentLanguageServer {
       patterns: this.currentSettings.files,
       maxFileLength: this.currentSettings.maxFileLength,
       watchedFilesRegistration: this.support.watchedFilesRegistration,
+      isOpen: (filePath) => this.documents.all().some((document) => uriToPath(document.uri) === filePath),
     }), (uris) => (uris === 'all' ? this.publisher.refreshAll() : this.publisher.refreshOthers(uris)), this.log);
   }
 

@@ -2,6 +2,10 @@
  * Keeps the disk layer of the workspace index current: a bounded scan of the workspace folders in
  * the background (at start, and when the folders or the settings that shape it change), the file
  * watchers the server registers with the client, and their events.
+ *
+ * A file open in the editor is not read: its open document wins in the index anyway, and a whole
+ * parse of a large file here held up the first keystrokes after opening it (the scan ran just
+ * then) and the next keystroke after each save (the watcher's event). It is read when it closes.
  */
 import { DidChangeWatchedFilesNotification, FileChangeType, type Connection, type Disposable, type FileEvent } from 'vscode-languageserver';
 import type { IncidentFileMatcher } from './incidentFiles';
@@ -22,6 +26,8 @@ export interface ScanContext {
   readonly maxFileLength: number;
   /** The client lets servers register file watchers. */
   readonly watchedFilesRegistration: boolean;
+  /** Whether the file at this path is open in the editor. */
+  isOpen(filePath: string): boolean;
 }
 
 export class WorkspaceScanner {
@@ -47,8 +53,15 @@ export class WorkspaceScanner {
     const { folders, matcher } = this.context();
     const files = await findIncidentFiles(folders, matcher, this.limits, cancelled);
     const found = new Set<string>();
+    let open = 0;
     for (const filePath of files) {
       if (cancelled()) return;
+      if (this.context().isOpen(filePath)) {
+        // Its disk entry, if any, stays until the close reads the file again.
+        found.add(filePath);
+        open++;
+        continue;
+      }
       const parsed = await this.read(filePath);
       if (parsed) found.add(filePath);
       this.index.setDisk(pathToUri(filePath), parsed);
@@ -57,6 +70,7 @@ export class WorkspaceScanner {
     for (const filePath of this.index.diskPaths()) {
       if (!found.has(filePath)) this.index.setDisk(pathToUri(filePath), undefined);
     }
+    this.log.trace(`scan of ${folders.length} workspace folders: ${files.length - open} incident files read, ${open} left to their open documents`);
     this.changed('all');
   }
 
@@ -78,6 +92,10 @@ export class WorkspaceScanner {
     void Promise.all(changes.map(async (change) => {
       const filePath = uriToPath(change.uri);
       if (filePath === undefined) return [];
+      if (change.type !== FileChangeType.Deleted && this.context().isOpen(filePath)) {
+        this.log.trace(`${filePath} changed on disk: left to its open document`);
+        return [];
+      }
       const parsed = change.type === FileChangeType.Deleted || !this.context().matcher.matchesPath(filePath)
         ? undefined
         : await this.read(filePath);
@@ -98,6 +116,7 @@ export class WorkspaceScanner {
   }
 
   private read(filePath: string) {
+    this.log.trace(`read ${filePath} from disk`);
     return readIncidentFile(filePath, this.limits.maxFileBytes, this.context().maxFileLength);
   }
 }

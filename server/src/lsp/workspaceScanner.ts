@@ -8,13 +8,11 @@
  * then) and the next keystroke after each save (the watcher's event). It is read when it closes.
  */
 import { DidChangeWatchedFilesNotification, FileChangeType, type Connection, type Disposable, type FileEvent } from 'vscode-languageserver';
+import { INCIDENT_FILE_GLOBS } from '../cli/fileWalker';
 import type { IncidentFileMatcher } from './incidentFiles';
 import { uriToPath } from './incidentFiles';
 import type { ServerLog } from './serverLog';
 import { findIncidentFiles, pathToUri, readIncidentFile, type ScanLimits, type WorkspaceIndex } from './workspaceIndex';
-
-/** Default globs every client can watch for us (VS Code's client also watches through synchronize). */
-const INCIDENT_FILE_GLOBS = ['**/*.incident.yaml', '**/*.incident.yml'];
 
 /** What the scanner reads from the server around it, at the moment it needs it. */
 export interface ScanContext {

@@ -3,15 +3,15 @@
  * the preview (client/src/preview/) hooks in through the API object built here.
  */
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
 import type { IncidentTimelineApi } from './api';
-import { CLIENT_NAME, createLanguageClient, restartLanguageClient, restartOnSelectorChange } from './languageClient';
+import { CLIENT_NAME, createLanguageClient, restartLanguageClient, restartOnSelectorChange, type IncidentLanguageClient } from './languageClient';
+import { restartAtUserRequest } from './serverRestart';
 import { registerPreview } from './preview/registerPreview';
 import { registerIncidentCommands } from './incidentCommands';
 
 export type { IncidentTimelineApi } from './api';
 
-let languageClient: LanguageClient | undefined;
+let languageClient: IncidentLanguageClient | undefined;
 
 export function activate(context: vscode.ExtensionContext): IncidentTimelineApi {
   const outputChannel = vscode.window.createOutputChannel(CLIENT_NAME);
@@ -30,13 +30,11 @@ export function activate(context: vscode.ExtensionContext): IncidentTimelineApi 
 
   context.subscriptions.push(
     restartOnSelectorChange(client, logError),
-    vscode.commands.registerCommand('incidentTimeline.restartServer', async () => {
-      try {
-        await restartLanguageClient(client);
-      } catch (error) {
-        logError(error);
-      }
-    }),
+    vscode.commands.registerCommand('incidentTimeline.restartServer', () => restartAtUserRequest(() => restartLanguageClient(client), {
+      info: (line) => client.info(line, undefined, false),
+      status: (message) => vscode.window.setStatusBarMessage(message, 5000),
+      error: logError,
+    }, vscode.l10n.t('Incident Timeline: the language server restarted.'))),
   );
 
   const api: IncidentTimelineApi = { client, ready };

@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import type { IncidentTimelineSettings, InitializationOptions } from '../../common/protocol';
+import { isRequestedStopExit, queueRestart, type RestartableClient } from './serverRestart';
 import { SETTINGS_SECTION, incidentDocumentSelector, readSettings } from './settings';
 
 /** The settings of this moment (the user's, the workspace's and the folder's, merged by VS Code). */
@@ -19,7 +20,22 @@ export const CLIENT_NAME = 'Incident Timeline';
 /** The port "Attach to Server" in .vscode/launch.json expects when the extension runs under F5. */
 export const SERVER_DEBUG_PORT = 6009;
 
-export function createLanguageClient(context: vscode.ExtensionContext, outputChannel: vscode.OutputChannel): LanguageClient {
+/** The client, restartable one restart at a time, with the server's exit after a requested stop logged as info rather than error. */
+export class IncidentLanguageClient extends LanguageClient implements RestartableClient {
+  isStarting(): boolean {
+    return this.state === State.Starting;
+  }
+
+  override error(message: string, data?: unknown, showNotification: boolean | 'force' = true): void {
+    if (isRequestedStopExit(message)) {
+      this.info(message, data, false);
+      return;
+    }
+    super.error(message, data, showNotification);
+  }
+}
+
+export function createLanguageClient(context: vscode.ExtensionContext, outputChannel: vscode.OutputChannel): IncidentLanguageClient {
   const module = context.asAbsolutePath('dist/server/server.js');
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
@@ -39,36 +55,21 @@ export function createLanguageClient(context: vscode.ExtensionContext, outputCha
     // A function, so each (re)start sends the settings of that moment.
     initializationOptions: (): InitializationOptions => ({ [SETTINGS_SECTION]: currentSettings() }),
   };
-  return new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions);
+  return new IncidentLanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions);
 }
 
 /**
  * Restarts the server with the document selector of the current settings. The selector is read
  * when the client starts, so a change of `incidentTimeline.files` needs a restart to take effect.
  */
-export function restartLanguageClient(client: LanguageClient): Promise<void> {
-  // One restart at a time: a settings change and the command may ask at once, and a stop that
-  // overlaps a start leaves the client in a broken state.
-  const restart = async (): Promise<void> => {
-    // A start in progress (the first one, at activation) finishes first; its failure is reported
-    // by the client and must not stop this new attempt.
-    if (client.state === State.Starting) await client.start().catch(() => undefined);
+export function restartLanguageClient(client: IncidentLanguageClient): Promise<void> {
+  return queueRestart(client, () => {
     client.clientOptions.documentSelector = incidentDocumentSelector(currentSettings().files);
-    if (client.isRunning()) {
-      await client.restart();
-    } else {
-      await client.start();
-    }
-  };
-  const queued = (pendingRestarts.get(client) ?? Promise.resolve()).then(restart, restart);
-  pendingRestarts.set(client, queued);
-  return queued;
+  });
 }
 
-const pendingRestarts = new WeakMap<LanguageClient, Promise<void>>();
-
 /** Restarts the client when a setting that shapes the selector changes. */
-export function restartOnSelectorChange(client: LanguageClient, onError: (error: unknown) => void): vscode.Disposable {
+export function restartOnSelectorChange(client: IncidentLanguageClient, onError: (error: unknown) => void): vscode.Disposable {
   return vscode.workspace.onDidChangeConfiguration((event) => {
     if (event.affectsConfiguration(`${SETTINGS_SECTION}.files`)) {
       restartLanguageClient(client).catch(onError);

@@ -5,13 +5,9 @@
  */
 import type { ParsedIncident } from './core/parse';
 import type { Entry, TimelineEvent, TimeValue } from './core/model';
-import type { LineIndex, Span } from './core/text';
+import type { LineIndex } from './core/text';
 import type { IncidentJson, TimeJson, TimelineEventJson, TimelineModel } from '../../common/protocol';
-import type { Range } from 'vscode-languageserver-protocol';
-
-function rangeOf(lineIndex: LineIndex, span: Span): Range {
-  return { start: lineIndex.positionAt(span.start), end: lineIndex.positionAt(span.end) };
-}
+import { toRange } from './lsp/convert';
 
 function timeJson(lineIndex: LineIndex, time: TimeValue | undefined): TimeJson | undefined {
   if (!time) return undefined;
@@ -23,7 +19,7 @@ function timeJson(lineIndex: LineIndex, time: TimeValue | undefined): TimeJson |
   return {
     ...(time.epochMs !== undefined && Number.isFinite(time.epochMs) ? { utc: new Date(time.epochMs).toISOString() } : {}),
     text,
-    range: rangeOf(lineIndex, time.span),
+    range: toRange(lineIndex, time.span),
   };
 }
 
@@ -35,7 +31,7 @@ function unreadTime(parsed: ParsedIncident, entries: readonly Entry[]): TimeJson
   const entry = entries.find((e) => e.key === 'at');
   if (!entry) return undefined;
   const text = parsed.text.slice(entry.valueSpan.start, entry.valueSpan.end).replace(/\s+/g, ' ').trim();
-  return { text, range: rangeOf(parsed.lineIndex, entry.valueSpan) };
+  return { text, range: toRange(parsed.lineIndex, entry.valueSpan) };
 }
 
 /** The timeline model of one parsed document at one version. */
@@ -63,7 +59,7 @@ export function toTimelineModel(uri: string, version: number, parsed: ParsedInci
     sources: incident.sources?.value.map((s) => (s.title !== undefined ? { url: s.url, title: s.title } : { url: s.url })),
     start: timeJson(lineIndex, incident.start),
     end: timeJson(lineIndex, incident.end),
-    range: rangeOf(lineIndex, incident.span),
+    range: toRange(lineIndex, incident.span),
   };
   const events: TimelineEventJson[] = incident.timeline.map((event) => {
     const start = lineIndex.positionAt(event.span.start);

@@ -32,6 +32,7 @@ import {
   IPCMessageReader,
   IPCMessageWriter,
   LogMessageNotification,
+  LogTraceNotification,
   PublishDiagnosticsNotification,
   RegistrationRequest,
   ShutdownRequest,
@@ -73,6 +74,8 @@ export interface InitializeOptions {
   /** Declare dynamic registration of watched files (the server then registers its own watchers). */
   readonly watchedFilesRegistration?: boolean;
   readonly locale?: string;
+  /** The server's trace level: with 'messages' or 'verbose' it sends $/logTrace (see `traces`). */
+  readonly trace?: 'off' | 'messages' | 'verbose';
   /** Merged into the declared client capabilities (e.g. completion snippet support). */
   readonly capabilities?: ClientCapabilities;
 }
@@ -94,6 +97,8 @@ export class LspTestClient {
   readonly published: PublishDiagnosticsParams[] = [];
   /** window/logMessage messages (errors the server logged, among others). */
   readonly logs: LogMessageParams[] = [];
+  /** $/logTrace messages, in order (sent when initialized with a trace level). */
+  readonly traces: string[] = [];
   /** Registrations the server asked for (client/registerCapability). */
   readonly registrations: Registration[] = [];
   /** How many workspace/diagnostic/refresh requests the server sent. */
@@ -104,6 +109,7 @@ export class LspTestClient {
 
   private readonly waiters: Waiter[] = [];
   private readonly refreshWaiters: (() => void)[] = [];
+  private readonly traceWaiters: { readonly accept: (message: string) => boolean; readonly resolve: (message: string) => void }[] = [];
   private readonly versions = new Map<string, number>();
   private stderr = '';
   private exited: Promise<number | null>;
@@ -121,6 +127,15 @@ export class LspTestClient {
       }
     });
     connection.onNotification(LogMessageNotification.type, (params) => { this.logs.push(params); });
+    connection.onNotification(LogTraceNotification.type, (params) => {
+      this.traces.push(params.message);
+      for (const waiter of [...this.traceWaiters]) {
+        if (waiter.accept(params.message)) {
+          this.traceWaiters.splice(this.traceWaiters.indexOf(waiter), 1);
+          waiter.resolve(params.message);
+        }
+      }
+    });
     connection.onRequest(ConfigurationRequest.type, (params) => params.items.map((item) =>
       item.section === 'incidentTimeline' ? this.settings : item.section ? this.settings[item.section.replace(/^incidentTimeline\./, '')] ?? null : { incidentTimeline: this.settings }));
     connection.onRequest(RegistrationRequest.type, (params) => { this.registrations.push(...params.registrations); });
@@ -182,6 +197,7 @@ export class LspTestClient {
       capabilities,
       initializationOptions: options.initializationOptions,
       locale: options.locale,
+      ...(options.trace ? { trace: options.trace } : {}),
     });
     await this.connection.sendNotification(InitializedNotification.type, {});
     return this.initializeResult;
@@ -236,6 +252,13 @@ export class LspTestClient {
   refreshed(since = this.refreshCount): Promise<void> {
     if (this.refreshCount > since) return Promise.resolve();
     return this.within('workspace/diagnostic/refresh', new Promise((resolve) => this.refreshWaiters.push(resolve)));
+  }
+
+  /** The first trace from `since` on (an index into `traces`) that matches, received or still to come. */
+  traced(pattern: RegExp, since = 0): Promise<string> {
+    const received = this.traces.slice(since).find((message) => pattern.test(message));
+    if (received !== undefined) return Promise.resolve(received);
+    return this.within(`a trace matching ${pattern}`, new Promise((resolve) => this.traceWaiters.push({ accept: (message) => pattern.test(message), resolve })));
   }
 
   /** New settings: answered to the next workspace/configuration, and announced with didChangeConfiguration. */

@@ -64,7 +64,7 @@ export const check: Subcommand = {
     format: { type: 'string', default: 'text' },
     'max-file-length': { type: 'string' },
   },
-  run(values, positionals, context) {
+  async run(values, positionals, context) {
     const format = values.format;
     if (format !== 'text' && format !== 'json') throw new UsageError(t('--format must be text or json, not `{0}`.', String(format)));
     let maxLength = DEFAULT_MAX_LENGTH;
@@ -74,7 +74,7 @@ export const check: Subcommand = {
         throw new UsageError(t('--max-file-length must be a positive whole number, not `{0}`.', String(values['max-file-length'])));
       }
     }
-    const found = findIncidentFiles(positionals.length ? positionals : ['.'], context.cwd);
+    const found = await findIncidentFiles(positionals.length ? positionals : ['.'], context.cwd);
     const unreadable = [...found.unreadable];
     const checked: { display: string; lineIndex: LineIndex; diagnostics: IncidentDiagnostic[] }[] = [];
     const incidents: IncidentFile[] = [];

@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ParseArgsConfig } from 'node:util';
 import { t } from '../core/l10n';
+import { walkIncidentFiles } from './fileWalker';
 
 /** Where a subcommand writes and what it may know about its surroundings. */
 export interface CommandContext {
@@ -42,9 +43,6 @@ export const PROGRAM = 'incident-timeline';
 
 export class UsageError extends Error {}
 
-export const INCIDENT_FILE_PATTERN = /\.incident\.ya?ml$/i;
-const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
-
 /** One file to check, with the name to show for it (as the user wrote the path, or below it). */
 export interface IncidentPath {
   readonly absolute: string;
@@ -61,10 +59,11 @@ export interface FoundIncidentFiles {
 
 /**
  * Files named on the command line are taken as they are; folders are searched recursively for
- * *.incident.yaml / *.incident.yml (skipping node_modules and .git). The result is in a stable
- * order and holds each file once.
+ * *.incident.yaml / *.incident.yml (skipping node_modules and .git; symbolic links to files are
+ * checked, links to folders not followed) by the walker the language server's scan uses too.
+ * The result is in a stable order and holds each file once.
  */
-export function findIncidentFiles(paths: readonly string[], cwd: string): FoundIncidentFiles {
+export async function findIncidentFiles(paths: readonly string[], cwd: string): Promise<FoundIncidentFiles> {
   const files: IncidentPath[] = [];
   const unreadable: { path: string; reason: string }[] = [];
   const emptyFolders: string[] = [];
@@ -84,9 +83,19 @@ export function findIncidentFiles(paths: readonly string[], cwd: string): FoundI
       continue;
     }
     if (stat.isDirectory()) {
-      const found: IncidentPath[] = [];
-      walk(absolute, given, found, unreadable);
+      // Below a folder, files are shown by the path the user gave followed by their place in it.
+      const shown = (inside: string) => {
+        const relative = path.relative(absolute, inside);
+        return relative ? path.join(given, relative) : given;
+      };
+      const folderUnreadable: { path: string; reason: string }[] = [];
+      const found = (await walkIncidentFiles([absolute], {
+        fileLinks: true,
+        unreadable: (folder, error) => folderUnreadable.push({ path: shown(folder), reason: describeFsError(error) }),
+      })).map((file) => ({ absolute: file, display: shown(file) }));
       found.sort((a, b) => compareText(a.display, b.display));
+      folderUnreadable.sort((a, b) => compareText(a.path, b.path));
+      unreadable.push(...folderUnreadable);
       if (found.length === 0) emptyFolders.push(given);
       for (const file of found) add(file.absolute, file.display);
     } else {
@@ -94,34 +103,6 @@ export function findIncidentFiles(paths: readonly string[], cwd: string): FoundI
     }
   }
   return { files, unreadable, emptyFolders };
-}
-
-function walk(folder: string, display: string, found: IncidentPath[], unreadable: { path: string; reason: string }[]): void {
-  let entries: fs.Dirent[];
-  try {
-    entries = fs.readdirSync(folder, { withFileTypes: true });
-  } catch (error) {
-    unreadable.push({ path: display, reason: describeFsError(error) });
-    return;
-  }
-  for (const entry of entries) {
-    const absolute = path.join(folder, entry.name);
-    const shown = path.join(display, entry.name);
-    // Symbolic links to folders are not followed (no cycles); links to files are checked.
-    if (entry.isDirectory()) {
-      if (!SKIPPED_FOLDERS.has(entry.name)) walk(absolute, shown, found, unreadable);
-    } else if (INCIDENT_FILE_PATTERN.test(entry.name) && (entry.isFile() || isFileLink(absolute))) {
-      found.push({ absolute, display: shown });
-    }
-  }
-}
-
-function isFileLink(absolute: string): boolean {
-  try {
-    return fs.statSync(absolute).isFile();
-  } catch {
-    return false;
-  }
 }
 
 /** Code-unit order, not locale order, so output is the same on every machine. */

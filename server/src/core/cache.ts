@@ -1,4 +1,4 @@
-import { IncrementalIncidentParser } from './incremental';
+import { IncrementalIncidentParser, type IncrementalPath } from './incremental';
 import type { ParseOptions, ParsedIncident } from './parse';
 
 /**
@@ -29,6 +29,11 @@ export class ParseCache {
   /** The last parse of a uri, whatever its version. */
   peek(uri: string): ParsedIncident | undefined {
     return this.entries.get(uri)?.parsed;
+  }
+
+  /** How the last parse of a uri went: how many timeline items it parsed, or why it took the whole text. */
+  lastPath(uri: string): IncrementalPath | undefined {
+    return this.entries.get(uri)?.parser.lastPath;
   }
 
   delete(uri: string): void {

@@ -1,21 +1,20 @@
 /**
- * Core results to LSP types: the last step, where offsets become lines and characters once.
+ * Core results to LSP types: the last step, where offsets become lines and characters once. The
+ * one span-to-range conversion of the server, the timeline model (so the CLI's render) and the
+ * features. Types only from the LSP packages, so the CLI bundles none of their code.
  */
-import {
-  DiagnosticSeverity,
-  type Diagnostic,
-  type DiagnosticRelatedInformation,
-  type Range,
-} from 'vscode-languageserver';
+import type { Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, Range } from 'vscode-languageserver-protocol';
 import { DIAGNOSTIC_SOURCE, docsHref, type IncidentDiagnostic, type LineIndex, type Severity, type Span } from '../core';
 
+/** LSP's DiagnosticSeverity numbers (Error 1 … Hint 4), written out to import no LSP code. */
 const SEVERITIES: Record<Severity, DiagnosticSeverity> = {
-  error: DiagnosticSeverity.Error,
-  warning: DiagnosticSeverity.Warning,
-  information: DiagnosticSeverity.Information,
-  hint: DiagnosticSeverity.Hint,
+  error: 1,
+  warning: 2,
+  information: 3,
+  hint: 4,
 };
 
+/** An offset span as an LSP range. */
 export function toRange(lineIndex: LineIndex, span: Span): Range {
   return { start: lineIndex.positionAt(span.start), end: lineIndex.positionAt(span.end) };
 }

@@ -27,6 +27,7 @@ import {
   type SymbolInformation,
 } from 'vscode-languageserver';
 import { DIAGNOSTIC_SOURCE, type ParsedIncident, type Span } from '../core';
+import { toRange } from './convert';
 import { ADD_MISSING_TIMES_KIND, codeActions, FIX_ALL_KIND, type DiagnosticRef } from '../features/codeActions';
 import { completions, type CompletionKind } from '../features/completion';
 import { hover } from '../features/hover';
@@ -50,10 +51,6 @@ export const EDITING_CAPABILITIES: ServerCapabilities = {
   selectionRangeProvider: true,
   workspaceSymbolProvider: true,
 };
-
-function range(parsed: ParsedIncident, span: Span): Range {
-  return { start: parsed.lineIndex.positionAt(span.start), end: parsed.lineIndex.positionAt(span.end) };
-}
 
 function spanOf(parsed: ParsedIncident, r: Range): Span {
   return { start: parsed.lineIndex.offsetAt(r.start), end: parsed.lineIndex.offsetAt(r.end) };
@@ -107,7 +104,7 @@ export function lspCodeActions(document: FeatureDocument, params: CodeActionPara
       if (lsp) disabled.diagnostics = [lsp];
       return disabled;
     }
-    const edits = action.edits.map((e) => ({ range: range(parsed, e.span), newText: e.newText }));
+    const edits = action.edits.map((e) => ({ range: toRange(parsed.lineIndex, e.span), newText: e.newText }));
     const newFile = action.newFile;
     const newUri = newFile && uri.slice(0, uri.lastIndexOf('/') + 1) + encodeURIComponent(newFile.name);
     const result: CodeAction = {
@@ -150,7 +147,7 @@ export function lspCompletion(document: FeatureDocument, params: CompletionParam
     sortText: item.sortText,
     // The editor filters what is typed in the range: a time by its text, anything else by its label.
     filterText: item.kind === 'time' && !item.insertText.includes('\n') ? item.insertText : item.label,
-    textEdit: { range: range(parsed, item.span), newText: item.insertText },
+    textEdit: { range: toRange(parsed.lineIndex, item.span), newText: item.insertText },
     insertTextFormat: item.snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
     // Our texts carry absolute indentation.
     insertTextMode: InsertTextMode.asIs,
@@ -160,7 +157,7 @@ export function lspCompletion(document: FeatureDocument, params: CompletionParam
 export function lspHover(document: FeatureDocument, params: HoverParams, extraTimeZones: readonly string[]): Hover | null {
   const { parsed } = document;
   const result = hover(parsed, parsed.lineIndex.offsetAt(params.position), { extraTimeZones });
-  return result ? { contents: { kind: MarkupKind.Markdown, value: result.markdown }, range: range(parsed, result.span) } : null;
+  return result ? { contents: { kind: MarkupKind.Markdown, value: result.markdown }, range: toRange(parsed.lineIndex, result.span) } : null;
 }
 
 const SYMBOL_KINDS: Record<IncidentSymbolKind, SymbolKind> = {
@@ -176,8 +173,8 @@ export function lspDocumentSymbols(document: FeatureDocument): DocumentSymbol[] 
     name: s.name || '?',
     detail: s.detail,
     kind: SYMBOL_KINDS[s.kind],
-    range: range(parsed, s.span),
-    selectionRange: range(parsed, s.selectionSpan),
+    range: toRange(parsed.lineIndex, s.span),
+    selectionRange: toRange(parsed.lineIndex, s.selectionSpan),
     children: s.children.map(convert),
   });
   return documentSymbols(parsed).map(convert);
@@ -192,7 +189,7 @@ export function lspSelectionRanges(document: FeatureDocument, params: SelectionR
   return params.positions.map((position) => {
     const chain = selectionRanges(parsed, parsed.lineIndex.offsetAt(position));
     let result: SelectionRange | undefined;
-    for (let i = chain.length - 1; i >= 0; i--) result = { range: range(parsed, chain[i]), parent: result };
+    for (let i = chain.length - 1; i >= 0; i--) result = { range: toRange(parsed.lineIndex, chain[i]), parent: result };
     return result ?? { range: { start: position, end: position } };
   });
 }

@@ -7,8 +7,7 @@
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Minimatch } from 'minimatch';
-
-const INCIDENT_FILE_NAME = /\.incident\.ya?ml$/i;
+import { isIncidentFileName } from '../cli/fileWalker';
 
 /** The file system path of a file: URI, or undefined for other schemes or malformed URIs. */
 export function uriToPath(uri: string): string | undefined {
@@ -58,7 +57,7 @@ export class IncidentFileMatcher {
   /** True for an incident file given by its file system path. */
   matchesPath(filePath: string): boolean {
     const candidate = slashes(filePath);
-    if (INCIDENT_FILE_NAME.test(candidate)) return true;
+    if (isIncidentFileName(candidate)) return true;
     if (this.patterns.length === 0) return false;
     const candidates = [candidate];
     for (const folder of this.folders) {

@@ -4,13 +4,13 @@
  * is open in the editor; an open document wins over its file on disk. Only the few fields
  * needed are kept, never whole texts, so a large workspace stays small in memory.
  */
-import { promises as fs, type Dirent } from 'node:fs';
-import * as path from 'node:path';
+import { promises as fs } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import type { Range } from 'vscode-languageserver';
 import { findDuplicateIds, parseIncident, type Field, type Incident, type IncidentDiagnostic, type IncidentFile, type ParsedIncident, type Span } from '../core';
 import { toRange } from './convert';
 import { uriToPath, type IncidentFileMatcher } from './incidentFiles';
+import { walkIncidentFiles } from '../cli/fileWalker';
 
 /** A string field of an indexed file, with where it is. */
 export interface IndexedField {
@@ -37,9 +37,6 @@ export interface ScanLimits {
 }
 
 export const DEFAULT_SCAN_LIMITS: ScanLimits = { maxFiles: 5_000, maxDirectories: 20_000, maxFileBytes: 4 * 1024 * 1024 };
-
-/** Folders never searched: dependencies and version control. */
-const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git']);
 
 function indexedField(field: Field<string> | undefined, parsed: ParsedIncident): IndexedField | undefined {
   if (!field) return undefined;
@@ -179,37 +176,15 @@ export function pathToUri(filePath: string): string {
 }
 
 /**
- * Finds incident files under the folders, breadth first, skipping node_modules and .git and
- * never following symbolic links. Stops at the limits; `cancelled` is polled between folders.
+ * Finds incident files under the folders (the one walker, cli/fileWalker), breadth first,
+ * skipping node_modules and .git and never following symbolic links. Stops at the limits;
+ * `cancelled` is polled between folders.
  */
-export async function findIncidentFiles(
+export function findIncidentFiles(
   folders: readonly string[],
   matcher: IncidentFileMatcher,
   limits: ScanLimits = DEFAULT_SCAN_LIMITS,
   cancelled: () => boolean = () => false,
 ): Promise<string[]> {
-  const found: string[] = [];
-  const queue = [...folders];
-  let directories = 0;
-  while (queue.length > 0 && found.length < limits.maxFiles && directories < limits.maxDirectories) {
-    if (cancelled()) return found;
-    const directory = queue.shift()!;
-    directories++;
-    let children: Dirent[];
-    try {
-      children = await fs.readdir(directory, { withFileTypes: true });
-    } catch {
-      continue;
-    }
-    for (const child of children) {
-      const childPath = path.join(directory, child.name);
-      if (child.isDirectory()) {
-        if (!SKIPPED_DIRECTORIES.has(child.name)) queue.push(childPath);
-      } else if (child.isFile() && matcher.matchesPath(childPath)) {
-        found.push(childPath);
-        if (found.length >= limits.maxFiles) break;
-      }
-    }
-  }
-  return found;
+  return walkIncidentFiles(folders, { matches: (filePath) => matcher.matchesPath(filePath), limits, cancelled });
 }

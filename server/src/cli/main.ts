@@ -104,9 +104,9 @@ function wantsColor(stream: NodeJS.WriteStream, env: NodeJS.ProcessEnv): boolean
 }
 
 /**
- * Standard output that may fail: a closed pipe (`| head -0`) or a full disk. A write to a file
- * throws at once, a pipe reports on the stream later; either way one line on stderr, nothing
- * more is written, and the exit code is 2 rather than 1, which would mean problems were found.
+ * Standard output that may fail: a closed pipe (`| head -0`) or a full disk, reported as an
+ * 'error' event on the stream (unhandled, a stack trace and exit 1). Instead one line on stderr,
+ * nothing more is written, and the exit code is 2 rather than 1, which means problems were found.
  */
 function standardOutput(stderr: (text: string) => void): { write: (text: string) => void; readonly failed: () => boolean } {
   let failed = false;
@@ -119,21 +119,14 @@ function standardOutput(stderr: (text: string) => void): { write: (text: string)
   process.stdout.on('error', fail);
   return {
     write(text) {
-      if (failed) return;
-      try {
-        process.stdout.write(text);
-      } catch (error) {
-        fail(error);
-      }
+      if (!failed) process.stdout.write(text);
     },
     failed: () => failed,
   };
 }
 
 if (require.main === module) {
-  const stderr = (text: string) => {
-    process.stderr.write(text);
-  };
+  const stderr = (text: string) => process.stderr.write(text);
   const stdout = standardOutput(stderr);
   const context: CommandContext = {
     stdout: stdout.write,

@@ -19,7 +19,7 @@ import { canCreateFiles, codeActionDisabledSupport, EDITING_CAPABILITIES, lspCod
 import { useLocale } from './features/translations';
 import { IncidentLanguageServer } from './lsp/languageServer';
 import { TimelineChangesRequest, TimelineRequest } from '../../common/protocol';
-import { TimelineHistory } from '../../common/timelineChanges';
+import { TimelineHistory } from './timelineDiff';
 import { toTimelineModel } from './timelineModel';
 
 const connection = createConnection(ProposedFeatures.all);

@@ -10,7 +10,8 @@ import * as path from 'node:path';
 import type { Browser } from 'playwright-core';
 import type { HostMessage } from '../../client/src/previewMessages';
 import { TimelineChangesRequest, type TimelineChanges, type TimelineModel } from '../../common/protocol';
-import { applyTimelineChanges, diffTimeline } from '../../common/timelineChanges';
+import { applyTimelineChanges } from '../../common/timelineChanges';
+import { diffTimeline } from '../../server/src/timelineDiff';
 import { LspTestClient } from '../server/lspClient';
 import { ARTIFACTS, requireChromium, launchChromium, modelOf, openPreviewPage, startPageServer, type PageServer, type PreviewPageHandle } from './harness';
 

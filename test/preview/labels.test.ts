@@ -4,6 +4,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { previewHtml } from '../../client/src/preview/previewHtml';
+import { previewTitle } from '../../client/src/preview/previewTitle';
 import { parseIncident, t } from '../../server/src/core';
 import { useLocale } from '../../server/src/features/translations';
 import {
@@ -144,5 +145,17 @@ describe('timeline labels', () => {
     assert.equal((JSON.parse(decoded) as TimelineLabels).fitAll, hostile.fitAll);
     assert.match(previewHtml({ cspSource: 'x', scriptUri: 'x', styleUri: 'x', defaultZone: 'JST', labels: japaneseLabels() }), /<html lang="ja">/);
     assert.match(previewHtml({ cspSource: 'x', scriptUri: 'x', styleUri: 'x', defaultZone: 'JST' }), /<html lang="en">/);
+  });
+});
+
+describe('preview tab title', () => {
+  afterEach(() => useLocale('en'));
+
+  it('names the file, in the display language, locked or not', () => {
+    assert.equal(previewTitle('/w/incidents/a.incident.yaml', false, t), 'Preview a.incident.yaml');
+    assert.equal(previewTitle('/w/incidents/a.incident.yaml', true, t), '[Preview] a.incident.yaml');
+    useLocale('ja');
+    assert.equal(previewTitle('/w/incidents/a.incident.yaml', false, t), 'プレビュー a.incident.yaml');
+    assert.equal(previewTitle('/w/incidents/a.incident.yaml', true, t), '[プレビュー] a.incident.yaml');
   });
 });

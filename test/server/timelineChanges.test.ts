@@ -1,7 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { parseIncident } from '../../server/src/core';
-import { applyTimelineChanges, diffTimeline, TimelineHistory } from '../../common/timelineChanges';
+import { applyTimelineChanges } from '../../common/timelineChanges';
+import { diffTimeline, TimelineHistory } from '../../server/src/timelineDiff';
 import { toTimelineModel } from '../../server/src/timelineModel';
+import type { TimelineEventJson } from '../../common/protocol';
 
 const items = Array.from({ length: 30 }, (_, i) => `  - at: 2024-03-04T01:${String(i).padStart(2, '0')}Z\n    event: step ${i}\n`);
 const text = `id: A\ntitle: T\nstatus: investigating\nstart: 2024-03-04T01:00Z\ntimeline:\n${items.join('')}`;
@@ -26,6 +28,22 @@ describe('incident/timelineChanges', () => {
     assert.equal(changes.deleteCount, 10);
     assert.equal(changes.events.length, 11);
     assert.deepEqual(applyTimelineChanges(model(text, 1), changes), model(edited, 2));
+  });
+
+  it('an event that loses one optional key and gains another (kind, source) is in the splice', () => {
+    const plain = model(text, 1);
+    const { source: _noSource, ...withKindKey } = plain.events[1];
+    const { kind: _noKind, ...withSourceKey } = plain.events[1];
+    // As many keys on both sides: `kind` present but undefined, then gone while a `source` arrives.
+    const before: TimelineEventJson = { ...withKindKey, kind: undefined };
+    const after: TimelineEventJson = { ...withSourceKey, source: 'https://status.example.com/1' };
+    const base = { ...plain, events: [plain.events[0], before, ...plain.events.slice(2)] };
+    const next = { ...plain, version: 2, events: [plain.events[0], after, ...plain.events.slice(2)] };
+    const gained = diffTimeline(base, next);
+    assert.deepEqual([gained.start, gained.deleteCount, gained.events], [1, 1, [after]]);
+    assert.deepEqual(applyTimelineChanges(base, gained), next);
+    const back = diffTimeline(next, { ...base, version: 3 });
+    assert.deepEqual([back.start, back.deleteCount, back.events], [1, 1, [before]]);
   });
 
   it('answers the full model when it does not hold the client\'s base version', () => {

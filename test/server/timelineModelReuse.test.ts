@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { parseIncident } from '../../server/src/core';
 import { IncrementalIncidentParser } from '../../server/src/core/incremental';
-import { diffTimeline } from '../../common/timelineChanges';
+import { diffTimeline } from '../../server/src/timelineDiff';
 import { toTimelineModel } from '../../server/src/timelineModel';
 
 const URI = 'file:///work/reuse.incident.yaml';

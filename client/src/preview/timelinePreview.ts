@@ -14,6 +14,7 @@ import { EditorSync } from './editorSync';
 import { LiveModel, ModelReceiver } from './liveModel';
 import { displayLabels } from './displayLabels';
 import { previewHtml } from './previewHtml';
+import { previewTitle } from './previewTitle';
 import { RenderThrottle } from './renderThrottle';
 
 export const PREVIEW_VIEW_TYPE = 'incidentTimeline.preview';
@@ -291,6 +292,5 @@ function sameUri(a: vscode.Uri, b: vscode.Uri): boolean {
 }
 
 function titleFor(resource: vscode.Uri, locked: boolean): string {
-  const name = resource.path.split('/').pop() ?? resource.path;
-  return locked ? `[Preview] ${name}` : `Preview ${name}`;
+  return previewTitle(resource.path, locked, (message, ...args) => vscode.l10n.t(message, ...args));
 }

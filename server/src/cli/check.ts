@@ -6,21 +6,22 @@ import {
   DEFAULT_MAX_LENGTH,
   compareDiagnostics,
   findDuplicateIds,
+  LineIndex,
   parseIncident,
   t,
   type IncidentDiagnostic,
   type IncidentFile,
-  type LineIndex,
 } from '../core';
 import {
-  PROGRAM,
   UsageError,
   describeFsError,
   findIncidentFiles,
-  readIncidentText,
+  printError,
   styles,
   type Subcommand,
 } from './commandLine';
+import { readIncidentText, type IncidentText } from './incidentText';
+import { jsonForTerminal, showControls } from './terminalText';
 
 /** One diagnostic as `check --format json` prints it: 1-based lines and UTF-16 columns, like ESLint. */
 export interface CheckedDiagnostic {
@@ -79,14 +80,19 @@ export const check: Subcommand = {
     const checked: { display: string; lineIndex: LineIndex; diagnostics: IncidentDiagnostic[] }[] = [];
     const incidents: IncidentFile[] = [];
     for (const file of found.files) {
-      let text: string;
+      let read: IncidentText;
       try {
-        text = readIncidentText(file.absolute);
+        read = readIncidentText(file.absolute, maxLength);
       } catch (error) {
         unreadable.push({ path: file.display, reason: describeFsError(error) });
         continue;
       }
-      const parsed = parseIncident(text, { maxLength });
+      if (!read.complete) {
+        const lineIndex = new LineIndex(read.text);
+        checked.push({ display: file.display, lineIndex, diagnostics: [tooLong(lineIndex, maxLength)] });
+        continue;
+      }
+      const parsed = parseIncident(read.text, { maxLength });
       checked.push({ display: file.display, lineIndex: parsed.lineIndex, diagnostics: [...parsed.diagnostics] });
       incidents.push({ uri: file.display, incident: parsed.incident });
     }
@@ -101,17 +107,17 @@ export const check: Subcommand = {
       for (const d of file.diagnostics) results.push(toChecked(file.display, file.lineIndex, d));
     }
 
-    for (const { path, reason } of unreadable) context.stderr(`${PROGRAM}: ${t('cannot read {0}: {1}', path, reason)}\n`);
-    for (const folder of found.emptyFolders) context.stderr(`${PROGRAM}: ${t('no incident files (*.incident.yaml, *.incident.yml) in {0}', folder)}\n`);
+    for (const { path, reason } of unreadable) printError(context, t('cannot read {0}: {1}', path, reason));
+    for (const folder of found.emptyFolders) printError(context, t('no incident files (*.incident.yaml, *.incident.yml) in {0}', folder));
 
     const errors = results.filter((r) => r.severity === 'error').length;
     if (format === 'json') {
-      context.stdout(JSON.stringify(results, null, 2) + '\n');
+      context.stdout(jsonForTerminal(results) + '\n');
     } else {
       const s = styles(context.color);
       for (const r of results) {
         const severity = r.severity === 'error' ? s.red(r.severity) : r.severity === 'warning' ? s.yellow(r.severity) : s.blue(r.severity);
-        context.stdout(`${s.bold(`${r.file}:${r.line}:${r.column}`)}: ${severity} ${s.dim(r.code)} ${r.message}\n`);
+        context.stdout(`${s.bold(`${showControls(r.file)}:${r.line}:${r.column}`)}: ${severity} ${s.dim(r.code)} ${showControls(r.message)}\n`);
       }
       context.stdout(summaryLine(checked.length, results, s) + '\n');
     }
@@ -119,6 +125,19 @@ export const check: Subcommand = {
     return errors ? 1 : 0;
   },
 };
+
+/**
+ * The core's file-too-large, for a file whose reading stopped after maxLength + 1 characters: how
+ * many more it has is not known, so the message says "more than".
+ */
+function tooLong(lineIndex: LineIndex, maxLength: number): IncidentDiagnostic {
+  return {
+    code: 'file-too-large',
+    severity: 'warning',
+    span: { start: 0, end: lineIndex.lineEnd(0) },
+    message: t('This file has more than {0} characters, the most that are checked; it was not validated.', maxLength.toLocaleString('en-US')),
+  };
+}
 
 function summaryLine(fileCount: number, results: readonly CheckedDiagnostic[], s: ReturnType<typeof styles>): string {
   const files = fileCount === 1 ? t('1 file') : t('{0} files', fileCount);

@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import type { ParseArgsConfig } from 'node:util';
 import { t } from '../core/l10n';
 import { walkIncidentFiles } from './fileWalker';
+import { showControls } from './terminalText';
 
 /** Where a subcommand writes and what it may know about its surroundings. */
 export interface CommandContext {
@@ -42,6 +43,11 @@ export interface Subcommand {
 export const PROGRAM = 'incident-timeline';
 
 export class UsageError extends Error {}
+
+/** One line on stderr, `incident-timeline: message`, with control characters from paths and values shown escaped. */
+export function printError(context: Pick<CommandContext, 'stderr'>, message: string): void {
+  context.stderr(`${PROGRAM}: ${showControls(message)}\n`);
+}
 
 /** One file to check, with the name to show for it (as the user wrote the path, or below it). */
 export interface IncidentPath {
@@ -110,15 +116,6 @@ function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/**
- * A file's text as an editor shows it: UTF-8, with a leading byte order mark removed so that
- * columns match what the editor counts.
- */
-export function readIncidentText(absolute: string): string {
-  const text = fs.readFileSync(absolute, 'utf8');
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-}
-
 export function describeFsError(error: unknown): string {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   switch (code) {
@@ -126,6 +123,8 @@ export function describeFsError(error: unknown): string {
     case 'EACCES':
     case 'EPERM': return t('permission denied');
     case 'EISDIR': return t('is a folder');
+    case 'EPIPE': return t('the pipe was closed');
+    case 'ENOSPC': return t('no space left on the device');
     default: return error instanceof Error ? error.message : String(error);
   }
 }

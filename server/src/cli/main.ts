@@ -5,7 +5,7 @@
 import { parseArgs } from 'node:util';
 import { version } from '../../../package.json';
 import { t } from '../core';
-import { PROGRAM, UsageError, type CommandContext, type CommandOptions, type Subcommand } from './commandLine';
+import { describeFsError, PROGRAM, printError, UsageError, type CommandContext, type CommandOptions, type Subcommand } from './commandLine';
 import { check } from './check';
 import { render } from './render';
 import { cliLanguage } from '../features/translations';
@@ -84,7 +84,7 @@ export async function main(argv: readonly string[], context: CommandContext): Pr
     return await command.run(parsed.values, parsed.positionals, context);
   } catch (error) {
     if (error instanceof UsageError) {
-      context.stderr(`${PROGRAM}: ${error.message}\n`);
+      printError(context, error.message);
       return 2;
     }
     throw error;
@@ -92,7 +92,7 @@ export async function main(argv: readonly string[], context: CommandContext): Pr
 }
 
 function usageFailure(context: CommandContext, message: string): number {
-  context.stderr(`${PROGRAM}: ${message}\n`);
+  printError(context, message);
   return 2;
 }
 
@@ -103,20 +103,44 @@ function wantsColor(stream: NodeJS.WriteStream, env: NodeJS.ProcessEnv): boolean
   return stream.isTTY === true && env.TERM !== 'dumb';
 }
 
+/**
+ * Standard output that may fail: a closed pipe (`| head -0`) or a full disk, reported as an
+ * 'error' event on the stream (unhandled, a stack trace and exit 1). Instead one line on stderr,
+ * nothing more is written, and the exit code is 2 rather than 1, which means problems were found.
+ */
+function standardOutput(stderr: (text: string) => void): { write: (text: string) => void; readonly failed: () => boolean } {
+  let failed = false;
+  const fail = (error: unknown) => {
+    if (failed) return;
+    failed = true;
+    printError({ stderr }, t('cannot write to standard output: {0}', describeFsError(error)));
+    process.exitCode = 2;
+  };
+  process.stdout.on('error', fail);
+  return {
+    write(text) {
+      if (!failed) process.stdout.write(text);
+    },
+    failed: () => failed,
+  };
+}
+
 if (require.main === module) {
+  const stderr = (text: string) => process.stderr.write(text);
+  const stdout = standardOutput(stderr);
   const context: CommandContext = {
-    stdout: (text) => process.stdout.write(text),
-    stderr: (text) => process.stderr.write(text),
+    stdout: stdout.write,
+    stderr,
     cwd: process.cwd(),
     env: process.env,
     color: wantsColor(process.stdout, process.env),
   };
   main(process.argv.slice(2), context).then(
     (code) => {
-      process.exitCode = code;
+      process.exitCode = stdout.failed() ? 2 : code;
     },
     (error: unknown) => {
-      process.stderr.write(`${PROGRAM}: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+      printError(context, error instanceof Error ? error.stack ?? error.message : String(error));
       process.exitCode = 2;
     },
   );

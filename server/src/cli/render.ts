@@ -6,8 +6,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { PROGRAM, UsageError, describeFsError, readIncidentText, type Subcommand } from './commandLine';
-import { parseIncident } from '../core/parse';
+import { UsageError, describeFsError, printError, type Subcommand } from './commandLine';
+import { readIncidentText, type IncidentText } from './incidentText';
+import { DEFAULT_MAX_LENGTH, parseIncident } from '../core/parse';
 import { currentLanguage, t } from '../core/l10n';
 import { toTimelineModel } from '../timelineModel';
 import { EXPORT_FORMATS, renderExport, type ExportFormat } from '../../../common/render/index';
@@ -38,25 +39,34 @@ export const render: Subcommand = {
     if (!isZoneMode(zone)) throw new UsageError(t('--zone must be one of {0}, not `{1}`.', ZONE_MODES.join(', '), String(zone)));
     if (positionals.length !== 1) throw new UsageError(t('render takes exactly one file.'));
     const file = path.resolve(context.cwd, positionals[0]);
-    let text: string;
+    let read: IncidentText;
     try {
-      text = readIncidentText(file);
+      read = readIncidentText(file, DEFAULT_MAX_LENGTH);
     } catch (error) {
-      context.stderr(`${PROGRAM}: ${t('cannot read {0}: {1}', positionals[0], describeFsError(error))}\n`);
+      printError(context, t('cannot read {0}: {1}', positionals[0], describeFsError(error)));
       return 2;
     }
-    const model = toTimelineModel(pathToFileURL(file).toString(), 0, parseIncident(text));
+    if (!read.complete) {
+      printError(context, t('cannot read {0}: {1}', positionals[0], t('longer than {0} characters', DEFAULT_MAX_LENGTH.toLocaleString('en-US'))));
+      return 2;
+    }
+    const model = toTimelineModel(pathToFileURL(file).toString(), 0, parseIncident(read.text));
     if (!model.incident) {
-      context.stderr(`${PROGRAM}: ${t('{0} is not an incident (run `incident-timeline check` to see why).', positionals[0])}\n`);
+      printError(context, t('{0} is not an incident (run `incident-timeline check` to see why).', positionals[0]));
       return 1;
     }
     // Headers in the CLI's language (--lang, else the locale), as its messages are.
     const output = renderExport(model, format as ExportFormat, zone, timelineLabels(t, labelLanguage(currentLanguage())));
     if (typeof values.output === 'string') {
+      const target = path.resolve(context.cwd, values.output);
+      if (isSameFile(target, read.file)) {
+        printError(context, t('{0} is the incident file itself; choose another output file.', values.output));
+        return 2;
+      }
       try {
-        fs.writeFileSync(path.resolve(context.cwd, values.output), output, 'utf8');
+        fs.writeFileSync(target, output, 'utf8');
       } catch (error) {
-        context.stderr(`${PROGRAM}: ${t('cannot write {0}: {1}', values.output, describeFsError(error))}\n`);
+        printError(context, t('cannot write {0}: {1}', values.output, describeFsError(error)));
         return 2;
       }
     } else {
@@ -65,3 +75,14 @@ export const render: Subcommand = {
     return 0;
   },
 };
+
+/** Whether `target` is that file, under any name: another path, a symbolic link, a hard link. */
+function isSameFile(target: string, file: IncidentText['file']): boolean {
+  try {
+    const stat = fs.statSync(target);
+    return stat.dev === file.dev && stat.ino === file.ino;
+  } catch {
+    // Not there (or not reachable): writing creates it, or says why it cannot.
+    return false;
+  }
+}

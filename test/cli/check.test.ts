@@ -20,7 +20,8 @@ interface Run {
 
 /**
  * As root every file is readable, so `unprivileged` runs the CLI as `nobody` through util-linux's
- * setpriv (CI runs as root); as anyone else it runs as that user.
+ * setpriv (CI runs as root); as anyone else it runs as that user. `nobody` may not reach the
+ * checkout, so it runs a copy of the bundle (self-contained) from a folder of its own.
  */
 function run(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; unprivileged?: boolean } = {}): Run {
   // The outcome must not depend on the colour settings of whoever runs the tests.
@@ -33,12 +34,24 @@ function run(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; u
   env.LANG = 'C';
   Object.assign(env, options.env);
   const asNobody = options.unprivileged === true && process.getuid?.() === 0;
-  const [command, ...commandArgs] = asNobody
-    ? ['setpriv', '--reuid=nobody', '--regid=nogroup', '--clear-groups', '--', process.execPath, CLI, ...args]
-    : [process.execPath, CLI, ...args];
-  const result = spawnSync(command!, commandArgs, { cwd: options.cwd ?? ROOT, env, encoding: 'utf8' });
-  if (result.error) throw result.error;
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+  const bundleCopy = asNobody ? fs.mkdtempSync(path.join(os.tmpdir(), 'incident-cli-bundle-')) : undefined;
+  try {
+    let cli = CLI;
+    if (bundleCopy) {
+      fs.chmodSync(bundleCopy, 0o755);
+      cli = path.join(bundleCopy, 'cli.js');
+      fs.copyFileSync(CLI, cli);
+      fs.chmodSync(cli, 0o644);
+    }
+    const [command, ...commandArgs] = asNobody
+      ? ['setpriv', '--reuid=nobody', '--regid=nogroup', '--clear-groups', '--', process.execPath, cli, ...args]
+      : [process.execPath, cli, ...args];
+    const result = spawnSync(command!, commandArgs, { cwd: options.cwd ?? ROOT, env, encoding: 'utf8' });
+    if (result.error) throw result.error;
+    return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+  } finally {
+    if (bundleCopy) fs.rmSync(bundleCopy, { recursive: true, force: true });
+  }
 }
 
 const CLEAN = [

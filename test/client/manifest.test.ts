@@ -87,8 +87,9 @@ describe('the .vsix contents (.vscodeignore allowlist)', () => {
       'LICENSE',
       manifest.main,
       'dist/server/server.js',
-      // The preview's page (client/src/preview loads these into its webview).
-      ...['dist/webview/main.js', 'dist/webview/main.css'].filter((file) => existsSync(path.join(ROOT, file))),
+      // The preview's page (client/src/preview/timelinePreview.ts loads these into its webview).
+      'dist/webview/main.js',
+      'dist/webview/main.css',
       ...(manifest.icon ? [manifest.icon] : []),
       ...(manifest.contributes.yamlValidation ?? []).map((entry) => entry.url),
       ...(manifest.contributes.grammars ?? []).map((entry) => entry.path),

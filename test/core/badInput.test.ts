@@ -162,8 +162,9 @@ describe('bad input', () => {
     assert.equal(incident.timeline[0].event?.value, '受信障害📧');
     assert.equal(incident.timeline[1].event?.value, 'ロールバックで復旧');
     assert.equal(incident.sources?.value[0].title, 'まとめ');
-    // Surrogate pairs count as two UTF-16 units, as LSP positions do.
-    const line12 = text.split('\n')[12];
-    assert.equal(line12.indexOf('2019'), 24);
+    // The missing-offset span covers the time itself, and its range above (12:24) counts 📧 as
+    // two UTF-16 units, as LSP positions do (in code points it would start at 23).
+    const missingOffset = parsed.diagnostics.find((d) => d.code === 'missing-offset')!;
+    assert.equal(text.slice(missingOffset.span.start, missingOffset.span.end), '2019-11-19T10:40');
   });
 });

@@ -2,7 +2,7 @@
  * Test support: a text's diagnostics as comparable rows, with ranges as zero-based
  * "line:character-line:character" (UTF-16 characters, as LSP counts them), sorted.
  */
-import { parseIncident, type IncidentDiagnostic, type LineIndex, type ParseOptions, type Span } from '../../server/src/core';
+import { findDuplicateIds, parseIncident, type IncidentDiagnostic, type LineIndex, type ParseOptions, type ParsedIncident, type Span } from '../../server/src/core';
 
 export interface Row {
   readonly code: string;
@@ -21,15 +21,35 @@ function compareRows(a: Row, b: Row): number {
   return key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0;
 }
 
+/**
+ * Every code a diagnostic produced through `diagnose` or `duplicateIds` carried, so a suite can
+ * check that its tests really produce each code (clear it in `before`, read it in `after`).
+ */
+export const producedCodes = new Set<string>();
+
+/** `parseIncident`, recording the codes it reports. */
+export function diagnose(text: string, options?: ParseOptions): ParsedIncident {
+  const parsed = parseIncident(text, options);
+  for (const d of parsed.diagnostics) producedCodes.add(d.code);
+  return parsed;
+}
+
+/** `findDuplicateIds`, recording the codes it reports. */
+export function duplicateIds(...files: Parameters<typeof findDuplicateIds>): ReturnType<typeof findDuplicateIds> {
+  const found = findDuplicateIds(...files);
+  for (const list of found.values()) for (const d of list) producedCodes.add(d.code);
+  return found;
+}
+
 /** Code, severity and range of every diagnostic, sorted. */
 export function rows(text: string, options?: ParseOptions): Row[] {
-  const parsed = parseIncident(text, options);
+  const parsed = diagnose(text, options);
   return parsed.diagnostics.map((d) => ({ code: d.code, severity: d.severity, range: rangeOf(parsed.lineIndex, d.span) })).sort(compareRows);
 }
 
 /** The diagnostics with a given code. */
 export function only(text: string, code: string): IncidentDiagnostic[] {
-  return parseIncident(text).diagnostics.filter((d) => d.code === code);
+  return diagnose(text).diagnostics.filter((d) => d.code === code);
 }
 
 /** Lines joined with \n, so tests read like the files they stand for. */

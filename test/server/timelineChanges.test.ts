@@ -1,9 +1,11 @@
 import * as assert from 'node:assert/strict';
+import type { HostMessage } from '../../client/src/previewMessages';
+import { TimelineChangesRequest, type TimelineChanges, type TimelineEventJson, type TimelineModel } from '../../common/protocol';
 import { parseIncident } from '../../server/src/core';
 import { applyTimelineChanges } from '../../common/timelineChanges';
 import { diffTimeline, TimelineHistory } from '../../server/src/timelineDiff';
 import { toTimelineModel } from '../../server/src/timelineModel';
-import type { TimelineEventJson } from '../../common/protocol';
+import { LspTestClient } from './lspClient';
 
 const items = Array.from({ length: 30 }, (_, i) => `  - at: 2024-03-04T01:${String(i).padStart(2, '0')}Z\n    event: step ${i}\n`);
 const text = `id: A\ntitle: T\nstatus: investigating\nstart: 2024-03-04T01:00Z\ntimeline:\n${items.join('')}`;
@@ -51,5 +53,46 @@ describe('incident/timelineChanges', () => {
     assert.equal(history.answer(-1, model(text, 1)).kind, 'full');
     assert.equal(history.answer(1, model(text, 2)).kind, 'changes');
     assert.equal(history.answer(1, model(text, 3)).kind, 'full');
+  });
+});
+
+describe('incident/timelineChanges from the real server, 10,000 events', () => {
+  it('typing in one event: each keystroke\'s patch message is that one event, under a kilobyte (the README\'s promise)', async function () {
+    this.timeout(120_000);
+    const uri = 'file:///work/patch-size.incident.yaml';
+    const events = Array.from({ length: 10_000 }, (_, i) => {
+      const at = new Date(Date.parse('2024-03-01T00:00:00Z') + i * 60_000).toISOString().replace('.000Z', 'Z');
+      return `  - at: ${at}\n    kind: update\n    event: "status update ${i}: queue draining"\n`;
+    });
+    let source = `id: P-1\ntitle: Patched\nstatus: resolved\nstart: 2024-03-01T00:00:00Z\nend: 2024-03-08T00:00:00Z\ntimeline:\n${events.join('')}`;
+    const client = await LspTestClient.start();
+    try {
+      await client.initialize({ pull: false });
+      client.open(uri, source);
+      const first = await client.request(TimelineChangesRequest.type, { uri, baseVersion: -1 });
+      assert.equal(first?.kind, 'full');
+      let held = (first as { model: TimelineModel }).model;
+      // Type "abc" into event 5000's text, one keystroke at a time, as the preview host asks after each.
+      const line = 6 + 5_000 * 3 + 2;
+      const sizes: number[] = [];
+      for (const [n, key] of [...'abc'].entries()) {
+        const character = '    event: "status update 5000: queue '.length + n;
+        client.edit(uri, { start: { line, character }, end: { line, character } }, key);
+        source = source.replace(`5000: queue ${'abc'.slice(0, n)}draining"`, `5000: queue ${'abc'.slice(0, n + 1)}draining"`);
+        const answer = await client.request(TimelineChangesRequest.type, { uri, baseVersion: held.version });
+        assert.equal(answer?.kind, 'changes');
+        const changes = answer as TimelineChanges;
+        assert.deepEqual([changes.start, changes.deleteCount, changes.events.map((e) => e.text)], [5_000, 1, [`status update 5000: queue ${'abc'.slice(0, n + 1)}draining`]]);
+        held = applyTimelineChanges(held, changes);
+        // What the panel posts to the page (client/src/preview/timelinePreview.ts), in UTF-8 bytes.
+        const message: HostMessage = { type: 'patch', changes, locked: false, problems: changes.problems, extraZones: [] };
+        sizes.push(Buffer.byteLength(JSON.stringify(message)));
+      }
+      assert.deepEqual(sizes.filter((size) => size >= 1024), [], `patch sizes ${sizes.join(', ')} B`);
+      // As it crosses JSON (no undefined members), the patched model is the whole model.
+      assert.deepEqual(held, JSON.parse(JSON.stringify(toTimelineModel(uri, held.version, parseIncident(source)))));
+    } finally {
+      await client.shutdown();
+    }
   });
 });

@@ -1,12 +1,13 @@
 /**
  * Runs the same suite inside code-server (VS Code's own server build, e.g. 4.100.3 = VS Code
  * 1.100.3) where Microsoft's download servers are out of reach: the extension is loaded from the
- * working tree and the tests from test/vscode/index.cjs through the web workbench's `payload`
- * parameter (extensionDevelopmentPath / extensionTestsPath), driven by headless Chromium.
+ * working tree, or from a .vsix installed as a user installs it, and the tests from
+ * test/vscode/index.cjs through the web workbench's `payload` parameter
+ * (extensionDevelopmentPath / extensionTestsPath), driven by headless Chromium.
  * The suite reports each result as a marked console line, which is all a web workbench shows us.
  */
-import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, openSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -17,6 +18,8 @@ export interface CodeServerRun {
   readonly codeServer: string;
   readonly root: string;
   readonly workspace: string;
+  /** Test this package instead of the working tree: installed with `--install-extension`. */
+  readonly vsix?: string;
   /** Chromium to drive (default /usr/bin/chromium, Debian's package). */
   readonly chromium?: string;
   /** Give up after this many ms without the suite's final line. */
@@ -48,6 +51,7 @@ export async function runInCodeServer(run: CodeServerRun): Promise<number> {
     NO_COLOR: '1',
     INCIDENT_TIMELINE_ROOT: run.root,
   };
+  const extension = run.vsix ? installVsix(run.codeServer, run.vsix, tmp, env) : run.root;
   const port = await freePort();
   const log = openSync(path.join(tmp, 'code-server.log'), 'w');
   const server = spawn(run.codeServer, [
@@ -76,7 +80,7 @@ export async function runInCodeServer(run: CodeServerRun): Promise<number> {
     const page = await chrome.newPage();
     const remote = `vscode-remote://127.0.0.1:${port}`;
     const payload = [
-      ['extensionDevelopmentPath', `${remote}${run.root}`],
+      ['extensionDevelopmentPath', `${remote}${extension}`],
       ['extensionTestsPath', `${remote}${path.join(run.root, 'test', 'vscode', 'index.cjs')}`],
     ];
     const failures = new Promise<number>((resolve, reject) => {
@@ -102,6 +106,20 @@ export async function runInCodeServer(run: CodeServerRun): Promise<number> {
     if (server.pid !== undefined && server.exitCode === null) process.kill(-server.pid, 'SIGTERM');
     rmSync(tmp, { recursive: true, force: true });
   }
+}
+
+/**
+ * Installs the .vsix into an extensions folder of its own and returns where it was unpacked: the
+ * folder VS Code would load it from. It goes in as the development extension (a test run needs
+ * one), so it is not also installed in the folder code-server runs with.
+ */
+function installVsix(codeServer: string, vsix: string, tmp: string, env: NodeJS.ProcessEnv): string {
+  const installed = path.join(tmp, 'installed');
+  const result = spawnSync(codeServer, ['--extensions-dir', installed, '--install-extension', path.resolve(vsix)], { encoding: 'utf8', env });
+  if (result.status !== 0) throw new Error(`code-server --install-extension ${vsix} failed (${result.status}): ${result.stderr}${result.stdout}`);
+  const folders = readdirSync(installed, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
+  if (folders.length !== 1) throw new Error(`expected one extension folder after installing ${vsix}, found: ${folders.join(', ') || 'none'}`);
+  return path.join(installed, folders[0]!);
 }
 
 function freePort(): Promise<number> {

@@ -1,14 +1,11 @@
 /**
  * The preview inside a real VS Code: its commands exist, "Open Preview to the Side" opens our
- * webview panel beside the editor, and the Markdown export writes what the renderer renders
- * for the server's model.
+ * webview panel beside the editor, and the exports write the timeline of the file.
  */
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { TimelineRequest, type TimelineModel } from '../../../common/protocol';
-import { renderExport } from '../../../common/render/index';
 import { EXAMPLES, incidentTimelineApi, openInEditor, writeTempFile } from './incidentEditor';
 
 const FLAGSHIP = vscode.Uri.file(path.join(EXAMPLES, 'exchange-online-2019-11-19.incident.yaml'));
@@ -53,15 +50,25 @@ describe('Incident Timeline preview in VS Code', () => {
     assert.notEqual(tab.group.viewColumn, editor.viewColumn, 'to the side');
   });
 
-  it('exports the Markdown table the renderer makes of the server model', async () => {
-    const api = await incidentTimelineApi();
+  it('exports the whole timeline as SVG, each event at its time, and Markdown headed by the incident', async () => {
     await openInEditor(FLAGSHIP);
-    const target = writeTempFile('out.md', '');
-    const written = await vscode.commands.executeCommand<vscode.Uri | undefined>('incidentTimeline.exportMarkdown', FLAGSHIP, target);
-    assert.equal(written?.fsPath, target.fsPath);
-    // By method name: the test's copy of the protocol types is not the bundled client's.
-    const model = await api.client.sendRequest<TimelineModel | null>(TimelineRequest.method, { uri: FLAGSHIP.toString() });
-    assert.ok(model?.incident);
-    assert.equal(readFileSync(target.fsPath, 'utf8'), renderExport(model, 'md', 'JST'));
+    const svgTarget = writeTempFile('out.svg', '');
+    const written = await vscode.commands.executeCommand<vscode.Uri | undefined>('incidentTimeline.exportSvg', FLAGSHIP, svgTarget);
+    assert.equal(written?.fsPath, svgTarget.fsPath);
+    const svg = readFileSync(svgTarget.fsPath, 'utf8');
+    assert.ok(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg" class="it-svg" width="1200" height="192" viewBox="0 0 1200 192" role="img" aria-label="Timeline of EX196121: 2 events">'));
+    // Each event up to its time label (in the default zone, JST): where it sits on the axis.
+    const events = [...svg.matchAll(/<g class="event" data-index="\d+">(.*?<\/text>)/g)].map((m) => m[1]);
+    assert.deepEqual(events, [
+      '<title>2019-11-19 10:40 JST (+0m) detected: Start of impact: mail from external users and internal mail with attachments is delayed or not received in Australia, Japan and India.</title>'
+      + '<line class="leader" x1="57.7" x2="57.7" y1="116" y2="138"/><path class="kind-detected" transform="translate(51.7 138.0)" d="M6 0.5 L11.5 11 L0.5 11 Z"/>'
+      + '<text class="fg" x="67.7" y="148" font-weight="600">10:40 JST <tspan class="muted" font-weight="400">+0m</tspan></text>',
+      '<title>2019-11-19 20:50 JST (+10h 10m) resolved: The configuration change is rolled back and service is restored; queued mail is delivered normally.</title>'
+      + '<line class="leader" x1="900.3" x2="900.3" y1="116" y2="138"/><path class="kind-resolved" transform="translate(894.3 138.0)" d="M1 1 H11 V11 H1 Z"/>'
+      + '<text class="fg" x="910.3" y="148" font-weight="600">20:50 JST <tspan class="muted" font-weight="400">+10h 10m</tspan></text>',
+    ]);
+    const mdTarget = writeTempFile('out.md', '');
+    await vscode.commands.executeCommand('incidentTimeline.exportMarkdown', FLAGSHIP, mdTarget);
+    assert.equal(readFileSync(mdTarget.fsPath, 'utf8').split('\n')[0], '## EX196121: Problems receiving mail');
   });
 });

@@ -75,7 +75,11 @@ export interface TimelineChanges {
   readonly uri: string;
   readonly version: number;
   readonly baseVersion: number;
-  readonly incident?: IncidentJson;
+  /**
+   * The incident's header only when it changed (a keystroke in an event leaves it out, which keeps
+   * a patch small however long the impact and cause are); null when the text stopped being an incident.
+   */
+  readonly incident?: IncidentJson | null;
   readonly problems: TimelineModel['problems'];
   readonly start: number;
   readonly deleteCount: number;

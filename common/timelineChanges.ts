@@ -7,5 +7,6 @@ import type { TimelineChanges, TimelineModel } from './protocol';
 /** Applies changes to the model they were made against (what a client does). */
 export function applyTimelineChanges(base: TimelineModel, changes: TimelineChanges): TimelineModel {
   const events = [...base.events.slice(0, changes.start), ...changes.events, ...base.events.slice(changes.start + changes.deleteCount)];
-  return { uri: changes.uri, version: changes.version, incident: changes.incident, events, problems: changes.problems };
+  const incident = changes.incident === undefined ? base.incident : changes.incident ?? undefined;
+  return { uri: changes.uri, version: changes.version, incident, events, problems: changes.problems };
 }

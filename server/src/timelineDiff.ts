@@ -16,17 +16,18 @@ export function diffTimeline(base: TimelineModel, next: TimelineModel): Timeline
   while (head < most && isDeepStrictEqual(before[head], after[head])) head++;
   let tail = 0;
   while (tail < most - head && isDeepStrictEqual(before[before.length - 1 - tail], after[after.length - 1 - tail])) tail++;
-  return {
+  const changes: TimelineChanges = {
     kind: 'changes',
     uri: next.uri,
     version: next.version,
     baseVersion: base.version,
-    incident: next.incident,
     problems: next.problems,
     start: head,
     deleteCount: before.length - tail - head,
     events: after.slice(head, after.length - tail),
   };
+  // The header goes along only when it changed: a keystroke in an event should not resend it.
+  return isDeepStrictEqual(base.incident, next.incident) ? changes : { ...changes, incident: next.incident ?? null };
 }
 
 /** The last model answered per document (a few documents: the ones with a preview open). */

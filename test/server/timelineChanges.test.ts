@@ -48,6 +48,25 @@ describe('incident/timelineChanges', () => {
     assert.deepEqual([back.start, back.deleteCount, back.events], [1, 1, [before]]);
   });
 
+  it('sends the header only when it changed, and null when the text stopped being an incident', () => {
+    const long = `id: A\ntitle: T\nstatus: investigating\nimpact: ${'mail queued. '.repeat(200)}\nstart: 2024-03-04T01:00Z\ntimeline:\n${items.join('')}`;
+    const at = long.indexOf('step 12') + 4;
+    const typed = long.slice(0, at) + 'x' + long.slice(at);
+    const inEvent = diffTimeline(model(long, 1), model(typed, 2));
+    assert.equal('incident' in inEvent, false);
+    assert.ok(JSON.stringify(inEvent).length < 1024, `${JSON.stringify(inEvent).length} bytes`);
+    assert.deepEqual(applyTimelineChanges(model(long, 1), inEvent), model(typed, 2));
+
+    const retitled = typed.replace('title: T', 'title: Mail queued');
+    const inHeader = diffTimeline(model(typed, 2), model(retitled, 3));
+    assert.equal(inHeader.incident?.title, 'Mail queued');
+    assert.deepEqual(applyTimelineChanges(model(typed, 2), inHeader), model(retitled, 3));
+
+    const gone = diffTimeline(model(retitled, 3), model('- just a list\n', 4));
+    assert.equal(gone.incident, null);
+    assert.equal(applyTimelineChanges(model(retitled, 3), gone).incident, undefined);
+  });
+
   it('answers the full model when it does not hold the client\'s base version', () => {
     const history = new TimelineHistory();
     assert.equal(history.answer(-1, model(text, 1)).kind, 'full');

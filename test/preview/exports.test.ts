@@ -44,7 +44,7 @@ describe('renderMarkdown', () => {
       '- **Start:** 2019-11-19 10:40 JST (2019-11-19 01:40 UTC)',
       '- **End:** 2019-11-19 20:50 JST (2019-11-19 11:50 UTC)',
       '- **Duration:** 10h 10m',
-      '- **Time to detect:** 0m',
+      '- **Time to detect:** 0s',
       '- **Time to resolve:** 10h 10m',
       '',
       '| JST | UTC | Kind | Event |',

@@ -3,7 +3,7 @@
  * a table of every event. No script at all, and a CSP that forbids scripts and any network
  * load, so the file opens offline anywhere and incident text can never run.
  */
-import { escapeHtml, isSafeLink } from './escape';
+import { escapeHtml, safeHref } from './escape';
 import { ENGLISH_LABELS, type TimelineLabels } from './labels';
 import { fullTimeText, type TimelineView } from './layout';
 import type { ZoneMode } from '../settings';
@@ -52,7 +52,8 @@ export function renderHtml(view: TimelineView, options: HtmlOptions): string {
   const sources = (incident?.sources ?? []).map((s) => {
     const text = escapeHtml(s.title ?? s.url);
     // Only http(s)/mailto become links; rel=noreferrer so opening one leaks nothing.
-    return isSafeLink(s.url) ? `<li><a href="${escapeHtml(s.url)}" rel="noreferrer noopener">${text}</a></li>` : `<li>${text}</li>`;
+    const href = safeHref(s.url);
+    return href ? `<li><a href="${escapeHtml(href)}" rel="noreferrer noopener">${text}</a></li>` : `<li>${text}</li>`;
   }).join('');
   const figures = view.figures.map((f) => `<div>${escapeHtml(labels.figures[f.key])}<strong>${escapeHtml(f.value)}</strong></div>`).join('');
   const rows = view.events.map((e) => `<tr><td class="time">${escapeHtml(fullTimeText(e.epochMs, 'JST'))}</td>`

@@ -1,7 +1,7 @@
 /** The renderer: one model -> one view -> the webview's DOM, or HTML / SVG / Markdown strings. */
 export * from './layout';
 export * from './kinds';
-export { escapeHtml, escapeMarkdownCell, isSafeLink } from './escape';
+export { escapeHtml, escapeMarkdownCell, isSafeLink, safeHref, visibleText } from './escape';
 export { renderSvg, type SvgOptions } from './svg';
 export { renderHtml, type HtmlOptions } from './html';
 export { renderMarkdown } from './markdown';

@@ -5,7 +5,8 @@
  */
 import { scaleUtc } from 'd3-scale';
 import type { Range } from 'vscode-languageserver-protocol';
-import type { TimelineModel } from '../protocol';
+import type { IncidentJson, TimelineModel } from '../protocol';
+import { visibleText } from './escape';
 import { formatDuration, formatInOffset, formatInZone, formatOffsetFrom, HOUR, isKnownTimeZone, JST_OFFSET_MINUTES, MINUTE } from '../time';
 import { kindName, type KindName } from './kinds';
 import { ENGLISH_LABELS, type FigureKey, type TimelineLabels } from './labels';
@@ -40,6 +41,7 @@ export interface DurationFigure {
 }
 
 export interface TimelineView {
+  /** The model, its incident's text with hidden characters made visible (source urls as written, for opening). */
   readonly model: TimelineModel;
   /** Events with readable times, ordered by time, ties by file order. */
   readonly events: readonly PlacedEvent[];
@@ -62,7 +64,26 @@ function epochOf(iso: string | undefined): number | undefined {
   return Number.isFinite(ms) ? ms : undefined;
 }
 
-export function buildTimelineView(model: TimelineModel, extraZones: readonly string[] = []): TimelineView {
+const INCIDENT_TEXTS = ['id', 'title', 'status', 'severity', 'service', 'impact', 'cause'] as const;
+const INCIDENT_LISTS = ['regions', 'nextSteps', 'tags'] as const;
+
+/** The incident's words as every view shows them: bidi and control characters visible (visibleText). */
+function visibleIncident(incident: IncidentJson): IncidentJson {
+  const visible: { -readonly [K in keyof IncidentJson]: IncidentJson[K] } = { ...incident };
+  for (const key of INCIDENT_TEXTS) {
+    const value = incident[key];
+    if (value !== undefined) visible[key] = visibleText(value);
+  }
+  for (const key of INCIDENT_LISTS) {
+    const values = incident[key];
+    if (values !== undefined) visible[key] = values.map(visibleText);
+  }
+  if (incident.sources) visible.sources = incident.sources.map((s) => (s.title === undefined ? s : { ...s, title: visibleText(s.title) }));
+  return visible;
+}
+
+export function buildTimelineView(givenModel: TimelineModel, extraZones: readonly string[] = []): TimelineView {
+  const model = givenModel.incident ? { ...givenModel, incident: visibleIncident(givenModel.incident) } : givenModel;
   const startMs = epochOf(model.incident?.start?.utc);
   const endMs = epochOf(model.incident?.end?.utc);
   const placed: Omit<PlacedEvent, 'offset'>[] = [];
@@ -70,9 +91,9 @@ export function buildTimelineView(model: TimelineModel, extraZones: readonly str
   for (const event of model.events) {
     const ms = epochOf(event.at?.utc);
     if (ms === undefined) {
-      unreadable.push({ index: event.index, text: event.text ?? '', timeText: event.at?.text ?? '', range: event.range });
+      unreadable.push({ index: event.index, text: visibleText(event.text ?? ''), timeText: visibleText(event.at?.text ?? ''), range: event.range });
     } else {
-      placed.push({ index: event.index, epochMs: ms, kind: kindName(event.kind), text: event.text ?? '', range: event.range });
+      placed.push({ index: event.index, epochMs: ms, kind: kindName(event.kind), text: visibleText(event.text ?? ''), range: event.range });
     }
   }
   placed.sort((a, b) => a.epochMs - b.epochMs || a.index - b.index);

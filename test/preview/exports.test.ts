@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { exportFileName } from '../../client/src/preview/exportFileName';
 import { contentSecurityPolicy, previewHtml } from '../../client/src/preview/previewHtml';
 import { parseIncident } from '../../server/src/core/parse';
-import { assignLanes, axisTicks, buildTimelineView, renderExport, renderMarkdown, renderSvg } from '../../common/render/index';
+import { assignLanes, axisTicks, buildTimelineView, renderExport, renderMarkdown, renderSvg, safeHref, visibleText } from '../../common/render/index';
 import { toTimelineModel } from '../../server/src/timelineModel';
 
 const ROOT = path.join(__dirname, '../..');
@@ -100,6 +100,27 @@ describe('renderSvg and renderHtml', () => {
     assert.ok(html.includes(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`));
     assert.ok(html.includes('<code>2024-03-01 25:00</code>'), 'unreadable events are listed');
     assert.ok(!html.includes('http://') || !/(src|href)="http/.test(html.replace(/href="https:\/\/example\.com[^"]*"/, '')), 'nothing loads from the network');
+  });
+});
+
+describe('hidden characters', () => {
+  it('visibleText names bidi controls, C0/C1 controls and lone surrogates, and keeps tab, line breaks and pairs', () => {
+    assert.equal(visibleText('a\u202Eb\u2066c\u200Fd\u0001e\u0085f\uD800g'), 'a⟨U+202E⟩b⟨U+2066⟩c⟨U+200F⟩d⟨U+0001⟩e⟨U+0085⟩f⟨U+D800⟩g');
+    assert.equal(visibleText('tab\tlf\ncr\r 😀 日本'), 'tab\tlf\ncr\r 😀 日本');
+  });
+
+  it('a right-to-left override in a source link is shown, in every export, and the link target is percent-encoded', () => {
+    const text = 'id: A\ntitle: "T\\u202E"\nstatus: investigating\nstart: 2024-03-01T00:00Z\nsources:\n  - url: "https://example.com/a\\u202Eb"\n    title: "invoice\\u202Efdp.exe"\n';
+    const model = modelOf(text);
+    assert.equal(model.incident?.sources?.[0].title, 'invoice\u202Efdp.exe');
+    const html = renderExport(model, 'html', 'JST');
+    assert.ok(html.includes('<li><a href="https://example.com/a%E2%80%AEb" rel="noreferrer noopener">invoice⟨U+202E⟩fdp.exe</a></li>'), html);
+    for (const format of ['html', 'svg', 'md'] as const) {
+      const out = renderExport(model, format, 'JST');
+      assert.ok(!out.includes('\u202E'), `${format} applies no U+202E`);
+      assert.ok(out.includes('T⟨U+202E⟩'), `${format} names it`);
+    }
+    assert.equal(safeHref('javascript:alert(1)'), undefined);
   });
 });
 

@@ -1,4 +1,5 @@
 /** The incident's header: id, title, status, severity, facts, sources and duration figures. */
+import { visibleText } from '../../../common/render/escape';
 import type { TimelineLabels } from '../../../common/render/labels';
 import type { TimelineView } from '../../../common/render/layout';
 import { h } from './dom';
@@ -42,7 +43,9 @@ export function renderHeader(container: HTMLElement, view: TimelineView, labels:
     const list = h('ul', { className: 'sources' });
     for (const source of incident.sources) {
       // The link opens through the host (openExternal), never inside the webview.
-      const link = h('a', { text: source.title ?? source.url, attrs: { href: '#', title: source.url } });
+      // The title is visible already (buildTimelineView); the url stays as written for opening.
+      const shownUrl = visibleText(source.url);
+      const link = h('a', { text: source.title ?? shownUrl, attrs: { href: '#', title: shownUrl } });
       link.addEventListener('click', (event) => {
         event.preventDefault();
         openLink(source.url);

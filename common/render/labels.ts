@@ -33,6 +33,8 @@ export interface TimelineLabels {
   readonly sources: string;
   readonly timeline: string;
   readonly figures: Readonly<Record<FigureKey, string>>;
+  /** Shown instead of a figure the file's times contradict (an end or first event before the start). */
+  readonly figureWithheld: Readonly<Record<FigureKey, string>>;
   /** Legend and table names of each event kind ('other': an event without one). */
   readonly kinds: Readonly<Record<KindName, string>>;
   /** Table column headers (JST and UTC are the zones' names, never translated). */
@@ -101,6 +103,12 @@ export function timelineLabels(t: Translate, language: LabelLanguage): TimelineL
       timeToDetect: t('Time to detect'),
       timeToMitigate: t('Time to mitigate'),
       timeToResolve: t('Time to resolve'),
+    },
+    figureWithheld: {
+      duration: t('end is before start'),
+      timeToDetect: t('detected before start'),
+      timeToMitigate: t('mitigated before start'),
+      timeToResolve: t('resolved before start'),
     },
     kinds: {
       detected: t('detected'),
@@ -191,6 +199,7 @@ export function parseTimelineLabels(value: unknown): TimelineLabels {
     ...base,
     language: value.language === 'ja' ? 'ja' : 'en',
     figures: pick(ENGLISH_LABELS.figures, value.figures),
+    figureWithheld: pick(ENGLISH_LABELS.figureWithheld, value.figureWithheld),
     kinds: pick(ENGLISH_LABELS.kinds, value.kinds),
   };
 }

@@ -37,7 +37,16 @@ export interface UnreadableEvent {
 export interface DurationFigure {
   /** Which figure; its words come from TimelineLabels.figures. */
   readonly key: FigureKey;
-  readonly value: string;
+  /**
+   * "10h 10m"; undefined when the file's times contradict the figure (its time is before the
+   * start), so no negative figure is ever shown: views show TimelineLabels.figureWithheld instead.
+   */
+  readonly value: string | undefined;
+}
+
+/** What a view prints for a figure: its value, or why there is none. */
+export function figureText(figure: DurationFigure, labels: TimelineLabels = ENGLISH_LABELS): string {
+  return figure.value ?? labels.figureWithheld[figure.key];
 }
 
 export interface TimelineView {
@@ -125,12 +134,13 @@ export function buildTimelineView(givenModel: TimelineModel, extraZones: readonl
   }
 
   const figures: DurationFigure[] = [];
-  if (startMs !== undefined && endMs !== undefined) figures.push({ key: 'duration', value: formatDuration(endMs - startMs) });
+  const figure = (key: FigureKey, fromStartMs: number): DurationFigure => ({ key, value: fromStartMs >= 0 ? formatDuration(fromStartMs) : undefined });
+  if (startMs !== undefined && endMs !== undefined) figures.push(figure('duration', endMs - startMs));
   if (startMs !== undefined) {
     const first = (kind: KindName) => events.find((e) => e.kind === kind);
     for (const [kind, key] of [['detected', 'timeToDetect'], ['mitigated', 'timeToMitigate'], ['resolved', 'timeToResolve']] as const) {
       const e = first(kind);
-      if (e) figures.push({ key, value: formatDuration(e.epochMs - startMs) });
+      if (e) figures.push(figure(key, e.epochMs - startMs));
     }
   }
   const multiDay = dayOf(domain.startMs, JST_OFFSET_MINUTES) !== dayOf(domain.endMs, JST_OFFSET_MINUTES)

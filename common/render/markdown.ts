@@ -1,7 +1,7 @@
 /** The timeline as Markdown: a few header lines and a table JST | UTC | kind | event, for reports. */
 import { escapeMarkdownCell } from './escape';
 import { ENGLISH_LABELS, type TimelineLabels } from './labels';
-import { fullTimeText, wallText, type TimelineView } from './layout';
+import { figureText, fullTimeText, wallText, type TimelineView } from './layout';
 
 export function renderMarkdown(view: TimelineView, labels: TimelineLabels = ENGLISH_LABELS): string {
   const incident = view.model.incident;
@@ -15,7 +15,7 @@ export function renderMarkdown(view: TimelineView, labels: TimelineLabels = ENGL
     [labels.regions, incident?.regions?.join(', ')],
     [labels.start, view.window ? `${fullTimeText(view.window.startMs, 'JST')} (${fullTimeText(view.window.startMs, 'UTC')})` : undefined],
     [labels.end, view.window && !view.window.open ? `${fullTimeText(view.window.endMs, 'JST')} (${fullTimeText(view.window.endMs, 'UTC')})` : undefined],
-    ...view.figures.map((f): [string, string] => [labels.figures[f.key], f.value]),
+    ...view.figures.map((f): [string, string] => [labels.figures[f.key], figureText(f, labels)]),
   ];
   for (const [name, value] of facts) if (value) lines.push(`- **${escapeMarkdownCell(name)}:** ${escapeMarkdownCell(value)}`);
   lines.push('', `| JST | UTC | ${escapeMarkdownCell(labels.kind)} | ${escapeMarkdownCell(labels.event)} |`, '| --- | --- | --- | --- |');

@@ -6,7 +6,7 @@
 import { escapeHtml } from './escape';
 import { KIND_NAMES, KIND_STYLES, type KindName } from './kinds';
 import { ENGLISH_LABELS, fillIn, type TimelineLabels } from './labels';
-import { assignLanes, axisTicks, eventTimeText, fullTimeText, timeScale, type TimelineView } from './layout';
+import { assignLanes, axisTicks, eventTimeText, figureText, fullTimeText, timeScale, type TimelineView } from './layout';
 import type { ZoneMode } from '../settings';
 
 export interface SvgOptions {
@@ -96,7 +96,7 @@ export function renderSvg(view: TimelineView, options: SvgOptions): string {
     parts.push(`<text class="fg" x="16" y="${y + 18}" font-size="18" font-weight="600">${escapeHtml(title)}</text>`);
     y += 28;
     const facts = [incident?.status, incident?.severity, incident?.service].filter((s) => s).join(' · ');
-    const figures = view.figures.map((f) => `${labels.figures[f.key]} ${f.value}`).join(' · ');
+    const figures = view.figures.map((f) => `${labels.figures[f.key]} ${figureText(f, labels)}`).join(' · ');
     const line = [facts, figures].filter((s) => s).join('   ');
     if (line) {
       parts.push(`<text class="muted" x="16" y="${y + 14}">${escapeHtml(line)}</text>`);

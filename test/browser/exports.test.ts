@@ -83,4 +83,15 @@ describe('exports and page text in Chromium', function () {
     assert.deepEqual(p.problems(), []);
     await p.page.close();
   });
+
+  it('the page gives the reason instead of a negative figure', async () => {
+    const p = await openPreviewPage(browser, server);
+    await p.render(modelOf('id: B\ntitle: Backwards\nstatus: resolved\nstart: 2024-03-01T10:10Z\nend: 2024-03-01T00:00Z\ntimeline:\n  - at: 2024-03-01T10:40Z\n    kind: resolved\n    event: fixed\n'));
+    assert.deepEqual(await p.page.$$eval('.figure', (elements) => elements.map((e) => [e.querySelector('.label')?.textContent, e.querySelector('.value')?.textContent, e.querySelector('.value')?.className])), [
+      ['Duration', 'end is before start', 'value withheld'],
+      ['Time to resolve', '30m', 'value'],
+    ]);
+    assert.deepEqual(p.problems(), []);
+    await p.page.close();
+  });
 });

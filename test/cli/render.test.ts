@@ -73,6 +73,35 @@ describe('cli: render', () => {
   });
 });
 
+describe('cli: render exit codes follow check', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'incident-render-'));
+  });
+  afterEach(() => {
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('exit 1 with the output written when the end is before the start, and says why on stderr', () => {
+    fs.writeFileSync(path.join(dir, 'b.incident.yaml'), 'id: B\ntitle: Backwards\nstatus: resolved\nstart: 2024-03-01T10:10Z\nend: 2024-03-01T00:00Z\n');
+    const r = run(['render', 'b.incident.yaml', '--format', 'md', '-o', 'b.md'], dir);
+    assert.deepEqual(pick(r), { status: 1, stderr: [
+      'incident-timeline: b.incident.yaml: Duration is left out: end is before start.',
+      'incident-timeline: b.incident.yaml has errors (run `incident-timeline check` to see them).',
+      '',
+    ].join('\n') });
+    assert.ok(fs.readFileSync(path.join(dir, 'b.md'), 'utf8').includes('- **Duration:** end is before start\n'));
+    assert.equal(run(['check', 'b.incident.yaml'], dir).status, 1, 'as check');
+  });
+
+  it('exit 1 for a figure withheld without an error (detected before the start), 0 for a clean file', () => {
+    fs.writeFileSync(path.join(dir, 'd.incident.yaml'), 'id: D\ntitle: Early\nstatus: investigating\nstart: 2024-03-01T10:10Z\ntimeline:\n  - at: 2024-03-01T10:00Z\n    kind: detected\n    event: seen\n');
+    assert.equal(run(['check', 'd.incident.yaml'], dir).status, 0);
+    assert.deepEqual(pick(run(['render', 'd.incident.yaml', '-o', 'd.html'], dir)), { status: 1, stderr: 'incident-timeline: d.incident.yaml: Time to detect is left out: detected before start.\n' });
+    assert.deepEqual(pick(run(['render', path.join(ROOT, EXAMPLE), '-o', 'e.html'], dir)), { status: 0, stderr: '' });
+  });
+});
+
 function pick(r: { status: number | null; stderr: string }) {
   return { status: r.status, stderr: r.stderr };
 }

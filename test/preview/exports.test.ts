@@ -103,6 +103,29 @@ describe('renderSvg and renderHtml', () => {
   });
 });
 
+describe('figures the times contradict', () => {
+  const backwards = 'id: B\ntitle: Backwards\nstatus: resolved\nstart: 2024-03-01T10:10Z\nend: 2024-03-01T00:00Z\ntimeline:\n'
+    + '  - at: 2024-03-01T00:00Z\n    kind: detected\n    event: seen\n  - at: 2024-03-01T10:40Z\n    kind: resolved\n    event: fixed\n';
+
+  it('the view withholds a figure whose time is before the start, and keeps the others', () => {
+    assert.deepEqual(buildTimelineView(modelOf(backwards)).figures, [
+      { key: 'duration', value: undefined },
+      { key: 'timeToDetect', value: undefined },
+      { key: 'timeToResolve', value: '30m' },
+    ]);
+  });
+
+  it('every export gives the reason instead of a negative figure', () => {
+    const model = modelOf(backwards);
+    const html = renderExport(model, 'html', 'JST');
+    assert.ok(html.includes('<div class="figures"><div>Duration<em>end is before start</em></div><div>Time to detect<em>detected before start</em></div><div>Time to resolve<strong>30m</strong></div></div>'), html);
+    assert.ok(renderExport(model, 'svg', 'JST').includes('>resolved   Duration end is before start · Time to detect detected before start · Time to resolve 30m</text>'));
+    const md = renderExport(model, 'md', 'JST');
+    assert.ok(md.includes('- **Duration:** end is before start\n- **Time to detect:** detected before start\n- **Time to resolve:** 30m\n'), md);
+    for (const out of [html, renderExport(model, 'svg', 'both'), md]) assert.ok(!/(Duration|Time to detect)\W*-/.test(out), 'no negative figure');
+  });
+});
+
 describe('hidden characters', () => {
   it('visibleText names bidi controls, C0/C1 controls and lone surrogates, and keeps tab, line breaks and pairs', () => {
     assert.equal(visibleText('a\u202Eb\u2066c\u200Fd\u0001e\u0085f\uD800g'), 'a⟨U+202E⟩b⟨U+2066⟩c⟨U+200F⟩d⟨U+0001⟩e⟨U+0085⟩f⟨U+D800⟩g');

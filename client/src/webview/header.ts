@@ -1,7 +1,7 @@
 /** The incident's header: id, title, status, severity, facts, sources and duration figures. */
 import { visibleText } from '../../../common/render/escape';
 import type { TimelineLabels } from '../../../common/render/labels';
-import type { TimelineView } from '../../../common/render/layout';
+import { figureText, type TimelineView } from '../../../common/render/layout';
 import { h } from './dom';
 
 export function renderHeader(container: HTMLElement, view: TimelineView, labels: TimelineLabels, openLink: (url: string) => void): void {
@@ -25,7 +25,7 @@ export function renderHeader(container: HTMLElement, view: TimelineView, labels:
   if (view.figures.length) {
     const figures = h('div', { className: 'figures' });
     for (const f of view.figures) {
-      figures.appendChild(h('div', { className: 'figure' }, h('span', { className: 'label', text: labels.figures[f.key] }), h('span', { className: 'value', text: f.value })));
+      figures.appendChild(h('div', { className: 'figure' }, h('span', { className: 'label', text: labels.figures[f.key] }), h('span', { className: f.value === undefined ? 'value withheld' : 'value', text: figureText(f, labels) })));
     }
     container.appendChild(figures);
   }

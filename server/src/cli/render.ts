@@ -10,7 +10,7 @@ import { PROGRAM, UsageError, describeFsError, readIncidentText, type Subcommand
 import { parseIncident } from '../core/parse';
 import { currentLanguage, t } from '../core/l10n';
 import { toTimelineModel } from '../timelineModel';
-import { EXPORT_FORMATS, renderExport, type ExportFormat } from '../../../common/render/index';
+import { buildTimelineView, EXPORT_FORMATS, figureText, renderViewAs, type ExportFormat } from '../../../common/render/index';
 import { labelLanguage, timelineLabels } from '../../../common/render/labels';
 import { DEFAULT_ZONE_MODE, isZoneMode, ZONE_MODES } from '../../../common/settings';
 
@@ -22,7 +22,7 @@ export const render: Subcommand = {
     '--zone JST|UTC|both     ' + t('the clock the times are printed in (default JST)'),
     '-o, --output OUT        ' + t('write to OUT instead of standard output'),
     '',
-    t('Exit code: 0 when written, 1 when the file is not an incident, 2 on usage or read errors.'),
+    t('Exit code: 0 when written from a file without errors; 1 when the file is not an incident, or has errors or times that contradict a figure (the output is still written); 2 on usage, read or write errors.'),
   ],
   options: {
     format: { type: 'string', default: 'html' },
@@ -51,7 +51,9 @@ export const render: Subcommand = {
       return 1;
     }
     // Headers in the CLI's language (--lang, else the locale), as its messages are.
-    const output = renderExport(model, format as ExportFormat, zone, timelineLabels(t, labelLanguage(currentLanguage())));
+    const labels = timelineLabels(t, labelLanguage(currentLanguage()));
+    const view = buildTimelineView(model);
+    const output = renderViewAs(view, format as ExportFormat, zone, labels);
     if (typeof values.output === 'string') {
       try {
         fs.writeFileSync(path.resolve(context.cwd, values.output), output, 'utf8');
@@ -62,6 +64,14 @@ export const render: Subcommand = {
     } else {
       context.stdout(output);
     }
-    return 0;
+    // As `check` counts: the output is written either way, but a script must not take it for clean.
+    const withheld = view.figures.filter((f) => f.value === undefined);
+    for (const f of withheld) {
+      context.stderr(`${PROGRAM}: ${t('{0}: {1} is left out: {2}.', positionals[0], labels.figures[f.key], figureText(f, labels))}\n`);
+    }
+    if (model.problems.errors > 0) {
+      context.stderr(`${PROGRAM}: ${t('{0} has errors (run `incident-timeline check` to see them).', positionals[0])}\n`);
+    }
+    return model.problems.errors > 0 || withheld.length > 0 ? 1 : 0;
   },
 };

@@ -24,15 +24,26 @@ export function escapeHtml(text: string): string {
 }
 
 /**
- * Text for a Markdown table cell, shown literally: the punctuation that could start emphasis, code,
- * links or a new cell is backslash-escaped,
- * `<`/`>`/`&` become entities (so no HTML is ever formed), line breaks become spaces.
+ * One line of Markdown shown literally: what could start emphasis, code, a link, a cell or a
+ * heading is backslash-escaped, `<`/`>`/`&` become entities (so no HTML is ever formed), and
+ * neither indentation (a code block) nor a leading `-`, `+`, `=` or `1.` (a list, an underline) survives.
  */
+function escapeMarkdownLine(line: string): string {
+  return visibleText(line.trimStart())
+    .replace(/[\\`*_[\]|~#]/g, (c) => `\\${c}`)
+    .replace(/[&<>]/g, (c) => HTML_ESCAPES[c])
+    .replace(/^([-+=])/, '\\$1')
+    .replace(/^(\d+)([.)])/, '$1\\$2');
+}
+
+/** Text for a Markdown table cell, heading or list item: literal, on one line (line breaks become spaces). */
 export function escapeMarkdownCell(text: string): string {
-  return visibleText(text)
-    .replace(/\r\n|\r|\n/g, ' ')
-    .replace(/[\\`*_[\]|~]/g, (c) => `\\${c}`)
-    .replace(/[&<>]/g, (c) => HTML_ESCAPES[c]);
+  return escapeMarkdownLine(text.replace(/\r\n|\r|\n/g, ' '));
+}
+
+/** Text for a Markdown paragraph: literal, line by line (a block scalar's final line break dropped). */
+export function escapeMarkdownText(text: string): string {
+  return text.trimEnd().split(/\r\n|\r|\n/).map(escapeMarkdownLine).join('\n');
 }
 
 /** Only http(s) and mailto links become links; anything else (javascript:, data:, …) stays text. */

@@ -1,10 +1,10 @@
 /** The renderer: one model -> one view -> the webview's DOM, or HTML / SVG / Markdown strings. */
 export * from './layout';
 export * from './kinds';
-export { escapeHtml, escapeMarkdownCell, isSafeLink, safeHref, visibleText } from './escape';
+export { escapeHtml, escapeMarkdownCell, escapeMarkdownText, isSafeLink, safeHref, visibleText } from './escape';
 export { renderSvg, type SvgOptions } from './svg';
 export { renderHtml, type HtmlOptions } from './html';
-export { renderMarkdown } from './markdown';
+export { renderMarkdown, type MarkdownOptions } from './markdown';
 export * from './labels';
 
 import type { TimelineModel } from '../protocol';
@@ -28,6 +28,6 @@ export function renderViewAs(view: TimelineView, format: ExportFormat, zone: Zon
   switch (format) {
     case 'html': return renderHtml(view, { zone, labels });
     case 'svg': return renderSvg(view, { zone, labels });
-    case 'md': return renderMarkdown(view, labels);
+    case 'md': return renderMarkdown(view, { zone, labels });
   }
 }

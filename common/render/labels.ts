@@ -31,6 +31,14 @@ export interface TimelineLabels {
   readonly impact: string;
   readonly cause: string;
   readonly sources: string;
+  readonly tags: string;
+  readonly nextSteps: string;
+  /** The column of an event's own source link (Markdown export). */
+  readonly source: string;
+  /** The summary's first sentence: `{0}` the start, `{1}` the end (Markdown export). */
+  readonly windowSentence: string;
+  /** The same while the incident is open: `{0}` the start. */
+  readonly openWindowSentence: string;
   readonly timeline: string;
   readonly figures: Readonly<Record<FigureKey, string>>;
   /** Shown instead of a figure the file's times contradict (an end or first event before the start). */
@@ -97,6 +105,11 @@ export function timelineLabels(t: Translate, language: LabelLanguage): TimelineL
     impact: t('Impact'),
     cause: t('Cause'),
     sources: t('Sources'),
+    tags: t('Tags'),
+    nextSteps: t('Next steps'),
+    source: t('Source'),
+    windowSentence: t('The incident lasted from {0} to {1}.'),
+    openWindowSentence: t('The incident started at {0} and is still open.'),
     timeline: t('Timeline'),
     figures: {
       duration: t('Duration'),

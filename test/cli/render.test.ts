@@ -40,7 +40,8 @@ describe('cli: render', () => {
     const text = fs.readFileSync(path.join(ROOT, EXAMPLE), 'utf8');
     const model = toTimelineModel('file:///x', 0, parseIncident(text));
     assert.equal(r.stdout, renderExport(model, 'md', 'JST'));
-    assert.match(r.stdout, /^\| 2019-11-19 10:40 \| 2019-11-19 01:40 \| detected \| Start of impact/m);
+    assert.match(r.stdout, /^\| 2019-11-19 10:40 \| detected \| Start of impact/m);
+    assert.equal(run(['render', EXAMPLE, '--format', 'md', '--zone', 'UTC']).stdout, renderExport(model, 'md', 'UTC'), '--zone reaches the Markdown');
   });
 
   it('writes a self-contained HTML file with -o (no script, nothing from the network)', () => {

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { exportFileName } from '../../client/src/preview/exportFileName';
 import { contentSecurityPolicy, previewHtml } from '../../client/src/preview/previewHtml';
 import { parseIncident } from '../../server/src/core/parse';
-import { assignLanes, axisTicks, buildTimelineView, renderExport, renderMarkdown, renderSvg, safeHref, visibleText } from '../../common/render/index';
+import { assignLanes, axisTicks, buildTimelineView, renderExport, renderSvg, safeHref, visibleText } from '../../common/render/index';
 import { toTimelineModel } from '../../server/src/timelineModel';
 
 const ROOT = path.join(__dirname, '../..');
@@ -33,30 +33,9 @@ describe('toTimelineModel', () => {
   });
 });
 
-describe('renderMarkdown', () => {
-  it('writes the example as a JST | UTC | kind | event table', () => {
-    assert.equal(renderMarkdown(buildTimelineView(modelOf(EXAMPLE))), [
-      '## EX196121: Problems receiving mail',
-      '',
-      '- **Status:** resolved',
-      '- **Service:** Exchange Online',
-      '- **Regions:** Australia, Japan, India',
-      '- **Start:** 2019-11-19 10:40 JST (2019-11-19 01:40 UTC)',
-      '- **End:** 2019-11-19 20:50 JST (2019-11-19 11:50 UTC)',
-      '- **Duration:** 10h 10m',
-      '- **Time to detect:** 0s',
-      '- **Time to resolve:** 10h 10m',
-      '',
-      '| JST | UTC | Kind | Event |',
-      '| --- | --- | --- | --- |',
-      '| 2019-11-19 10:40 | 2019-11-19 01:40 | detected | Start of impact: mail from external users and internal mail with attachments is delayed or not received in Australia, Japan and India. |',
-      '| 2019-11-19 20:50 | 2019-11-19 11:50 | resolved | The configuration change is rolled back and service is restored; queued mail is delivered normally. |',
-      '',
-    ].join('\n'));
-  });
-
+describe('renderMarkdown (whole texts in markdown.test.ts)', () => {
   it('keeps user text literal: no HTML, no emphasis, no extra cells, unreadable events listed', () => {
-    const md = renderExport(modelOf(xssIncident()), 'md', 'JST');
+    const md = renderExport(modelOf(xssIncident()), 'md', 'both');
     assert.ok(!md.includes('<img'), md);
     assert.ok(md.includes('&lt;img src=x onerror=alert(1)&gt;'));
     assert.ok(md.includes('- 2024-03-01 25:00: \\| pipe \\*star\\* \\[link\\](javascript:x) \\`code\\`'), md);

@@ -18,7 +18,7 @@ export const render: Subcommand = {
   summary: () => t('Render an incident timeline as HTML, SVG or Markdown.'),
   usage: 'render FILE [--format html|svg|md] [--zone JST|UTC|both] [-o OUT]',
   optionHelp: () => [
-    '--format html|svg|md    ' + t('a self-contained page (default), the whole timeline as SVG, or a Markdown table'),
+    '--format html|svg|md    ' + t('a self-contained page (default), the whole timeline as SVG, or a Markdown summary with every fact'),
     '--zone JST|UTC|both     ' + t('the clock the times are printed in (default JST)'),
     '-o, --output OUT        ' + t('write to OUT instead of standard output'),
     '',

@@ -239,18 +239,28 @@ export function timeScale(startMs: number, pxPerMs: number, originPx = 0): TimeS
 /**
  * Puts marker labels in rows so none overlap: each x (ascending) goes in the lowest lane whose
  * last label ends at or before it. Events sharing a minute end up stacked, all readable.
- * Two heaps (busy lanes by end, free lanes by number) keep it O(n log n) for 10,000 events.
  */
 export function assignLanes(xs: ArrayLike<number>, labelWidth: number): { lanes: Int32Array; laneCount: number } {
-  const lanes = new Int32Array(xs.length);
+  const rights = new Float64Array(xs.length);
+  for (let i = 0; i < xs.length; i++) rights[i] = xs[i] + labelWidth;
+  return assignLaneSpans(xs, rights);
+}
+
+/**
+ * The same for labels of their own widths, [lefts[i], rights[i]) each, in any order: taken by
+ * left edge, each goes in the lowest lane free by then (fewest lanes for intervals). Two heaps
+ * (busy lanes by end, free lanes by number) keep it O(n log n) for 10,000 events.
+ */
+export function assignLaneSpans(lefts: ArrayLike<number>, rights: ArrayLike<number>): { lanes: Int32Array; laneCount: number } {
+  const order = Array.from({ length: lefts.length }, (_, i) => i).sort((a, b) => lefts[a] - lefts[b] || a - b);
+  const lanes = new Int32Array(lefts.length);
   const busy = new MinHeap<{ end: number; lane: number }>((a, b) => a.end - b.end || a.lane - b.lane);
   const free = new MinHeap<number>((a, b) => a - b);
   let laneCount = 0;
-  for (let i = 0; i < xs.length; i++) {
-    const x = xs[i];
-    while (busy.size && busy.peek().end <= x) free.push(busy.pop().lane);
+  for (const i of order) {
+    while (busy.size && busy.peek().end <= lefts[i]) free.push(busy.pop().lane);
     const lane = free.size ? free.pop() : laneCount++;
-    busy.push({ end: x + labelWidth, lane });
+    busy.push({ end: rights[i], lane });
     lanes[i] = lane;
   }
   return { lanes, laneCount };

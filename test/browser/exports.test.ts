@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { renderExport } from '../../common/render/index';
+import { buildTimelineView, renderExport, renderSvg } from '../../common/render/index';
 import { launchChromium, modelOf, openPreviewPage, requireChromium, startPageServer, violations, type PageServer } from './harness';
 
 /** Every character XML 1.0 cannot hold or that would reorder text unseen, one per incident. */
@@ -82,6 +82,58 @@ describe('exports and page text in Chromium', function () {
     assert.deepEqual(await violations(p.page), []);
     assert.deepEqual(p.problems(), []);
     await p.page.close();
+  });
+
+  /** Each event label's extent as Chromium lays the SVG out, and the picture's width. */
+  async function labelBoxes(svg: string) {
+    await blank.setContent(`<!DOCTYPE html><html><body style="margin:0">${svg}</body></html>`);
+    return blank.evaluate(() => {
+      const root = document.querySelector('svg')!;
+      const boxes = [...root.querySelectorAll('g.event')].map((g) => {
+        const rects = [...g.querySelectorAll('text')].map((t) => t.getBBox());
+        return {
+          index: Number(g.getAttribute('data-index')),
+          left: Math.min(...rects.map((r) => r.x)), right: Math.max(...rects.map((r) => r.x + r.width)),
+          top: Math.min(...rects.map((r) => r.y)), bottom: Math.max(...rects.map((r) => r.y + r.height)),
+        };
+      });
+      return { width: root.width.baseVal.value, boxes };
+    });
+  }
+
+  function overlaps(boxes: readonly { index: number; left: number; right: number; top: number; bottom: number }[]): string[] {
+    const found: string[] = [];
+    for (let i = 0; i < boxes.length; i++) {
+      for (let j = i + 1; j < boxes.length; j++) {
+        const a = boxes[i];
+        const b = boxes[j];
+        if (a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom) found.push(`${a.index}/${b.index}`);
+      }
+    }
+    return found;
+  }
+
+  it('labels stay inside the picture, near the right edge too, and never overlap, as Chromium measures them', async () => {
+    const at = (minutes: number) => new Date(Date.parse('2024-03-01T00:00Z') + minutes * 60_000).toISOString().replace(':00.000Z', 'Z');
+    const long = 'データベースの接続数が上限に達し、決済 API の応答が遅延しました。再起動で回復';
+    // Two days (dates in every label), both zones, a cluster a minute apart at each end, and an
+    // event (700) just past where a fixed-width lane would end.
+    const minutes = [0, 1, 2, 3, 4, 5, 700, 1500, 2870, 2871, 2872, 2873, 2874, 2875];
+    const text = `id: W\ntitle: Wide\nstatus: resolved\nstart: ${at(0)}\nend: ${at(2875)}\ntimeline:\n${
+      minutes.map((m, i) => `  - at: ${at(m)}\n    kind: update\n    event: "${i % 2 ? long : `Long English label number ${i} for the status page update`}"`).join('\n')}\n`;
+    for (const zone of ['both', 'JST'] as const) {
+      for (const width of [undefined, 800]) {
+        const { width: drawn, boxes } = await labelBoxes(renderSvg(buildTimelineView(modelOf(text)), { zone, width }));
+        assert.equal(boxes.length, minutes.length);
+        const outside = boxes.filter((b) => b.left < 0 || b.right > drawn).map((b) => `${b.index}: ${b.left.toFixed(0)}..${b.right.toFixed(0)} of ${drawn}`);
+        assert.deepEqual(outside, [], `${zone}, width ${width}: labels cut by the edge`);
+        assert.deepEqual(overlaps(boxes), [], `${zone}, width ${width}: overlapping labels`);
+      }
+    }
+    const html = /<svg[\s\S]*<\/svg>/.exec(renderExport(modelOf(text), 'html', 'both'))?.[0] ?? '';
+    const inHtml = await labelBoxes(html);
+    assert.deepEqual(inHtml.boxes.filter((b) => b.left < 0 || b.right > inHtml.width).map((b) => b.index), [], 'the HTML export\'s timeline too');
+    assert.deepEqual(overlaps(inHtml.boxes), []);
   });
 
   it('the page gives the reason instead of a negative figure', async () => {

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { exportFileName } from '../../client/src/preview/exportFileName';
 import { contentSecurityPolicy, previewHtml } from '../../client/src/preview/previewHtml';
 import { parseIncident } from '../../server/src/core/parse';
-import { assignLanes, axisTicks, buildTimelineView, renderExport, renderSvg, safeHref, visibleText } from '../../common/render/index';
+import { assignLanes, assignLaneSpans, axisTicks, buildTimelineView, renderExport, renderSvg, safeHref, visibleText } from '../../common/render/index';
 import { toTimelineModel } from '../../server/src/timelineModel';
 
 const ROOT = path.join(__dirname, '../..');
@@ -136,6 +136,20 @@ describe('layout pieces', () => {
     ]);
     // Midnight JST (15:00 UTC) is labelled with the date.
     assert.ok(axisTicks(Date.parse('2019-11-19T12:00Z'), Date.parse('2019-11-19T18:00Z'), 400, 'JST').some((t) => t.label === '11-20' && t.epochMs === Date.parse('2019-11-19T15:00Z')));
+  });
+
+  it('assignLaneSpans gives labels of their own extents, in any order, the fewest lanes without overlap', () => {
+    // [0,300) and [260,300) overlap although 260 is past a 250-wide lane: [260,300) takes lane 1
+    // once [100,200) has left it; [310,400) reuses lane 0.
+    assert.deepEqual(assignLaneSpans([260, 0, 310, 100], [300, 300, 400, 200]), { lanes: Int32Array.from([1, 0, 0, 1]), laneCount: 2 });
+  });
+
+  it('a label that would pass the right edge turns to the left of its marker', () => {
+    const text = 'id: R\ntitle: R\nstatus: resolved\nstart: 2024-03-01T00:00Z\nend: 2024-03-01T04:00Z\ntimeline:\n  - at: 2024-03-01T00:00Z\n    event: first\n  - at: 2024-03-01T04:00Z\n    event: last\n';
+    const svg = renderSvg(buildTimelineView(modelOf(text)), { zone: 'both' });
+    const texts = [...svg.matchAll(/<g class="event" data-index="(\d)">.*?<line class="leader" x1="([\d.]+)".*?<text class="fg" x="([\d.]+)" y="\d+"( text-anchor="end")?/g)]
+      .map((m) => ({ index: Number(m[1]), marker: Number(m[2]), label: Number(m[3]), end: m[4] !== undefined }));
+    assert.deepEqual(texts.map((t) => [t.index, t.end, Math.round(t.label - t.marker)]), [[0, false, 10], [1, true, -10]]);
   });
 
   it('assignLanes puts labels that would overlap in new lanes and reuses free ones', () => {

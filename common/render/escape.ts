@@ -5,14 +5,18 @@
  * what XML 1.0 cannot hold (C0 controls but tab and line breaks, C1 controls, lone surrogates,
  * U+FFFE/U+FFFF), which makes an SVG not well-formed.
  */
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const HIDDEN_CHARACTERS = /[\0-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069\uD800-\uDFFF\uFFFE\uFFFF]/gu;
+const HIDDEN_CLASS = String.raw`[\0-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069\uD800-\uDFFF\uFFFE\uFFFF]`;
+/** With the u flag a surrogate range matches only lone surrogates, not the halves of a pair. */
+const HIDDEN_CHARACTERS = new RegExp(HIDDEN_CLASS, 'gu');
+/** Without it, a quick test that most text fails (a surrogate pair passes it, then the u form decides). */
+const MAYBE_HIDDEN = new RegExp(HIDDEN_CLASS);
 
 /**
  * Incident text as shown anywhere (the preview page and every export): each hidden character
  * becomes its visible name, like ⟨U+202E⟩, and is never applied.
  */
 export function visibleText(text: string): string {
+  if (!MAYBE_HIDDEN.test(text)) return text;
   return text.replace(HIDDEN_CHARACTERS, (c) => `⟨U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}⟩`);
 }
 

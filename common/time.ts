@@ -34,10 +34,12 @@ export type TimeTextError =
   | { readonly kind: 'format' }
   | { readonly kind: 'date'; readonly detail: string }
   | { readonly kind: 'clock'; readonly detail: string }
+  /** More than three digits after the seconds' point: instants are whole milliseconds. */
+  | { readonly kind: 'fraction'; readonly detail: string }
   | { readonly kind: 'offset'; readonly detail: string };
 
 const TIME_PATTERN =
-  /^(\d{4})-(\d{2})-(\d{2})(?:T| )(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:\d{2})?$/;
+  /^(\d{4})-(\d{2})-(\d{2})(?:T| )(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?(Z|[+-]\d{2}:\d{2})?$/;
 
 export function daysInMonth(year: number, month: number): number {
   if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
@@ -61,7 +63,9 @@ export function parseTimeText(
   const minute = Number(m[5]);
   const hasSeconds = m[6] !== undefined;
   const second = hasSeconds ? Number(m[6]) : 0;
-  const millisecond = m[7] ? Number((m[7] + '00').slice(0, 3)) : 0;
+  // Refused rather than truncated: two texts that differ past the millisecond would compare equal.
+  if (m[7] && m[7].length > 3) return { ok: false, error: { kind: 'fraction', detail: `.${m[7]}` } };
+  const millisecond = m[7] ? Number(m[7].padEnd(3, '0')) : 0;
   if (month < 1 || month > 12) return { ok: false, error: { kind: 'date', detail: `month ${m[2]}` } };
   if (day < 1 || day > daysInMonth(year, month)) {
     return { ok: false, error: { kind: 'date', detail: `${m[1]}-${m[2]} has no day ${m[3]}` } };
@@ -79,11 +83,18 @@ export function parseTimeText(
     offsetMinutes = sign * (oh * 60 + om);
   }
   const wall: WallClock = { year, month, day, hour, minute, second, millisecond, hasSeconds };
-  const local = Date.UTC(year, month - 1, day, hour, minute, second, millisecond);
-  // Date.UTC maps years 0-99 to 1900-1999; set the full year explicitly.
-  const utcLocal = year < 100 ? new Date(local).setUTCFullYear(year) : local;
   const offset = offsetMinutes ?? assumedOffsetMinutes ?? 0;
-  return { ok: true, value: { epochMs: utcLocal - offset * MINUTE, offsetMinutes, wall } };
+  return { ok: true, value: { epochMs: wallClockAsUtc(wall) - offset * MINUTE, offsetMinutes, wall } };
+}
+
+/**
+ * The wall clock read as UTC. Not Date.UTC, which maps years 0-99 to 1900-1999 (and 0000-02-29
+ * to 1900-03-01); setUTCFullYear takes the year as given.
+ */
+function wallClockAsUtc(wall: WallClock): number {
+  const date = new Date(0);
+  date.setUTCFullYear(wall.year, wall.month - 1, wall.day);
+  return date.setUTCHours(wall.hour, wall.minute, wall.second, wall.millisecond);
 }
 
 function pad(n: number, width = 2): string {
@@ -127,9 +138,13 @@ export function toIsoUtc(epochMs: number): string {
   return new Date(epochMs).toISOString();
 }
 
-/** "3h 20m", "2d 1h", "45m", "30s", "0m"; negative durations get a minus sign. */
+/**
+ * "3h 20m", "2d 1h", "45m 10s"; under a minute exact seconds ("30s", "0.25s", "0s"), so a small
+ * difference never reads as none. Negative durations get a minus sign.
+ */
 export function formatDuration(ms: number): string {
   const sign = ms < 0 ? '-' : '';
+  if (Math.abs(ms) < MINUTE) return `${sign}${Math.abs(ms) / 1000}s`;
   let rest = Math.round(Math.abs(ms) / 1000);
   const days = Math.floor(rest / 86400);
   rest -= days * 86400;
@@ -142,7 +157,7 @@ export function formatDuration(ms: number): string {
   if (hours) parts.push(`${hours}h`);
   if (minutes) parts.push(`${minutes}m`);
   if (seconds && !days) parts.push(`${seconds}s`);
-  return sign + (parts.length ? parts.join(' ') : '0m');
+  return sign + parts.join(' ');
 }
 
 /** "+3h 20m" relative to a reference instant. */

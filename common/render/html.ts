@@ -3,9 +3,9 @@
  * a table of every event. No script at all, and a CSP that forbids scripts and any network
  * load, so the file opens offline anywhere and incident text can never run.
  */
-import { escapeHtml, isSafeLink } from './escape';
+import { escapeHtml, safeHref } from './escape';
 import { ENGLISH_LABELS, type TimelineLabels } from './labels';
-import { fullTimeText, type TimelineView } from './layout';
+import { figureText, fullTimeText, type TimelineView } from './layout';
 import type { ZoneMode } from '../settings';
 import { renderSvg } from './svg';
 
@@ -17,7 +17,7 @@ dl { display: grid; grid-template-columns: max-content 1fr; gap: 4px 16px; margi
 dt { font-weight: 600; color: #5f6368; } dd { margin: 0; }
 .figures { display: flex; gap: 24px; flex-wrap: wrap; margin: 0 0 16px; }
 .figures div { border: 1px solid #d0d0d0; border-radius: 4px; padding: 6px 12px; }
-.figures strong { display: block; font-size: 1.2em; }
+.figures strong { display: block; font-size: 1.2em; } .figures em { display: block; }
 .chart { overflow-x: auto; margin: 0 0 24px; }
 table { border-collapse: collapse; width: 100%; }
 th, td { text-align: left; vertical-align: top; padding: 4px 8px; border-bottom: 1px solid #e0e0e0; }
@@ -52,9 +52,11 @@ export function renderHtml(view: TimelineView, options: HtmlOptions): string {
   const sources = (incident?.sources ?? []).map((s) => {
     const text = escapeHtml(s.title ?? s.url);
     // Only http(s)/mailto become links; rel=noreferrer so opening one leaks nothing.
-    return isSafeLink(s.url) ? `<li><a href="${escapeHtml(s.url)}" rel="noreferrer noopener">${text}</a></li>` : `<li>${text}</li>`;
+    const href = safeHref(s.url);
+    return href ? `<li><a href="${escapeHtml(href)}" rel="noreferrer noopener">${text}</a></li>` : `<li>${text}</li>`;
   }).join('');
-  const figures = view.figures.map((f) => `<div>${escapeHtml(labels.figures[f.key])}<strong>${escapeHtml(f.value)}</strong></div>`).join('');
+  // A withheld figure shows its reason where the number would be, in the body weight.
+  const figures = view.figures.map((f) => `<div>${escapeHtml(labels.figures[f.key])}${f.value === undefined ? `<em>${escapeHtml(figureText(f, labels))}</em>` : `<strong>${escapeHtml(f.value)}</strong>`}</div>`).join('');
   const rows = view.events.map((e) => `<tr><td class="time">${escapeHtml(fullTimeText(e.epochMs, 'JST'))}</td>`
     + `<td class="time">${escapeHtml(fullTimeText(e.epochMs, 'UTC'))}</td><td class="offset">${escapeHtml(e.offset)}</td>`
     + `<td>${e.kind === 'other' ? '' : escapeHtml(labels.kinds[e.kind])}</td><td>${escapeHtml(e.text)}</td></tr>`).join('\n');

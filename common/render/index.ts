@@ -1,16 +1,16 @@
 /** The renderer: one model -> one view -> the webview's DOM, or HTML / SVG / Markdown strings. */
 export * from './layout';
 export * from './kinds';
-export { escapeHtml, escapeMarkdownCell, isSafeLink } from './escape';
+export { escapeHtml, escapeMarkdownCell, escapeMarkdownText, isSafeLink, safeHref, visibleText } from './escape';
 export { renderSvg, type SvgOptions } from './svg';
 export { renderHtml, type HtmlOptions } from './html';
-export { renderMarkdown } from './markdown';
+export { renderMarkdown, type MarkdownOptions } from './markdown';
 export * from './labels';
 
 import type { TimelineModel } from '../protocol';
 import { renderHtml } from './html';
 import { ENGLISH_LABELS, type TimelineLabels } from './labels';
-import { buildTimelineView } from './layout';
+import { buildTimelineView, type TimelineView } from './layout';
 import type { ZoneMode } from '../settings';
 import { renderMarkdown } from './markdown';
 import { renderSvg } from './svg';
@@ -20,10 +20,14 @@ export const EXPORT_FORMATS: readonly ExportFormat[] = ['html', 'svg', 'md'];
 
 /** One export of a model, as the CLI and the export commands both produce it, in the labels' language. */
 export function renderExport(model: TimelineModel, format: ExportFormat, zone: ZoneMode, labels: TimelineLabels = ENGLISH_LABELS): string {
-  const view = buildTimelineView(model);
+  return renderViewAs(buildTimelineView(model), format, zone, labels);
+}
+
+/** One export of a view already built (the CLI also reads its figures). */
+export function renderViewAs(view: TimelineView, format: ExportFormat, zone: ZoneMode, labels: TimelineLabels = ENGLISH_LABELS): string {
   switch (format) {
     case 'html': return renderHtml(view, { zone, labels });
     case 'svg': return renderSvg(view, { zone, labels });
-    case 'md': return renderMarkdown(view, labels);
+    case 'md': return renderMarkdown(view, { zone, labels });
   }
 }

@@ -31,8 +31,18 @@ export interface TimelineLabels {
   readonly impact: string;
   readonly cause: string;
   readonly sources: string;
+  readonly tags: string;
+  readonly nextSteps: string;
+  /** The column of an event's own source link (Markdown export). */
+  readonly source: string;
+  /** The summary's first sentence: `{0}` the start, `{1}` the end (Markdown export). */
+  readonly windowSentence: string;
+  /** The same while the incident is open: `{0}` the start. */
+  readonly openWindowSentence: string;
   readonly timeline: string;
   readonly figures: Readonly<Record<FigureKey, string>>;
+  /** Shown instead of a figure the file's times contradict (an end or first event before the start). */
+  readonly figureWithheld: Readonly<Record<FigureKey, string>>;
   /** Legend and table names of each event kind ('other': an event without one). */
   readonly kinds: Readonly<Record<KindName, string>>;
   /** Table column headers (JST and UTC are the zones' names, never translated). */
@@ -95,12 +105,23 @@ export function timelineLabels(t: Translate, language: LabelLanguage): TimelineL
     impact: t('Impact'),
     cause: t('Cause'),
     sources: t('Sources'),
+    tags: t('Tags'),
+    nextSteps: t('Next steps'),
+    source: t('Source'),
+    windowSentence: t('The incident lasted from {0} to {1}.'),
+    openWindowSentence: t('The incident started at {0} and is still open.'),
     timeline: t('Timeline'),
     figures: {
       duration: t('Duration'),
       timeToDetect: t('Time to detect'),
       timeToMitigate: t('Time to mitigate'),
       timeToResolve: t('Time to resolve'),
+    },
+    figureWithheld: {
+      duration: t('end is before start'),
+      timeToDetect: t('detected before start'),
+      timeToMitigate: t('mitigated before start'),
+      timeToResolve: t('resolved before start'),
     },
     kinds: {
       detected: t('detected'),
@@ -191,6 +212,7 @@ export function parseTimelineLabels(value: unknown): TimelineLabels {
     ...base,
     language: value.language === 'ja' ? 'ja' : 'en',
     figures: pick(ENGLISH_LABELS.figures, value.figures),
+    figureWithheld: pick(ENGLISH_LABELS.figureWithheld, value.figureWithheld),
     kinds: pick(ENGLISH_LABELS.kinds, value.kinds),
   };
 }

@@ -5,7 +5,8 @@
  */
 import { scaleUtc } from 'd3-scale';
 import type { Range } from 'vscode-languageserver-protocol';
-import type { TimelineModel } from '../protocol';
+import type { IncidentJson, TimelineModel } from '../protocol';
+import { visibleText } from './escape';
 import { formatDuration, formatInOffset, formatInZone, formatOffsetFrom, HOUR, isKnownTimeZone, JST_OFFSET_MINUTES, MINUTE } from '../time';
 import { kindName, type KindName } from './kinds';
 import { ENGLISH_LABELS, type FigureKey, type TimelineLabels } from './labels';
@@ -36,10 +37,20 @@ export interface UnreadableEvent {
 export interface DurationFigure {
   /** Which figure; its words come from TimelineLabels.figures. */
   readonly key: FigureKey;
-  readonly value: string;
+  /**
+   * "10h 10m"; undefined when the file's times contradict the figure (its time is before the
+   * start), so no negative figure is ever shown: views show TimelineLabels.figureWithheld instead.
+   */
+  readonly value: string | undefined;
+}
+
+/** What a view prints for a figure: its value, or why there is none. */
+export function figureText(figure: DurationFigure, labels: TimelineLabels = ENGLISH_LABELS): string {
+  return figure.value ?? labels.figureWithheld[figure.key];
 }
 
 export interface TimelineView {
+  /** The model, its incident's text with hidden characters made visible (source urls as written, for opening). */
   readonly model: TimelineModel;
   /** Events with readable times, ordered by time, ties by file order. */
   readonly events: readonly PlacedEvent[];
@@ -62,7 +73,26 @@ function epochOf(iso: string | undefined): number | undefined {
   return Number.isFinite(ms) ? ms : undefined;
 }
 
-export function buildTimelineView(model: TimelineModel, extraZones: readonly string[] = []): TimelineView {
+const INCIDENT_TEXTS = ['id', 'title', 'status', 'severity', 'service', 'impact', 'cause'] as const;
+const INCIDENT_LISTS = ['regions', 'nextSteps', 'tags'] as const;
+
+/** The incident's words as every view shows them: bidi and control characters visible (visibleText). */
+function visibleIncident(incident: IncidentJson): IncidentJson {
+  const visible: { -readonly [K in keyof IncidentJson]: IncidentJson[K] } = { ...incident };
+  for (const key of INCIDENT_TEXTS) {
+    const value = incident[key];
+    if (value !== undefined) visible[key] = visibleText(value);
+  }
+  for (const key of INCIDENT_LISTS) {
+    const values = incident[key];
+    if (values !== undefined) visible[key] = values.map(visibleText);
+  }
+  if (incident.sources) visible.sources = incident.sources.map((s) => (s.title === undefined ? s : { ...s, title: visibleText(s.title) }));
+  return visible;
+}
+
+export function buildTimelineView(givenModel: TimelineModel, extraZones: readonly string[] = []): TimelineView {
+  const model = givenModel.incident ? { ...givenModel, incident: visibleIncident(givenModel.incident) } : givenModel;
   const startMs = epochOf(model.incident?.start?.utc);
   const endMs = epochOf(model.incident?.end?.utc);
   const placed: Omit<PlacedEvent, 'offset'>[] = [];
@@ -70,9 +100,9 @@ export function buildTimelineView(model: TimelineModel, extraZones: readonly str
   for (const event of model.events) {
     const ms = epochOf(event.at?.utc);
     if (ms === undefined) {
-      unreadable.push({ index: event.index, text: event.text ?? '', timeText: event.at?.text ?? '', range: event.range });
+      unreadable.push({ index: event.index, text: visibleText(event.text ?? ''), timeText: visibleText(event.at?.text ?? ''), range: event.range });
     } else {
-      placed.push({ index: event.index, epochMs: ms, kind: kindName(event.kind), text: event.text ?? '', range: event.range });
+      placed.push({ index: event.index, epochMs: ms, kind: kindName(event.kind), text: visibleText(event.text ?? ''), range: event.range });
     }
   }
   placed.sort((a, b) => a.epochMs - b.epochMs || a.index - b.index);
@@ -104,12 +134,13 @@ export function buildTimelineView(model: TimelineModel, extraZones: readonly str
   }
 
   const figures: DurationFigure[] = [];
-  if (startMs !== undefined && endMs !== undefined) figures.push({ key: 'duration', value: formatDuration(endMs - startMs) });
+  const figure = (key: FigureKey, fromStartMs: number): DurationFigure => ({ key, value: fromStartMs >= 0 ? formatDuration(fromStartMs) : undefined });
+  if (startMs !== undefined && endMs !== undefined) figures.push(figure('duration', endMs - startMs));
   if (startMs !== undefined) {
     const first = (kind: KindName) => events.find((e) => e.kind === kind);
     for (const [kind, key] of [['detected', 'timeToDetect'], ['mitigated', 'timeToMitigate'], ['resolved', 'timeToResolve']] as const) {
       const e = first(kind);
-      if (e) figures.push({ key, value: formatDuration(e.epochMs - startMs) });
+      if (e) figures.push(figure(key, e.epochMs - startMs));
     }
   }
   const multiDay = dayOf(domain.startMs, JST_OFFSET_MINUTES) !== dayOf(domain.endMs, JST_OFFSET_MINUTES)
@@ -208,18 +239,28 @@ export function timeScale(startMs: number, pxPerMs: number, originPx = 0): TimeS
 /**
  * Puts marker labels in rows so none overlap: each x (ascending) goes in the lowest lane whose
  * last label ends at or before it. Events sharing a minute end up stacked, all readable.
- * Two heaps (busy lanes by end, free lanes by number) keep it O(n log n) for 10,000 events.
  */
 export function assignLanes(xs: ArrayLike<number>, labelWidth: number): { lanes: Int32Array; laneCount: number } {
-  const lanes = new Int32Array(xs.length);
+  const rights = new Float64Array(xs.length);
+  for (let i = 0; i < xs.length; i++) rights[i] = xs[i] + labelWidth;
+  return assignLaneSpans(xs, rights);
+}
+
+/**
+ * The same for labels of their own widths, [lefts[i], rights[i]) each, in any order: taken by
+ * left edge, each goes in the lowest lane free by then (fewest lanes for intervals). Two heaps
+ * (busy lanes by end, free lanes by number) keep it O(n log n) for 10,000 events.
+ */
+export function assignLaneSpans(lefts: ArrayLike<number>, rights: ArrayLike<number>): { lanes: Int32Array; laneCount: number } {
+  const order = Array.from({ length: lefts.length }, (_, i) => i).sort((a, b) => lefts[a] - lefts[b] || a - b);
+  const lanes = new Int32Array(lefts.length);
   const busy = new MinHeap<{ end: number; lane: number }>((a, b) => a.end - b.end || a.lane - b.lane);
   const free = new MinHeap<number>((a, b) => a - b);
   let laneCount = 0;
-  for (let i = 0; i < xs.length; i++) {
-    const x = xs[i];
-    while (busy.size && busy.peek().end <= x) free.push(busy.pop().lane);
+  for (const i of order) {
+    while (busy.size && busy.peek().end <= lefts[i]) free.push(busy.pop().lane);
     const lane = free.size ? free.pop() : laneCount++;
-    busy.push({ end: x + labelWidth, lane });
+    busy.push({ end: rights[i], lane });
     lanes[i] = lane;
   }
   return { lanes, laneCount };

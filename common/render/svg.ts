@@ -6,7 +6,7 @@
 import { escapeHtml } from './escape';
 import { KIND_NAMES, KIND_STYLES, type KindName } from './kinds';
 import { ENGLISH_LABELS, fillIn, type TimelineLabels } from './labels';
-import { assignLanes, axisTicks, eventTimeText, fullTimeText, timeScale, type TimelineView } from './layout';
+import { assignLaneSpans, axisTicks, eventTimeText, figureText, fullTimeText, timeScale, type TimelineView } from './layout';
 import type { ZoneMode } from '../settings';
 
 export interface SvgOptions {
@@ -19,7 +19,8 @@ export interface SvgOptions {
   readonly labels?: TimelineLabels;
 }
 
-const LABEL_WIDTH = 250;
+/** Room kept right of the plot for the axis' zone names (labels there turn to the left). */
+const ZONE_NAME_ROOM = 48;
 const LANE_HEIGHT = 38;
 const MAX_LABEL_CHARS = 38;
 
@@ -49,12 +50,37 @@ function truncate(text: string, max: number): string {
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
 
-/** About how wide a 12 px label is: 7 px a character, twice that for CJK (full-width) ones. */
-function textWidth(text: string): number {
+/**
+ * About how wide a 12 px label is, on the generous side (DejaVu Sans, the widest common UI font,
+ * averages 7.2 px): 7.5 px a character, 8.5 bold, twice that for CJK (full-width) ones.
+ */
+function textWidth(text: string, bold = false): number {
   let width = 0;
-  for (const c of text) width += /[\u3000-\u9fff\uff00-\uffef]/.test(c) ? 13 : 7;
+  for (const c of text) width += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[\u{1f300}-\u{1faff}\u{20000}-\u{3fffd}]/u.test(c) ? 15 : bold ? 8.5 : 7.5;
   return width;
 }
+
+/** The two lines of an event's label: times (bold) and offset, then the event's text. */
+interface EventLabel {
+  readonly times: string;
+  readonly offset: string;
+  readonly text: string;
+  /** Estimated width of the wider line. */
+  readonly width: number;
+}
+
+function eventLabelLines(view: TimelineView, zone: ZoneMode): EventLabel[] {
+  return view.events.map((event) => {
+    const times = eventTimeText(event.epochMs, zone, view.multiDay);
+    const text = truncate(event.text, MAX_LABEL_CHARS);
+    return { times, offset: event.offset, text, width: Math.max(textWidth(times, true) + textWidth(` ${event.offset}`), textWidth(text)) };
+  });
+}
+
+/** From the marker's centre to its label's near edge. */
+const LABEL_GAP = 10;
+/** Space kept between two labels in one lane, and inside the picture's edges. */
+const LABEL_MARGIN = 8;
 
 function shape(kind: KindName, x: number, y: number): string {
   return `<path class="kind-${kind}" transform="translate(${(x - 6).toFixed(1)} ${(y - 6).toFixed(1)})" d="${KIND_STYLES[kind].path}"/>`;
@@ -68,14 +94,21 @@ const MAX_AUTO_WIDTH = 32_000;
 
 /**
  * The picture's width: the given one, or 1200 px widened (up to MAX_AUTO_WIDTH) until the
- * labels fit in MAX_LANES lanes, so a long log stays a readable strip.
+ * labels fit in MAX_LANES lanes, so a long log stays a readable strip. A label that would pass
+ * the right edge sits left of its marker instead (text-anchor end); one too wide for either
+ * side widens the picture. Lanes take each label's own extent, so no two labels overlap.
  */
-function fitWidth(view: TimelineView, given: number | undefined) {
-  const layout = (width: number) => {
-    const plotWidth = Math.max(200, width - PLOT_LEFT - LABEL_WIDTH - 16);
+function fitWidth(view: TimelineView, labels: readonly EventLabel[], given: number | undefined) {
+  const layout = (requested: number) => {
+    const plotWidth = Math.max(200, requested - PLOT_LEFT - ZONE_NAME_ROOM);
     const scale = timeScale(view.domain.startMs, plotWidth / (view.domain.endMs - view.domain.startMs), PLOT_LEFT);
     const xs = view.events.map((e) => scale.x(e.epochMs));
-    return { width, plotWidth, scale, xs, ...assignLanes(xs, LABEL_WIDTH) };
+    const edge = requested - LABEL_MARGIN;
+    const anchorEnd = xs.map((x, i) => x + LABEL_GAP + labels[i].width > edge && x - LABEL_GAP - labels[i].width >= LABEL_MARGIN);
+    const lefts = xs.map((x, i) => (anchorEnd[i] ? x - LABEL_GAP - labels[i].width : x - 6));
+    const rights = xs.map((x, i) => (anchorEnd[i] ? x + 6 : x + LABEL_GAP + labels[i].width));
+    const width = Math.ceil(rights.reduce((widest, r) => Math.max(widest, r + LABEL_MARGIN), requested));
+    return { width, plotWidth, scale, xs, anchorEnd, ...assignLaneSpans(lefts, rights.map((r) => r + LABEL_MARGIN)) };
   };
   let result = layout(given ?? 1200);
   for (let i = 0; given === undefined && i < 4 && result.laneCount > MAX_LANES && result.width < MAX_AUTO_WIDTH; i++) {
@@ -85,7 +118,8 @@ function fitWidth(view: TimelineView, given: number | undefined) {
 }
 
 export function renderSvg(view: TimelineView, options: SvgOptions): string {
-  const { width, plotWidth, scale, xs, lanes, laneCount } = fitWidth(view, options.width);
+  const eventLabels = eventLabelLines(view, options.zone);
+  const { width, plotWidth, scale, xs, anchorEnd, lanes, laneCount } = fitWidth(view, eventLabels, options.width);
   const zones: ('JST' | 'UTC')[] = options.zone === 'both' ? ['JST', 'UTC'] : [options.zone];
   const labels = options.labels ?? ENGLISH_LABELS;
   const incident = view.model.incident;
@@ -96,7 +130,7 @@ export function renderSvg(view: TimelineView, options: SvgOptions): string {
     parts.push(`<text class="fg" x="16" y="${y + 18}" font-size="18" font-weight="600">${escapeHtml(title)}</text>`);
     y += 28;
     const facts = [incident?.status, incident?.severity, incident?.service].filter((s) => s).join(' · ');
-    const figures = view.figures.map((f) => `${labels.figures[f.key]} ${f.value}`).join(' · ');
+    const figures = view.figures.map((f) => `${labels.figures[f.key]} ${figureText(f, labels)}`).join(' · ');
     const line = [facts, figures].filter((s) => s).join('   ');
     if (line) {
       parts.push(`<text class="muted" x="16" y="${y + 14}">${escapeHtml(line)}</text>`);
@@ -142,15 +176,17 @@ export function renderSvg(view: TimelineView, options: SvgOptions): string {
   view.events.forEach((event, i) => {
     const x = xs[i];
     const my = lanesTop + lanes[i] * LANE_HEIGHT + 6;
-    const times = eventTimeText(event.epochMs, options.zone, view.multiDay);
+    const { times, offset, text } = eventLabels[i];
+    const tx = (anchorEnd[i] ? x - LABEL_GAP : x + LABEL_GAP).toFixed(1);
+    const anchor = anchorEnd[i] ? ' text-anchor="end"' : '';
     const full = options.zone === 'both'
       ? `${fullTimeText(event.epochMs, 'JST')} / ${fullTimeText(event.epochMs, 'UTC')}`
       : fullTimeText(event.epochMs, options.zone);
     body.push(`<g class="event" data-index="${event.index}"><title>${escapeHtml(`${full} (${event.offset}) ${labels.kinds[event.kind]}: ${event.text}`)}</title>`
       + `<line class="leader" x1="${x.toFixed(1)}" x2="${x.toFixed(1)}" y1="${axisY}" y2="${my - 6}"/>`
       + shape(event.kind, x, my)
-      + `<text class="fg" x="${(x + 10).toFixed(1)}" y="${my + 4}" font-weight="600">${escapeHtml(times)} <tspan class="muted" font-weight="400">${escapeHtml(event.offset)}</tspan></text>`
-      + `<text class="fg" x="${(x + 10).toFixed(1)}" y="${my + 20}">${escapeHtml(truncate(event.text, MAX_LABEL_CHARS))}</text></g>`);
+      + `<text class="fg" x="${tx}" y="${my + 4}"${anchor} font-weight="600">${escapeHtml(times)} <tspan class="muted" font-weight="400">${escapeHtml(offset)}</tspan></text>`
+      + `<text class="fg" x="${tx}" y="${my + 20}"${anchor}>${escapeHtml(text)}</text></g>`);
   });
 
   const label = escapeHtml(fillIn(labels.svgTitle, incident?.id ?? labels.incidentTimeline, view.events.length));

@@ -67,13 +67,13 @@ describe('preview page in Chromium, in Japanese', function () {
     assert.deepEqual(await page.$$eval('.legend > span', (spans) => spans.map((s) => s.textContent)), ['検知', '更新', '緩和', '復旧', '原因', '報告', 'メモ', '種別なし']);
     assert.equal(await page.locator('.count').textContent(), '2 件のイベント');
 
-    assert.deepEqual(await page.$$eval('.figure', (elements) => elements.map((e) => e.textContent)), ['継続時間10h 10m', '検知までの時間0m', '復旧までの時間10h 10m']);
+    assert.deepEqual(await page.$$eval('.figure', (elements) => elements.map((e) => e.textContent)), ['継続時間10h 10m', '検知までの時間0s', '復旧までの時間10h 10m']);
     assert.deepEqual(await page.$$eval('header dt', (elements) => elements.map((e) => e.textContent)), ['サービス', 'リージョン', '影響', '原因', '情報源']);
     assert.equal(await page.locator('.chip.status-resolved').getAttribute('title'), 'ステータス');
     assert.equal(await page.getByRole('listbox').getAttribute('aria-label'), '時刻順のイベント');
     assert.equal(await page.locator('.band').getAttribute('title'), 'インシデント期間');
     const first = page.locator('.event[data-index="0"]');
-    assert.match(await first.getAttribute('aria-label') ?? '', /^2019-11-19 10:40 JST, \+0m, 検知: Start of impact/);
+    assert.match(await first.getAttribute('aria-label') ?? '', /^2019-11-19 10:40 JST, \+0s, 検知: Start of impact/);
 
     // List mode: each row names its kind in Japanese too.
     await list.click();

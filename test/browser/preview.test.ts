@@ -177,7 +177,7 @@ describe('preview page in Chromium', function () {
     await p.render(modelOf(text));
     assert.equal(await p.page.locator('header h1').textContent(), 'EX196121Problems receiving mail');
     const figures = await p.page.$$eval('.figure', (elements) => elements.map((e) => e.textContent));
-    assert.deepEqual(figures, ['Duration10h 10m', 'Time to detect0m', 'Time to resolve10h 10m']);
+    assert.deepEqual(figures, ['Duration10h 10m', 'Time to detect0s', 'Time to resolve10h 10m']);
     await p.page.getByRole('link', { name: 'Status page' }).click();
     assert.deepEqual((await p.posted()).filter((m) => m.type === 'openLink'), [{ type: 'openLink', url: 'https://example.com/status' }]);
     assert.equal(p.page.url(), `${server.origin}/`, 'the webview itself does not navigate away');
@@ -187,7 +187,7 @@ describe('preview page in Chromium', function () {
     const p = await page();
     await p.render(modelOf(exampleText()), { extraZones: ['America/New_York', 'Not/AZone'] });
     assert.equal(await p.page.locator('.event[data-index="0"]').getAttribute('title'),
-      '2019-11-19 10:40 JST, +0m, detected: Start of impact: mail from external users and internal mail with attachments is delayed or not received in Australia, Japan and India.\n'
+      '2019-11-19 10:40 JST, +0s, detected: Start of impact: mail from external users and internal mail with attachments is delayed or not received in Australia, Japan and India.\n'
       + 'America/New_York: 2019-11-18 20:40-05:00');
   });
 

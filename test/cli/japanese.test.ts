@@ -27,29 +27,33 @@ describe('cli: Japanese output', () => {
     if (!fs.existsSync(CLI)) throw new Error('dist/cli.js is missing: run `npm run build` (npm test does).');
   });
 
-  it('render --format md --lang ja: Japanese facts, table header and kinds', () => {
-    const r = run(['render', EXAMPLE, '--format', 'md', '--lang', 'ja']);
+  it('render --format md --lang ja --zone both: Japanese sentence, facts, table header and kinds', () => {
+    const r = run(['render', EXAMPLE, '--format', 'md', '--lang', 'ja', '--zone', 'both']);
     assert.equal(r.status, 0, r.stderr);
     const lines = r.stdout.split('\n');
     const header = lines.findIndex((l) => l.startsWith('| JST'));
     assert.equal(lines[header], '| JST | UTC | 種別 | イベント |');
     assert.equal(lines[header + 1], '| --- | --- | --- | --- |');
-    assert.ok(lines[header + 2].startsWith('| 2019-11-19 10:40 | 2019-11-19 01:40 | 検知 | Start of impact'), lines[header + 2]);
-    assert.deepEqual(lines.slice(2, header - 1), [
+    assert.ok(lines[header + 2].startsWith('| 2019年11月19日 10時40分 | 2019年11月19日 1時40分 | 検知 | Start of impact'), lines[header + 2]);
+    assert.deepEqual(lines.slice(2, 14), [
+      'システム障害は2019年11月19日10時40分から20時50分まで発生。',
+      '',
       '- **ステータス:** resolved',
       '- **サービス:** Exchange Online',
       '- **リージョン:** Australia, Japan, India',
-      '- **開始:** 2019-11-19 10:40 JST (2019-11-19 01:40 UTC)',
-      '- **終了:** 2019-11-19 20:50 JST (2019-11-19 11:50 UTC)',
+      '- **タグ:** Office 365, mail flow, anti-spam',
+      '- **開始:** 2019年11月19日 10時40分 (JST) / 2019年11月19日 1時40分 (UTC)',
+      '- **終了:** 2019年11月19日 20時50分 (JST) / 2019年11月19日 11時50分 (UTC)',
       '- **継続時間:** 10h 10m',
-      '- **検知までの時間:** 0m',
+      '- **検知までの時間:** 0s',
       '- **復旧までの時間:** 10h 10m',
+      '',
     ]);
   });
 
   it('LANG=ja_JP.UTF-8 picks Japanese headers too; --lang en wins over it', () => {
-    assert.ok(run(['render', EXAMPLE, '--format', 'md'], { LANG: 'ja_JP.UTF-8' }).stdout.includes('\n| JST | UTC | 種別 | イベント |\n'));
-    assert.ok(run(['render', EXAMPLE, '--format', 'md', '--lang', 'en'], { LANG: 'ja_JP.UTF-8' }).stdout.includes('\n| JST | UTC | Kind | Event |\n'));
+    assert.ok(run(['render', EXAMPLE, '--format', 'md'], { LANG: 'ja_JP.UTF-8' }).stdout.includes('\n| JST | 種別 | イベント |\n'));
+    assert.ok(run(['render', EXAMPLE, '--format', 'md', '--lang', 'en'], { LANG: 'ja_JP.UTF-8' }).stdout.includes('\n| JST | Kind | Event |\n'));
   });
 
   it('render --format html --lang ja: lang="ja", Japanese headings and table header', () => {
@@ -101,11 +105,11 @@ describe('cli: Japanese output', () => {
       '',
       'インシデントタイムラインを HTML、SVG、Markdown に書き出します。',
       '',
-      '  --format html|svg|md    単体で開ける HTML ページ (既定)、タイムライン全体の SVG、または Markdown の表',
+      '  --format html|svg|md    単体で開ける HTML ページ (既定)、タイムライン全体の SVG、またはすべての項目を含む Markdown の概要',
       '  --zone JST|UTC|both     時刻を表示するタイムゾーン (既定 JST)',
       '  -o, --output OUT        標準出力ではなく OUT に書き出す',
       '',
-      '  終了コード: 書き出せたら 0、インシデントファイルでなければ 1、使い方の誤りや読み込みエラーなら 2。',
+      '  終了コード: エラーのないファイルから書き出せたら 0、インシデントファイルでないとき、またはエラーや数値と矛盾する時刻があるときは 1 (出力は書き出します)、使い方の誤りや読み書きのエラーなら 2。',
       '',
     ].join('\n'));
   });

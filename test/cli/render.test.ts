@@ -20,12 +20,12 @@ function run(args: string[], cwd = ROOT) {
 
 /** The example's two events as the SVG draws them, in UTC: marker and label at 01:40 and 11:50 on the axis. */
 const UTC_EVENTS = [
-  '<title>2019-11-19 01:40 UTC (+0m) detected: Start of impact: mail from external users and internal mail with attachments is delayed or not received in Australia, Japan and India.</title>'
-  + '<line class="leader" x1="57.7" x2="57.7" y1="116" y2="138"/><path class="kind-detected" transform="translate(51.7 138.0)" d="M6 0.5 L11.5 11 L0.5 11 Z"/>'
-  + '<text class="fg" x="67.7" y="148" font-weight="600">01:40 UTC <tspan class="muted" font-weight="400">+0m</tspan></text>',
+  '<title>2019-11-19 01:40 UTC (+0s) detected: Start of impact: mail from external users and internal mail with attachments is delayed or not received in Australia, Japan and India.</title>'
+  + '<line class="leader" x1="65.8" x2="65.8" y1="116" y2="138"/><path class="kind-detected" transform="translate(59.8 138.0)" d="M6 0.5 L11.5 11 L0.5 11 Z"/>'
+  + '<text class="fg" x="75.8" y="148" font-weight="600">01:40 UTC <tspan class="muted" font-weight="400">+0s</tspan></text>',
   '<title>2019-11-19 11:50 UTC (+10h 10m) resolved: The configuration change is rolled back and service is restored; queued mail is delivered normally.</title>'
-  + '<line class="leader" x1="900.3" x2="900.3" y1="116" y2="138"/><path class="kind-resolved" transform="translate(894.3 138.0)" d="M1 1 H11 V11 H1 Z"/>'
-  + '<text class="fg" x="910.3" y="148" font-weight="600">11:50 UTC <tspan class="muted" font-weight="400">+10h 10m</tspan></text>',
+  + '<line class="leader" x1="1110.2" x2="1110.2" y1="116" y2="138"/><path class="kind-resolved" transform="translate(1104.2 138.0)" d="M1 1 H11 V11 H1 Z"/>'
+  + '<text class="fg" x="1100.2" y="148" text-anchor="end" font-weight="600">11:50 UTC <tspan class="muted" font-weight="400">+10h 10m</tspan></text>',
 ];
 
 /** Each `<g class="event">` of an SVG up to its time label (the cut label text after it is not checked here). */
@@ -55,6 +55,9 @@ describe('cli: render', () => {
     assert.equal(mdLines[0], '## EX196121: Problems receiving mail');
     assert.ok(mdLines.some((line) => line.includes('Start of impact: mail from external users and internal mail with attachments is delayed or not received in Australia, Japan and India.')));
     assert.ok(mdLines.some((line) => line.includes('The configuration change is rolled back and service is restored; queued mail is delivered normally.')));
+    // --zone reaches the Markdown (test/preview/markdown.test.ts compares whole texts per zone).
+    const utc = run(['render', EXAMPLE, '--format', 'md', '--zone', 'UTC']).stdout.split('\n');
+    assert.ok(utc.includes('| 2019-11-19 01:40 | detected | Start of impact: mail from external users and internal mail with attachments is delayed or not received in Australia, Japan and India. |'), utc.join('\n'));
   });
 
   it('writes a self-contained HTML file with -o: the header, the figures, the chart and a table of every event', () => {
@@ -81,7 +84,7 @@ describe('cli: render', () => {
       + '<dt>Start</dt><dd>2019-11-19 10:40 JST / 2019-11-19 01:40 UTC</dd><dt>End</dt><dd>2019-11-19 20:50 JST / 2019-11-19 11:50 UTC</dd>'
       + '<dt>Impact</dt><dd>Users may not have received emails sent from external users, or received them late. Delivery of emails with attachments sent to internal endpoints may also have been delayed. Mail was queued by the sender and expected to be delivered normally once resolved.</dd>'
       + '<dt>Cause</dt><dd>A configuration change to Microsoft&#39;s infrastructure (an update of the anti-spam function) caused unexpected impact to mail flow. Preliminary root cause.</dd></dl>',
-      '<div class="figures"><div>Duration<strong>10h 10m</strong></div><div>Time to detect<strong>0m</strong></div><div>Time to resolve<strong>10h 10m</strong></div></div>',
+      '<div class="figures"><div>Duration<strong>10h 10m</strong></div><div>Time to detect<strong>0s</strong></div><div>Time to resolve<strong>10h 10m</strong></div></div>',
       '',
       '<div class="chart">',
     ].join('\n'));
@@ -91,7 +94,7 @@ describe('cli: render', () => {
       '<table>',
       '<thead><tr><th>JST</th><th>UTC</th><th>From start</th><th>Kind</th><th>Event</th></tr></thead>',
       '<tbody>',
-      '<tr><td class="time">2019-11-19 10:40 JST</td><td class="time">2019-11-19 01:40 UTC</td><td class="offset">+0m</td><td>detected</td>'
+      '<tr><td class="time">2019-11-19 10:40 JST</td><td class="time">2019-11-19 01:40 UTC</td><td class="offset">+0s</td><td>detected</td>'
       + '<td>Start of impact: mail from external users and internal mail with attachments is delayed or not received in Australia, Japan and India.</td></tr>',
       '<tr><td class="time">2019-11-19 20:50 JST</td><td class="time">2019-11-19 11:50 UTC</td><td class="offset">+10h 10m</td><td>resolved</td>'
       + '<td>The configuration change is rolled back and service is restored; queued mail is delivered normally.</td></tr>',
@@ -106,11 +109,11 @@ describe('cli: render', () => {
     const r = run(['render', EXAMPLE, '--format', 'svg', '--zone', 'UTC']);
     assert.equal(r.status, 0, r.stderr);
     assert.ok(r.stdout.startsWith('<svg xmlns="http://www.w3.org/2000/svg" class="it-svg" width="1200" height="192" viewBox="0 0 1200 192" role="img" aria-label="Timeline of EX196121: 2 events">'));
-    // 01:40 to 11:50 UTC spans 57.7 to 900.3: 842.6 px for 610 minutes, so 02:00 is 27.6 px in.
-    assert.ok(r.stdout.includes('<rect class="band" x="57.7" y="94" width="842.6" height="90"><title>Incident window</title></rect>'));
+    // 01:40 to 11:50 UTC spans 65.8 to 1110.2: 1044.4 px for 610 minutes, so 02:00 is 34.2 px in.
+    assert.ok(r.stdout.includes('<rect class="band" x="65.8" y="94" width="1044.4" height="90"><title>Incident window</title></rect>'));
     const ticks = [...r.stdout.matchAll(/<text class="muted" x="([\d.]+)" y="108" text-anchor="middle">(\d\d:\d\d)<\/text>/g)].map((m) => `${m[2]}@${m[1]}`);
-    assert.deepEqual(ticks, ['02:00@85.3', '03:00@168.2', '04:00@251.1', '05:00@334.0', '06:00@416.8', '07:00@499.7',
-      '08:00@582.6', '09:00@665.5', '10:00@748.4', '11:00@831.2', '12:00@914.1']);
+    assert.deepEqual(ticks, ['02:00@100.0', '03:00@202.8', '04:00@305.5', '05:00@408.2', '06:00@511.0', '07:00@613.7',
+      '08:00@716.4', '09:00@819.1', '10:00@921.9', '11:00@1024.6', '12:00@1127.3']);
     assert.deepEqual(svgEvents(r.stdout), UTC_EVENTS);
   });
 
@@ -121,6 +124,35 @@ describe('cli: render', () => {
     assert.deepEqual(pick(run(['render', 'missing.incident.yaml'], dir)), { status: 2, stderr: 'incident-timeline: cannot read missing.incident.yaml: no such file or folder\n' });
     fs.writeFileSync(path.join(dir, 'list.incident.yaml'), '- a\n- b\n');
     assert.deepEqual(pick(run(['render', 'list.incident.yaml'], dir)), { status: 1, stderr: 'incident-timeline: list.incident.yaml is not an incident (run `incident-timeline check` to see why).\n' });
+  });
+});
+
+describe('cli: render exit codes follow check', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'incident-render-'));
+  });
+  afterEach(() => {
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('exit 1 with the output written when the end is before the start, and says why on stderr', () => {
+    fs.writeFileSync(path.join(dir, 'b.incident.yaml'), 'id: B\ntitle: Backwards\nstatus: resolved\nstart: 2024-03-01T10:10Z\nend: 2024-03-01T00:00Z\n');
+    const r = run(['render', 'b.incident.yaml', '--format', 'md', '-o', 'b.md'], dir);
+    assert.deepEqual(pick(r), { status: 1, stderr: [
+      'incident-timeline: b.incident.yaml: Duration is left out: end is before start.',
+      'incident-timeline: b.incident.yaml has errors (run `incident-timeline check` to see them).',
+      '',
+    ].join('\n') });
+    assert.ok(fs.readFileSync(path.join(dir, 'b.md'), 'utf8').includes('- **Duration:** end is before start\n'));
+    assert.equal(run(['check', 'b.incident.yaml'], dir).status, 1, 'as check');
+  });
+
+  it('exit 1 for a figure withheld without an error (detected before the start), 0 for a clean file', () => {
+    fs.writeFileSync(path.join(dir, 'd.incident.yaml'), 'id: D\ntitle: Early\nstatus: investigating\nstart: 2024-03-01T10:10Z\ntimeline:\n  - at: 2024-03-01T10:00Z\n    kind: detected\n    event: seen\n');
+    assert.equal(run(['check', 'd.incident.yaml'], dir).status, 0);
+    assert.deepEqual(pick(run(['render', 'd.incident.yaml', '-o', 'd.html'], dir)), { status: 1, stderr: 'incident-timeline: d.incident.yaml: Time to detect is left out: detected before start.\n' });
+    assert.deepEqual(pick(run(['render', path.join(ROOT, EXAMPLE), '-o', 'e.html'], dir)), { status: 0, stderr: '' });
   });
 });
 

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { exportFileName } from '../../client/src/preview/exportFileName';
 import { contentSecurityPolicy, previewHtml } from '../../client/src/preview/previewHtml';
 import { parseIncident } from '../../server/src/core/parse';
-import { assignLanes, axisTicks, buildTimelineView, renderExport, renderMarkdown, renderSvg } from '../../common/render/index';
+import { assignLanes, assignLaneSpans, axisTicks, buildTimelineView, renderExport, renderSvg, safeHref, visibleText } from '../../common/render/index';
 import { toTimelineModel } from '../../server/src/timelineModel';
 
 const ROOT = path.join(__dirname, '../..');
@@ -33,30 +33,9 @@ describe('toTimelineModel', () => {
   });
 });
 
-describe('renderMarkdown', () => {
-  it('writes the example as a JST | UTC | kind | event table', () => {
-    assert.equal(renderMarkdown(buildTimelineView(modelOf(EXAMPLE))), [
-      '## EX196121: Problems receiving mail',
-      '',
-      '- **Status:** resolved',
-      '- **Service:** Exchange Online',
-      '- **Regions:** Australia, Japan, India',
-      '- **Start:** 2019-11-19 10:40 JST (2019-11-19 01:40 UTC)',
-      '- **End:** 2019-11-19 20:50 JST (2019-11-19 11:50 UTC)',
-      '- **Duration:** 10h 10m',
-      '- **Time to detect:** 0m',
-      '- **Time to resolve:** 10h 10m',
-      '',
-      '| JST | UTC | Kind | Event |',
-      '| --- | --- | --- | --- |',
-      '| 2019-11-19 10:40 | 2019-11-19 01:40 | detected | Start of impact: mail from external users and internal mail with attachments is delayed or not received in Australia, Japan and India. |',
-      '| 2019-11-19 20:50 | 2019-11-19 11:50 | resolved | The configuration change is rolled back and service is restored; queued mail is delivered normally. |',
-      '',
-    ].join('\n'));
-  });
-
+describe('renderMarkdown (whole texts in markdown.test.ts)', () => {
   it('keeps user text literal: no HTML, no emphasis, no extra cells, unreadable events listed', () => {
-    const md = renderExport(modelOf(xssIncident()), 'md', 'JST');
+    const md = renderExport(modelOf(xssIncident()), 'md', 'both');
     assert.ok(!md.includes('<img'), md);
     assert.ok(md.includes('&lt;img src=x onerror=alert(1)&gt;'));
     assert.ok(md.includes('- 2024-03-01 25:00: \\| pipe \\*star\\* \\[link\\](javascript:x) \\`code\\`'), md);
@@ -105,8 +84,52 @@ describe('renderSvg and renderHtml', () => {
     const urlAttributes = [...html.matchAll(/<[a-zA-Z][^>]*>/g)].flatMap((tag) =>
       [...tag[0].matchAll(/([^\s=<>"'/]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>"']+))?/g)].slice(1)
         .filter((m) => /^(src|href|xlink:href|action|formaction|srcset|poster|data|background)$/i.test(m[1]!)).map((m) => m[0]));
-    assert.deepEqual(urlAttributes, ['href="https://example.com/&quot;onmouseover=&quot;x"']);
+    assert.deepEqual(urlAttributes, ['href="https://example.com/%22onmouseover=%22x"']);
     assert.doesNotMatch(html, /url\(|@import/i);
+  });
+});
+
+describe('figures the times contradict', () => {
+  const backwards = 'id: B\ntitle: Backwards\nstatus: resolved\nstart: 2024-03-01T10:10Z\nend: 2024-03-01T00:00Z\ntimeline:\n'
+    + '  - at: 2024-03-01T00:00Z\n    kind: detected\n    event: seen\n  - at: 2024-03-01T10:40Z\n    kind: resolved\n    event: fixed\n';
+
+  it('the view withholds a figure whose time is before the start, and keeps the others', () => {
+    assert.deepEqual(buildTimelineView(modelOf(backwards)).figures, [
+      { key: 'duration', value: undefined },
+      { key: 'timeToDetect', value: undefined },
+      { key: 'timeToResolve', value: '30m' },
+    ]);
+  });
+
+  it('every export gives the reason instead of a negative figure', () => {
+    const model = modelOf(backwards);
+    const html = renderExport(model, 'html', 'JST');
+    assert.ok(html.includes('<div class="figures"><div>Duration<em>end is before start</em></div><div>Time to detect<em>detected before start</em></div><div>Time to resolve<strong>30m</strong></div></div>'), html);
+    assert.ok(renderExport(model, 'svg', 'JST').includes('>resolved   Duration end is before start · Time to detect detected before start · Time to resolve 30m</text>'));
+    const md = renderExport(model, 'md', 'JST');
+    assert.ok(md.includes('- **Duration:** end is before start\n- **Time to detect:** detected before start\n- **Time to resolve:** 30m\n'), md);
+    for (const out of [html, renderExport(model, 'svg', 'both'), md]) assert.ok(!/(Duration|Time to detect)\W*-/.test(out), 'no negative figure');
+  });
+});
+
+describe('hidden characters', () => {
+  it('visibleText names bidi controls, C0/C1 controls and lone surrogates, and keeps tab, line breaks and pairs', () => {
+    assert.equal(visibleText('a\u202Eb\u2066c\u200Fd\u0001e\u0085f\uD800g'), 'a⟨U+202E⟩b⟨U+2066⟩c⟨U+200F⟩d⟨U+0001⟩e⟨U+0085⟩f⟨U+D800⟩g');
+    assert.equal(visibleText('tab\tlf\ncr\r 😀 日本'), 'tab\tlf\ncr\r 😀 日本');
+  });
+
+  it('a right-to-left override in a source link is shown, in every export, and the link target is percent-encoded', () => {
+    const text = 'id: A\ntitle: "T\\u202E"\nstatus: investigating\nstart: 2024-03-01T00:00Z\nsources:\n  - url: "https://example.com/a\\u202Eb"\n    title: "invoice\\u202Efdp.exe"\n';
+    const model = modelOf(text);
+    assert.equal(model.incident?.sources?.[0].title, 'invoice\u202Efdp.exe');
+    const html = renderExport(model, 'html', 'JST');
+    assert.ok(html.includes('<li><a href="https://example.com/a%E2%80%AEb" rel="noreferrer noopener">invoice⟨U+202E⟩fdp.exe</a></li>'), html);
+    for (const format of ['html', 'svg', 'md'] as const) {
+      const out = renderExport(model, format, 'JST');
+      assert.ok(!out.includes('\u202E'), `${format} applies no U+202E`);
+      assert.ok(out.includes('T⟨U+202E⟩'), `${format} names it`);
+    }
+    assert.equal(safeHref('javascript:alert(1)'), undefined);
   });
 });
 
@@ -120,6 +143,20 @@ describe('layout pieces', () => {
     ]);
     // Midnight JST (15:00 UTC) is labelled with the date.
     assert.ok(axisTicks(Date.parse('2019-11-19T12:00Z'), Date.parse('2019-11-19T18:00Z'), 400, 'JST').some((t) => t.label === '11-20' && t.epochMs === Date.parse('2019-11-19T15:00Z')));
+  });
+
+  it('assignLaneSpans gives labels of their own extents, in any order, the fewest lanes without overlap', () => {
+    // [0,300) and [260,300) overlap although 260 is past a 250-wide lane: [260,300) takes lane 1
+    // once [100,200) has left it; [310,400) reuses lane 0.
+    assert.deepEqual(assignLaneSpans([260, 0, 310, 100], [300, 300, 400, 200]), { lanes: Int32Array.from([1, 0, 0, 1]), laneCount: 2 });
+  });
+
+  it('a label that would pass the right edge turns to the left of its marker', () => {
+    const text = 'id: R\ntitle: R\nstatus: resolved\nstart: 2024-03-01T00:00Z\nend: 2024-03-01T04:00Z\ntimeline:\n  - at: 2024-03-01T00:00Z\n    event: first\n  - at: 2024-03-01T04:00Z\n    event: last\n';
+    const svg = renderSvg(buildTimelineView(modelOf(text)), { zone: 'both' });
+    const texts = [...svg.matchAll(/<g class="event" data-index="(\d)">.*?<line class="leader" x1="([\d.]+)".*?<text class="fg" x="([\d.]+)" y="\d+"( text-anchor="end")?/g)]
+      .map((m) => ({ index: Number(m[1]), marker: Number(m[2]), label: Number(m[3]), end: m[4] !== undefined }));
+    assert.deepEqual(texts.map((t) => [t.index, t.end, Math.round(t.label - t.marker)]), [[0, false, 10], [1, true, -10]]);
   });
 
   it('assignLanes puts labels that would overlap in new lanes and reuses free ones', () => {

@@ -99,27 +99,39 @@ describe('timeline labels', () => {
     assert.equal(labelLanguage(undefined), 'en');
   });
 
-  it('the Markdown export in Japanese: facts, figures, header, kinds, unreadable events', () => {
+  it('the Markdown export in Japanese, both zones: facts, figures, sections, kinds, unreadable events, sources', () => {
     const view = buildTimelineView(toTimelineModel('file:///a.incident.yaml', 1, parseIncident(INCIDENT)));
-    assert.equal(renderMarkdown(view, japaneseLabels()), [
+    assert.equal(renderMarkdown(view, { zone: 'both', labels: japaneseLabels() }), [
       '## INC-7: 決済 API の遅延',
+      '',
+      'システム障害は2024年3月1日9時00分から10時30分まで発生。',
       '',
       '- **ステータス:** resolved',
       '- **サービス:** Payments',
-      '- **開始:** 2024-03-01 09:00 JST (2024-03-01 00:00 UTC)',
-      '- **終了:** 2024-03-01 10:30 JST (2024-03-01 01:30 UTC)',
+      '- **開始:** 2024年3月1日 9時00分 (JST) / 2024年3月1日 0時00分 (UTC)',
+      '- **終了:** 2024年3月1日 10時30分 (JST) / 2024年3月1日 1時30分 (UTC)',
       '- **継続時間:** 1h 30m',
       '- **検知までの時間:** 5m',
       '- **緩和までの時間:** 40m',
       '',
+      '### 原因',
+      '',
+      '設定ミス',
+      '',
+      '### タイムライン',
+      '',
       '| JST | UTC | 種別 | イベント |',
       '| --- | --- | --- | --- |',
-      '| 2024-03-01 09:05 | 2024-03-01 00:05 | 検知 | アラート発報 |',
-      '| 2024-03-01 09:40 | 2024-03-01 00:40 | 緩和 | 切り戻し |',
+      '| 2024年3月1日 9時05分 | 2024年3月1日 0時05分 | 検知 | アラート発報 |',
+      '| 2024年3月1日 9時40分 | 2024年3月1日 0時40分 | 緩和 | 切り戻し |',
       '',
-      '時刻を読み取れなかったイベント:',
+      '### 時刻を読み取れなかったイベント',
       '',
       '- 2024-03-01 25:00: 時刻の誤り',
+      '',
+      '### 情報源',
+      '',
+      '- [Status page](<https://status.example.com/>)',
       '',
     ].join('\n'));
   });

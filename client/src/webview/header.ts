@@ -1,6 +1,7 @@
 /** The incident's header: id, title, status, severity, facts, sources and duration figures. */
+import { visibleText } from '../../../common/render/escape';
 import type { TimelineLabels } from '../../../common/render/labels';
-import type { TimelineView } from '../../../common/render/layout';
+import { figureText, type TimelineView } from '../../../common/render/layout';
 import { h } from './dom';
 
 export function renderHeader(container: HTMLElement, view: TimelineView, labels: TimelineLabels, openLink: (url: string) => void): void {
@@ -24,7 +25,7 @@ export function renderHeader(container: HTMLElement, view: TimelineView, labels:
   if (view.figures.length) {
     const figures = h('div', { className: 'figures' });
     for (const f of view.figures) {
-      figures.appendChild(h('div', { className: 'figure' }, h('span', { className: 'label', text: labels.figures[f.key] }), h('span', { className: 'value', text: f.value })));
+      figures.appendChild(h('div', { className: 'figure' }, h('span', { className: 'label', text: labels.figures[f.key] }), h('span', { className: f.value === undefined ? 'value withheld' : 'value', text: figureText(f, labels) })));
     }
     container.appendChild(figures);
   }
@@ -42,7 +43,9 @@ export function renderHeader(container: HTMLElement, view: TimelineView, labels:
     const list = h('ul', { className: 'sources' });
     for (const source of incident.sources) {
       // The link opens through the host (openExternal), never inside the webview.
-      const link = h('a', { text: source.title ?? source.url, attrs: { href: '#', title: source.url } });
+      // The title is visible already (buildTimelineView); the url stays as written for opening.
+      const shownUrl = visibleText(source.url);
+      const link = h('a', { text: source.title ?? shownUrl, attrs: { href: '#', title: shownUrl } });
       link.addEventListener('click', (event) => {
         event.preventDefault();
         openLink(source.url);

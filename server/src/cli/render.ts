@@ -11,7 +11,7 @@ import { readIncidentText, type IncidentText } from './incidentText';
 import { DEFAULT_MAX_LENGTH, parseIncident } from '../core/parse';
 import { currentLanguage, t } from '../core/l10n';
 import { toTimelineModel } from '../timelineModel';
-import { EXPORT_FORMATS, renderExport, type ExportFormat } from '../../../common/render/index';
+import { buildTimelineView, EXPORT_FORMATS, figureText, renderViewAs, type ExportFormat } from '../../../common/render/index';
 import { labelLanguage, timelineLabels } from '../../../common/render/labels';
 import { DEFAULT_ZONE_MODE, isZoneMode, ZONE_MODES } from '../../../common/settings';
 
@@ -19,11 +19,11 @@ export const render: Subcommand = {
   summary: () => t('Render an incident timeline as HTML, SVG or Markdown.'),
   usage: 'render FILE [--format html|svg|md] [--zone JST|UTC|both] [-o OUT]',
   optionHelp: () => [
-    '--format html|svg|md    ' + t('a self-contained page (default), the whole timeline as SVG, or a Markdown table'),
+    '--format html|svg|md    ' + t('a self-contained page (default), the whole timeline as SVG, or a Markdown summary with every fact'),
     '--zone JST|UTC|both     ' + t('the clock the times are printed in (default JST)'),
     '-o, --output OUT        ' + t('write to OUT instead of standard output'),
     '',
-    t('Exit code: 0 when written, 1 when the file is not an incident, 2 on usage or read errors.'),
+    t('Exit code: 0 when written from a file without errors; 1 when the file is not an incident, or has errors or times that contradict a figure (the output is still written); 2 on usage, read or write errors.'),
   ],
   options: {
     format: { type: 'string', default: 'html' },
@@ -56,7 +56,9 @@ export const render: Subcommand = {
       return 1;
     }
     // Headers in the CLI's language (--lang, else the locale), as its messages are.
-    const output = renderExport(model, format as ExportFormat, zone, timelineLabels(t, labelLanguage(currentLanguage())));
+    const labels = timelineLabels(t, labelLanguage(currentLanguage()));
+    const view = buildTimelineView(model);
+    const output = renderViewAs(view, format as ExportFormat, zone, labels);
     if (typeof values.output === 'string') {
       const target = path.resolve(context.cwd, values.output);
       if (isSameFile(target, read.file)) {
@@ -72,7 +74,15 @@ export const render: Subcommand = {
     } else {
       context.stdout(output);
     }
-    return 0;
+    // As `check` counts: the output is written either way, but a script must not take it for clean.
+    const withheld = view.figures.filter((f) => f.value === undefined);
+    for (const f of withheld) {
+      printError(context, t('{0}: {1} is left out: {2}.', positionals[0], labels.figures[f.key], figureText(f, labels)));
+    }
+    if (model.problems.errors > 0) {
+      printError(context, t('{0} has errors (run `incident-timeline check` to see them).', positionals[0]));
+    }
+    return model.problems.errors > 0 || withheld.length > 0 ? 1 : 0;
   },
 };
 

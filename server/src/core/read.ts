@@ -277,7 +277,9 @@ export class IncidentReader {
             ? t('`{0}` is not a real date ({1}).', text, e.detail)
             : e.kind === 'clock'
               ? t('`{0}` is not a real clock time ({1}).', text, e.detail)
-              : t('`{0}` has an impossible offset ({1}).', text, e.detail);
+              : e.kind === 'fraction'
+                ? t('`{0}` has more than three digits after the seconds ({1}): times are compared to the millisecond, so write at most three, like 01:40:00.250.', text, e.detail)
+                : t('`{0}` has an impossible offset ({1}).', text, e.detail);
       // A block scalar is prose, not a time written almost right: only flow scalars get the fix's data.
       this.diag('invalid-time', 'error', span, message, isFlowScalar(node) ? { code: 'invalid-time', text } : undefined);
       return undefined;

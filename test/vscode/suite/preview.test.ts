@@ -60,12 +60,12 @@ describe('Incident Timeline preview in VS Code', () => {
     // Each event up to its time label (in the default zone, JST): where it sits on the axis.
     const events = [...svg.matchAll(/<g class="event" data-index="\d+">(.*?<\/text>)/g)].map((m) => m[1]);
     assert.deepEqual(events, [
-      '<title>2019-11-19 10:40 JST (+0m) detected: Start of impact: mail from external users and internal mail with attachments is delayed or not received in Australia, Japan and India.</title>'
-      + '<line class="leader" x1="57.7" x2="57.7" y1="116" y2="138"/><path class="kind-detected" transform="translate(51.7 138.0)" d="M6 0.5 L11.5 11 L0.5 11 Z"/>'
-      + '<text class="fg" x="67.7" y="148" font-weight="600">10:40 JST <tspan class="muted" font-weight="400">+0m</tspan></text>',
+      '<title>2019-11-19 10:40 JST (+0s) detected: Start of impact: mail from external users and internal mail with attachments is delayed or not received in Australia, Japan and India.</title>'
+      + '<line class="leader" x1="65.8" x2="65.8" y1="116" y2="138"/><path class="kind-detected" transform="translate(59.8 138.0)" d="M6 0.5 L11.5 11 L0.5 11 Z"/>'
+      + '<text class="fg" x="75.8" y="148" font-weight="600">10:40 JST <tspan class="muted" font-weight="400">+0s</tspan></text>',
       '<title>2019-11-19 20:50 JST (+10h 10m) resolved: The configuration change is rolled back and service is restored; queued mail is delivered normally.</title>'
-      + '<line class="leader" x1="900.3" x2="900.3" y1="116" y2="138"/><path class="kind-resolved" transform="translate(894.3 138.0)" d="M1 1 H11 V11 H1 Z"/>'
-      + '<text class="fg" x="910.3" y="148" font-weight="600">20:50 JST <tspan class="muted" font-weight="400">+10h 10m</tspan></text>',
+      + '<line class="leader" x1="1110.2" x2="1110.2" y1="116" y2="138"/><path class="kind-resolved" transform="translate(1104.2 138.0)" d="M1 1 H11 V11 H1 Z"/>'
+      + '<text class="fg" x="1100.2" y="148" text-anchor="end" font-weight="600">20:50 JST <tspan class="muted" font-weight="400">+10h 10m</tspan></text>',
     ]);
     const mdTarget = writeTempFile('out.md', '');
     await vscode.commands.executeCommand('incidentTimeline.exportMarkdown', FLAGSHIP, mdTarget);

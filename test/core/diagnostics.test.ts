@@ -99,11 +99,12 @@ describe('diagnostics by code', () => {
   });
 
   describe('missing-field', () => {
-    it('each missing root key, on the first line', () => {
+    it('each missing root key, on the first line (`id` is optional: the file name stands for it)', () => {
       const text = lines('# header comment', 'service: Exchange Online');
-      assert.deepEqual(rows(text).filter((r) => r.code === 'missing-field'), ['id', 'start', 'status', 'title'].map(() => ({ code: 'missing-field', severity: 'error', range: '1:0-1:24' })));
+      assert.deepEqual(rows(text).filter((r) => r.code === 'missing-field'), ['start', 'status', 'title'].map(() => ({ code: 'missing-field', severity: 'error', range: '1:0-1:24' })));
       const keys = only(text, 'missing-field').map((d) => (d.data as Extract<DiagnosticData, { code: 'missing-field' }>).key).sort();
-      assert.deepEqual(keys, ['id', 'start', 'status', 'title']);
+      assert.deepEqual(keys, ['start', 'status', 'title']);
+      assert.deepEqual(rows(lines(...HEAD.slice(1), 'start: 2019-11-19T10:40+09:00')), []);
       assert.ok(only(text, 'missing-field').some((d) => d.message.includes('`status`')));
     });
     it('at and event in an event, on its first key', () => {
@@ -415,10 +416,12 @@ describe('diagnostics by code', () => {
     });
   });
 
-  it('every code is covered by this file', () => {
+  it('every code is covered by this file or, for updates and components, by updates.test.ts', () => {
     const covered = ['yaml-syntax', 'duplicate-key', 'not-an-incident', 'missing-field', 'unknown-field', 'wrong-type', 'invalid-value',
       'invalid-time', 'missing-offset', 'wrong-offset', 'utc-jst-mismatch', 'missing-end', 'end-before-start', 'timeline-order',
-      'duplicate-id', 'file-too-large', 'internal-error'];
+      'duplicate-id', 'file-too-large', 'internal-error',
+      'posted-before-at', 'unknown-component', 'status-after-end', 'resolved-after-end', 'stale-status', 'late-update',
+      'component-not-restored', 'status-regression'];
     assert.deepEqual([...DIAGNOSTIC_CODES].sort(), covered.sort());
   });
 });

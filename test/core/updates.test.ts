@@ -1,0 +1,167 @@
+/**
+ * Updates and components: the event keys status, posted, next_update and components, the root
+ * components list, and the rules over them. Each code: severity, exact range, whole message.
+ */
+import * as assert from 'node:assert/strict';
+import { parseIncident, type IncidentDiagnostic } from '../../server/src/core';
+import { lines, rangeOf, rows } from './diagnose';
+
+const HEAD = ['title: Git operations degraded', 'status: resolved', 'components: [Git Operations, API Requests]',
+  'start: 2024-05-01T10:00Z', 'end: 2024-05-01T11:00Z', 'timeline:'];
+
+/** The diagnostics of one code as [range, message], in document order. */
+function found(text: string, code: string): [string, string, string][] {
+  const parsed = parseIncident(text);
+  return parsed.diagnostics.filter((d: IncidentDiagnostic) => d.code === code).map((d) => [rangeOf(parsed.lineIndex, d.span), d.severity, d.message]);
+}
+
+describe('updates and components', () => {
+  it('a file with updates that agree with each other and with the end has no diagnostics', () => {
+    const text = lines(...HEAD,
+      '  - at: 2024-05-01T10:00Z',
+      '    kind: detected',
+      '    event: Git operations fail for some users.',
+      '  - at: 2024-05-01T10:05Z',
+      '    posted: 2024-05-01T10:12Z',
+      '    status: investigating',
+      '    next_update: 2024-05-01T10:45Z',
+      '    components: {Git Operations: partial-outage, API Requests: degraded}',
+      '    event: We are investigating.',
+      '  - at: {utc: 2024-05-01T10:40Z, jst: 2024-05-01T19:40}',
+      '    status: identified',
+      '    components: [Git Operations]',
+      '    event: A bad deploy; rolling back.',
+      '  - at: 2024-05-01T11:00Z',
+      '    kind: resolved',
+      '    status: resolved',
+      '    components:',
+      '      Git Operations: operational',
+      '      API Requests: operational',
+      '    event: Resolved.');
+    assert.deepEqual(rows(text), []);
+    const event = parseIncident(text).incident!.timeline[1];
+    assert.equal(event.status?.value, 'investigating');
+    assert.equal(event.posted?.epochMs, Date.UTC(2024, 4, 1, 10, 12));
+    assert.equal(event.nextUpdate?.epochMs, Date.UTC(2024, 4, 1, 10, 45));
+    assert.deepEqual(event.components?.value.map((c) => [c.name, c.state]), [['Git Operations', 'partial-outage'], ['API Requests', 'degraded']]);
+    assert.deepEqual(parseIncident(text).incident!.components?.value.map((c) => c.name), ['Git Operations', 'API Requests']);
+  });
+
+  it('a component state outside the five is invalid-value with the nearest state; components of another type is wrong-type', () => {
+    const text = lines(...HEAD, '  - at: 2024-05-01T10:05Z', '    components: {Git Operations: degradd}', '    event: x',
+      '  - at: 2024-05-01T10:06Z', '    components: Git Operations', '    event: y');
+    assert.deepEqual(found(text, 'invalid-value'), [['7:33-7:40', 'error',
+      '`degradd` is not a valid state of `Git Operations`: expected one of operational, degraded, partial-outage, major-outage, maintenance. Did you mean `degraded`?']]);
+    assert.deepEqual(found(text, 'wrong-type'), [['10:16-10:30', 'error', '`components` must be a list of names or a mapping from name to state, got a string.']]);
+  });
+
+  describe('posted-before-at', () => {
+    it('a warning on `posted` naming both times', () => {
+      const text = lines(...HEAD, '  - at: 2024-05-01T10:30Z', '    posted: 2024-05-01T10:20Z', '    event: x');
+      assert.deepEqual(found(text, 'posted-before-at'), [['7:12-7:29', 'warning',
+        'Event 1 was posted at 2024-05-01 19:20 JST, 10m before the time it describes (2024-05-01 19:30 JST): `posted` is when the update was published, `at` when it happened.']]);
+    });
+  });
+
+  describe('unknown-component', () => {
+    it('a name not in the root list, with the nearest name; without one, says to add it', () => {
+      const text = lines(...HEAD, '  - at: 2024-05-01T10:05Z', '    components: [Git Operation, Webhooks]', '    event: x');
+      assert.deepEqual(found(text, 'unknown-component'), [
+        ['7:17-7:30', 'warning', 'Component `Git Operation` is not in the incident\'s `components`: did you mean `Git Operations`?'],
+        ['7:32-7:40', 'warning', 'Component `Webhooks` is not in the incident\'s `components`: add it there.'],
+      ]);
+      const d = parseIncident(text).diagnostics.find((x) => x.code === 'unknown-component')!;
+      assert.deepEqual(d.data, { code: 'unknown-component', name: 'Git Operation', suggestion: 'Git Operations' });
+    });
+    it('every named component is unknown when the incident has no root list', () => {
+      const text = lines('title: t', 'status: investigating', 'start: 2024-05-01T10:00Z', 'timeline:',
+        '  - at: 2024-05-01T10:05Z', '    components: {Pages: degraded}', '    event: x');
+      assert.deepEqual(found(text, 'unknown-component').map((r) => r[0]), ['5:17-5:22']);
+    });
+  });
+
+  describe('resolved-after-end', () => {
+    it('a mitigated or resolved event after the end, on its `at`; a status `resolved` is an announcement, not this', () => {
+      const text = lines(...HEAD,
+        '  - at: 2024-05-01T11:20Z', '    kind: resolved', '    event: Traffic returned to normal.',
+        '  - at: 2024-05-01T11:30Z', '    status: resolved', '    event: Resolved.');
+      assert.deepEqual(found(text, 'resolved-after-end'), [['6:8-6:25', 'warning',
+        'Event 1 (kind `resolved`) happened at 2024-05-01 20:20 JST, 20m after the end (2024-05-01 20:00 JST): correct `end`, or, if 2024-05-01 20:20 JST is when it was announced, move it to `posted` and give `at` the time it happened.']]);
+    });
+    it('silent when the event is at the end or announced later through `posted`', () => {
+      const text = lines(...HEAD, '  - at: 2024-05-01T10:50Z', '    posted: 2024-05-01T11:20Z', '    kind: mitigated', '    event: x',
+        '  - at: 2024-05-01T11:00Z', '    kind: resolved', '    event: y');
+      assert.deepEqual(rows(text), []);
+    });
+  });
+
+  describe('status-after-end', () => {
+    it('an update published after the end still investigating, or with a component not operational', () => {
+      const text = lines(...HEAD,
+        '  - at: 2024-05-01T10:55Z', '    posted: 2024-05-01T11:40Z', '    status: investigating',
+        '    components: {API Requests: degraded, Git Operations: operational}', '    event: Still looking.');
+      assert.deepEqual(found(text, 'status-after-end'), [
+        ['8:12-8:25', 'warning', 'Event 1 was published at 2024-05-01 20:40 JST, 40m after the end (2024-05-01 20:00 JST), but still announces `investigating`: correct `end` or the status.'],
+        ['9:31-9:39', 'warning', 'Event 1 was published at 2024-05-01 20:40 JST, 40m after the end (2024-05-01 20:00 JST), but still gives `API Requests` the state `degraded`: correct `end` or the state.'],
+      ]);
+    });
+    it('silent for monitoring, and for updates published by the end', () => {
+      const text = lines(...HEAD.map((l) => l.replace('status: resolved', 'status: monitoring')),
+        '  - at: 2024-05-01T11:40Z', '    status: monitoring', '    event: Watching.',
+        '  - at: 2024-05-01T10:40Z', '    posted: 2024-05-01T11:00Z', '    status: identified', '    event: Found.');
+      assert.deepEqual(found(text, 'status-after-end'), []);
+    });
+  });
+
+  describe('stale-status', () => {
+    it('the incident\'s status against the last published update that has one, by `posted`', () => {
+      const text = lines(...HEAD.map((l) => l.replace('status: resolved', 'status: identified')),
+        '  - at: 2024-05-01T10:05Z', '    posted: 2024-05-01T10:50Z', '    status: monitoring', '    event: Fix deployed.',
+        '  - at: 2024-05-01T10:30Z', '    status: identified', '    event: Found.');
+      assert.deepEqual(found(text, 'stale-status'), [['1:8-1:18', 'warning',
+        'The incident\'s status is `identified`, but the latest update (event 1, published 2024-05-01 19:50 JST) announces `monitoring`.']]);
+      const d = parseIncident(text).diagnostics.find((x) => x.code === 'stale-status')!;
+      assert.deepEqual(d.data, { code: 'stale-status', statusSpan: { start: text.indexOf('identified'), end: text.indexOf('identified') + 10 }, latest: 'monitoring' });
+    });
+  });
+
+  describe('late-update', () => {
+    it('an update later than the previous update\'s promise, saying how late; none once resolved', () => {
+      const text = lines(...HEAD,
+        '  - at: 2024-05-01T10:05Z', '    status: investigating', '    next_update: 2024-05-01T10:35Z', '    event: a',
+        '  - at: 2024-05-01T10:30Z', '    posted: 2024-05-01T10:50Z', '    status: identified', '    next_update: 2024-05-01T11:00Z', '    event: b',
+        '  - at: 2024-05-01T10:55Z', '    status: resolved', '    next_update: 2024-05-01T11:00Z', '    event: c',
+        '  - at: 2024-05-01T12:00Z', '    kind: report', '    status: resolved', '    event: d');
+      assert.deepEqual(found(text, 'late-update'), [['11:12-11:29', 'warning',
+        'Event 2 was published at 2024-05-01 19:50 JST, 15m later than event 1 promised the next update (2024-05-01 19:35 JST).']]);
+    });
+  });
+
+  describe('component-not-restored', () => {
+    it('a resolved incident whose component was last given another state than operational', () => {
+      const text = lines(...HEAD,
+        '  - at: 2024-05-01T10:05Z', '    components: {Git Operations: major-outage, API Requests: degraded}', '    event: a',
+        '  - at: 2024-05-01T11:00Z', '    status: resolved', '    components: {Git Operations: operational}', '    event: b');
+      assert.deepEqual(found(text, 'component-not-restored'), [['7:61-7:69', 'warning',
+        'The incident is resolved, but the last update that gives `API Requests` a state (event 1, published 2024-05-01 19:05 JST) says `degraded`: add an update that makes it `operational`.']]);
+    });
+    it('silent while the incident is not resolved', () => {
+      const text = lines(...HEAD.map((l) => l.replace('status: resolved', 'status: monitoring')),
+        '  - at: 2024-05-01T10:05Z', '    components: {API Requests: degraded}', '    event: a');
+      assert.deepEqual(rows(text), []);
+    });
+  });
+
+  describe('status-regression', () => {
+    it('an earlier status than the update before it, information; not when a detected event comes between', () => {
+      const text = lines(...HEAD,
+        '  - at: 2024-05-01T10:05Z', '    status: monitoring', '    event: a',
+        '  - at: 2024-05-01T10:10Z', '    status: investigating', '    event: b',
+        '  - at: 2024-05-01T10:20Z', '    kind: detected', '    event: The errors are back.',
+        '  - at: 2024-05-01T10:25Z', '    status: identified', '    event: c',
+        '  - at: 2024-05-01T11:00Z', '    status: resolved', '    event: d');
+      assert.deepEqual(found(text, 'status-regression'), [['10:12-10:25', 'information',
+        'Event 2 (published 2024-05-01 19:10 JST) announces `investigating`, an earlier status than `monitoring` announced by event 1 (published 2024-05-01 19:05 JST), with no event of kind `detected` between them.']]);
+    });
+  });
+});

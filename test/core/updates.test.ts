@@ -3,7 +3,8 @@
  * components list, and the rules over them. Each code: severity, exact range, whole message.
  */
 import * as assert from 'node:assert/strict';
-import { parseIncident, type IncidentDiagnostic } from '../../server/src/core';
+import { fileId, parseIncident, type IncidentDiagnostic } from '../../server/src/core';
+import { toTimelineModel } from '../../server/src/timelineModel';
 import { lines, rangeOf, rows } from './diagnose';
 
 const HEAD = ['title: Git operations degraded', 'status: resolved', 'components: [Git Operations, API Requests]',
@@ -163,5 +164,17 @@ describe('updates and components', () => {
       assert.deepEqual(found(text, 'status-regression'), [['10:12-10:25', 'information',
         'Event 2 (published 2024-05-01 19:10 JST) announces `investigating`, an earlier status than `monitoring` announced by event 1 (published 2024-05-01 19:05 JST), with no event of kind `detected` between them.']]);
     });
+  });
+});
+
+describe('an incident without an id', () => {
+  it('the file name less .incident.yaml stands for it in the timeline model the preview and the exports draw', () => {
+    assert.equal(fileId('file:///work/incidents/github-2026-03-03.incident.yaml'), 'github-2026-03-03');
+    assert.equal(fileId('file:///work/%E9%9A%9C%E5%AE%B3.incident.yml'), '障害');
+    assert.equal(fileId('untitled:Untitled-1'), 'Untitled-1');
+    assert.equal(fileId('file:///w/100%.incident.yaml'), '100%');
+    const text = lines('title: t', 'status: investigating', 'start: 2024-05-01T10:00Z');
+    assert.equal(toTimelineModel('file:///w/mail-outage.incident.yaml', 1, parseIncident(text)).incident?.id, 'mail-outage');
+    assert.equal(toTimelineModel('file:///w/mail-outage.incident.yaml', 1, parseIncident('id: INC-9\n' + text)).incident?.id, 'INC-9');
   });
 });

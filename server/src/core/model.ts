@@ -141,6 +141,14 @@ export function publishedMs(event: TimelineEvent): number | undefined {
 
 /** The name that stands for a missing `id`: the file's name less `.incident.yaml` (or `.yml`). */
 export function fileId(uri: string): string {
-  const name = decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
+  // A path's last segment; a URI without one (`untitled:Untitled-1`) less its scheme.
+  const slash = uri.lastIndexOf('/');
+  const raw = slash >= 0 ? uri.slice(slash + 1) : uri.slice(uri.indexOf(':') + 1);
+  let name = raw;
+  try {
+    name = decodeURIComponent(raw);
+  } catch {
+    // A stray % in a name that was never encoded: the name as written.
+  }
   return name.replace(/\.incident\.ya?ml$/i, '').replace(/\.ya?ml$/i, '');
 }

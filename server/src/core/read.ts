@@ -439,7 +439,7 @@ export class IncidentReader {
     const root = this.resolve(rawRoot);
     if (root === null || (isScalar(root) && (root.value === null || root.value === ''))) {
       this.diag('not-an-incident', 'error', firstLine,
-        t('This file is empty: an incident is a YAML mapping with at least id, title, status and start.'));
+        t('This file is empty: an incident is a YAML mapping with at least title, status and start.'));
       return undefined;
     }
     if (!isMap(root)) {

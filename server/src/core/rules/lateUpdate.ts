@@ -2,14 +2,14 @@ import { t } from '../l10n';
 import { describeJst, formatDuration } from '../../../../common/time';
 import type { Status } from '../model';
 import type { Rule } from './rule';
-import { updatesByPublication } from './updates';
+import { updatesByPublication, type Published } from './updates';
 
 /** An update keeps the previous update's promise of the next one, while the incident is open. */
 export const lateUpdate: Rule = {
   name: 'late-update',
   check(incident, report) {
     let status: Status | undefined;
-    let previous: ReturnType<typeof updatesByPublication>[number] | undefined;
+    let previous: Published | undefined;
     for (const current of updatesByPublication(incident)) {
       const promised = previous?.event.nextUpdate?.epochMs;
       if (previous && promised !== undefined && status !== 'resolved' && current.ms > promised) {

@@ -9,7 +9,9 @@ export const staleStatus: Rule = {
   check(incident, report) {
     const status = incident.status;
     if (!status) return;
-    const latest = updatesByPublication(incident).filter((u) => u.event.status).pop();
+    const updates = updatesByPublication(incident);
+    let latest: (typeof updates)[number] | undefined;
+    for (let i = updates.length - 1; i >= 0 && !latest; i--) if (updates[i].event.status) latest = updates[i];
     if (!latest || latest.event.status!.value === status.value) return;
     const announced = latest.event.status!;
     report({

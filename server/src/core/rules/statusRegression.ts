@@ -11,17 +11,24 @@ import { statusRank, updatesByPublication, type Published } from './updates';
 export const statusRegression: Rule = {
   name: 'status-regression',
   check(incident, report) {
+    const updates = updatesByPublication(incident);
+    if (updates.length < 2) return;
+    // Sorted, so one pointer walks them beside the updates: linear on long timelines.
     const detections: number[] = [];
     for (const event of incident.timeline) {
       const ms = event.kind?.value === 'detected' ? publishedMs(event) : undefined;
       if (ms !== undefined) detections.push(ms);
     }
+    detections.sort((a, b) => a - b);
+    let next = 0;
     let previous: Published | undefined;
-    for (const current of updatesByPublication(incident)) {
+    for (const current of updates) {
       const status = current.event.status;
       if (!status) continue;
-      if (previous && statusRank(status.value) < statusRank(previous.event.status!.value)
-        && !detections.some((ms) => ms > previous!.ms && ms <= current.ms)) {
+      // The detections up to `previous` are behind us; is there one in (previous, current]?
+      while (previous && next < detections.length && detections[next] <= previous.ms) next++;
+      const detectedBetween = next < detections.length && detections[next] <= current.ms;
+      if (previous && statusRank(status.value) < statusRank(previous.event.status!.value) && !detectedBetween) {
         report({
           code: 'status-regression',
           severity: 'information',

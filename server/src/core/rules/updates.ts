@@ -12,11 +12,23 @@ export interface Published {
   readonly ms: number;
 }
 
+/** One reading per parse: five rules and the hover read the same list (the model is immutable). */
+const byIncident = new WeakMap<Incident, readonly Published[]>();
+
 /**
  * The updates in the order they were published; stable, so updates published at the same instant
  * keep the file's order. Updates whose time cannot be read are left out: their rules cannot judge.
  */
-export function updatesByPublication(incident: Incident): Published[] {
+export function updatesByPublication(incident: Incident): readonly Published[] {
+  let cached = byIncident.get(incident);
+  if (!cached) {
+    cached = readUpdates(incident);
+    byIncident.set(incident, cached);
+  }
+  return cached;
+}
+
+function readUpdates(incident: Incident): Published[] {
   const out: Published[] = [];
   for (const event of incident.timeline) {
     if (!isUpdate(event)) continue;

@@ -3,7 +3,7 @@
  * components list, and the rules over them. Each code: severity, exact range, whole message.
  */
 import * as assert from 'node:assert/strict';
-import { fileId, parseIncident, type IncidentDiagnostic } from '../../server/src/core';
+import { fileId, findDuplicateIds, parseIncident, type IncidentDiagnostic } from '../../server/src/core';
 import { toTimelineModel } from '../../server/src/timelineModel';
 import { lines, rangeOf, rows } from './diagnose';
 
@@ -176,5 +176,20 @@ describe('an incident without an id', () => {
     const text = lines('title: t', 'status: investigating', 'start: 2024-05-01T10:00Z');
     assert.equal(toTimelineModel('file:///w/mail-outage.incident.yaml', 1, parseIncident(text)).incident?.id, 'mail-outage');
     assert.equal(toTimelineModel('file:///w/mail-outage.incident.yaml', 1, parseIncident('id: INC-9\n' + text)).incident?.id, 'INC-9');
+  });
+});
+
+describe('update times in every form', () => {
+  it('a posted or next_update pair whose sides disagree is utc-jst-mismatch, named by its key', () => {
+    const text = lines(...HEAD, '  - at: 2024-05-01T10:05Z', '    posted:', '      utc: 2024-05-01T10:12Z', '      jst: 2024-05-01T10:12',
+      '    next_update: {utc: 2024-05-01T10:45Z, jst: 2024-05-01T19:45}', '    event: x');
+    const found = parseIncident(text).diagnostics.map((d) => [d.code, d.message.slice(0, d.message.indexOf(':'))]);
+    assert.deepEqual(found, [['utc-jst-mismatch', '`timeline[0].posted`']]);
+  });
+
+  it('duplicate-id compares only ids written in files: two files without one, of the same name, are not duplicates', () => {
+    const text = lines(...HEAD.slice(0, 5));
+    const files = ['file:///a/x.incident.yaml', 'file:///b/x.incident.yaml'].map((uri) => ({ uri, incident: parseIncident(text).incident }));
+    assert.equal(findDuplicateIds(files).size, 0);
   });
 });

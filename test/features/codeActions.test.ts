@@ -458,3 +458,13 @@ describe('quick fixes for updates and components', () => {
     assert.equal(applyFix(empty, 'unknown-component').text, empty.replace('components:\n', 'components: [Pages]\n'));
   });
 });
+
+describe('source actions reach update times', () => {
+  it('Add the missing JST/UTC completes a one-sided posted and next_update too', () => {
+    const text = lines('title: t', 'status: investigating', 'start: 2024-05-01T10:00Z', 'timeline:',
+      '  - at: 2024-05-01T10:05Z', '    posted:', '      utc: 2024-05-01T10:12Z', '    next_update:', '      jst: 2024-05-01T19:45', '    event: x');
+    const fixed = applyEdits(text, addMissingTimes(parseIncident(text)));
+    assert.equal(fixed, text.replace('      utc: 2024-05-01T10:12Z\n', '      utc: 2024-05-01T10:12Z\n      jst: 2024-05-01T19:12\n')
+      .replace('      jst: 2024-05-01T19:45\n', '      jst: 2024-05-01T19:45\n      utc: 2024-05-01T10:45Z\n'));
+  });
+});

@@ -3,7 +3,9 @@
  * components list, and the rules over them. Each code: severity, exact range, whole message.
  */
 import * as assert from 'node:assert/strict';
-import { fileId, findDuplicateIds, parseIncident, type IncidentDiagnostic } from '../../server/src/core';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { fileId, findDuplicateIds, parseIncident, useTranslations, type IncidentDiagnostic } from '../../server/src/core';
 import { toTimelineModel } from '../../server/src/timelineModel';
 import { lines, rangeOf, rows } from './diagnose';
 
@@ -191,5 +193,26 @@ describe('update times in every form', () => {
     const text = lines(...HEAD.slice(0, 5));
     const files = ['file:///a/x.incident.yaml', 'file:///b/x.incident.yaml'].map((uri) => ({ uri, incident: parseIncident(text).incident }));
     assert.equal(findDuplicateIds(files).size, 0);
+  });
+});
+
+describe('the update rules in Japanese', () => {
+  afterEach(() => useTranslations('en', undefined));
+
+  it('every new code\'s message on the broken example, from l10n/bundle.l10n.ja.json', () => {
+    const bundle = JSON.parse(fs.readFileSync(path.join(__dirname, '../../l10n/bundle.l10n.ja.json'), 'utf8')) as Record<string, string>;
+    useTranslations('ja', bundle);
+    const text = fs.readFileSync(path.join(__dirname, '../../examples/broken/github-2026-03-03-updates.incident.yaml'), 'utf8');
+    const parsed = parseIncident(text);
+    assert.deepEqual(parsed.diagnostics.map((d) => `${d.code} ${rangeOf(parsed.lineIndex, d.span)} ${d.message}`), [
+      'stale-status 5:8-5:16 インシデントのステータスは `resolved` ですが、最新の更新 (イベント 8、2026-03-04 05:25 JST 発表) は `monitoring` を告げています。',
+      'component-not-restored 24:15-24:23 インシデントは解決済みですが、`Actions` の状態を最後に伝えた更新 (イベント 2、2026-03-04 03:59 JST 発表) は `degraded` のままです。`operational` に戻す更新を追加してください。',
+      'late-update 27:8-27:25 イベント 3 の発表は 2026-03-04 04:17 JST で、イベント 2 が約束した次回更新 (2026-03-04 04:09 JST) より 8m 遅れています。',
+      'status-regression 33:12-33:25 イベント 4 (2026-03-04 04:32 JST 発表) は `investigating` を告げていますが、これはイベント 3 (2026-03-04 04:17 JST 発表) が告げた `monitoring` より前の段階です。その間に種類 `detected` のイベントがありません。',
+      'posted-before-at 38:12-38:29 イベント 5 の発表 (2026-03-04 04:50 JST) が、それが伝える時刻 (2026-03-04 04:54 JST) より 4m 前です。`posted` は更新を発表した時刻、`at` は起きた時刻です。',
+      'unknown-component 40:17-40:30 コンポーネント `Git Operation` はインシデントの `components` にありません。`Git Operations` のことですか?',
+      'resolved-after-end 44:8-44:25 イベント 6 (種類 `resolved`) は 2026-03-04 05:15 JST で、終了 (2026-03-04 05:09 JST) より 6m 後です。`end` を直してください。2026-03-04 05:15 JST が発表された時刻なら、それを `posted` に移し、`at` には実際に起きた時刻を書いてください。',
+      'status-after-end 49:12-49:25 イベント 7 は終了 (2026-03-04 05:09 JST) より 11m 後の 2026-03-04 05:20 JST に発表されたのに、まだ `investigating` を告げています。`end` かステータスを直してください。',
+    ]);
   });
 });

@@ -4,7 +4,7 @@
  * same model. Offsets become LSP ranges here, once.
  */
 import type { ParsedIncident } from './core/parse';
-import type { Entry, TimelineEvent, TimeValue } from './core/model';
+import { fileId, type Entry, type TimelineEvent, type TimeValue } from './core/model';
 import type { LineIndex } from './core/text';
 import type { IncidentJson, TimeJson, TimelineEventJson, TimelineModel } from '../../common/protocol';
 import { toRange } from './lsp/convert';
@@ -46,7 +46,8 @@ export function toTimelineModel(uri: string, version: number, parsed: ParsedInci
   const { incident, lineIndex } = parsed;
   if (!incident) return { uri, version, events: [], problems };
   const json: IncidentJson = {
-    id: incident.id?.value,
+    // Without an `id` the file's name stands for it, in the preview and the exports alike.
+    id: incident.id?.value ?? fileId(uri),
     title: incident.title?.value,
     status: incident.status?.value,
     severity: incident.severity?.value,

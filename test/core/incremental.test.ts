@@ -30,7 +30,10 @@ const itemArb = (indent: string) => fc.record({
     'mail is delayed', '"quoted: text"', "'single # quoted'", '>-\n{i}  folded text\n{i}  on two lines',
     '|+\n{i}  kept\n\n', '|\n{i}  literal', '', 'plain text # with a comment', '"two\n{i}  lines"',
   ),
-  extra: fc.constantFrom('', 'sourse: https://example.com/a', 'source: https://example.com/b', 'source: not-a-url', 'event: twice'),
+  extra: fc.constantFrom('', 'sourse: https://example.com/a', 'source: https://example.com/b', 'source: not-a-url', 'event: twice',
+    // Updates: their keys carry spans the incremental path must shift like the others.
+    'status: identified', 'posted: 2024-03-04T02:10Z', 'next_update: 2024-03-04T01:50Z', 'components: {Mail: degraded, Web: operational}',
+    'components: [Mail, Wbe]', 'components: {Mail: down}'),
   comment: fc.constantFrom('', '# a comment at column 0', `${indent}  # an indented comment`, ''),
 }).map(({ time, kind, event, extra, comment }) => {
   const inner = `${indent}  `;
@@ -53,7 +56,7 @@ const incidentArb = fc.record({
   crlf: fc.integer({ min: 0, max: 9 }).map((n) => n === 0),
 }).chain(({ indent, count, timelineLast, status, withEnd, crlf }) =>
   fc.array(itemArb(indent), { minLength: count, maxLength: count }).map((items) => {
-    const head = ['# generated', 'id: GEN-1', 'title: Generated', `status: ${status}`, 'start:', '  utc: 2024-03-04T01:40Z', '  jst: 2024-03-04T10:40'];
+    const head = ['# generated', 'id: GEN-1', 'title: Generated', `status: ${status}`, 'components: [Mail, Web]', 'start:', '  utc: 2024-03-04T01:40Z', '  jst: 2024-03-04T10:40'];
     const end = withEnd ? ['end: 2024-03-04T12:00+09:00'] : [];
     const timeline = ['timeline:', ...items];
     const tail = ['tags:', '  - mail'];

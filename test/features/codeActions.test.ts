@@ -427,3 +427,44 @@ describe('times near the ends of the years 0000–9999', () => {
     }
   });
 });
+
+describe('quick fixes for updates and components', () => {
+  const head = (status: string, components: string[]) => lines('title: t', `status: ${status}`, ...components, 'start: 2024-05-01T10:00Z', 'timeline:');
+
+  it('stale-status: the status set to the latest update\'s, keeping its quotes', () => {
+    const text = head('"identified"', []) + lines('  - at: 2024-05-01T10:05Z', '    status: monitoring', '    event: x');
+    const { text: fixed, preferred } = applyFix(text, 'stale-status');
+    assert.equal(fixed, text.replace('status: "identified"', 'status: "monitoring"'));
+    assert.deepEqual(preferred, ['Set the status to `monitoring`']);
+    assert.deepEqual(codes(fixed), []);
+  });
+
+  it('unknown-component: the nearest name, or the name appended to a block list, a flow list, or a new list', () => {
+    const event = lines('  - at: 2024-05-01T10:05Z', '    components: {Git Operation: degraded, Webhooks: degraded}', '    event: x');
+    const block = head('investigating', ['components:', '  - Git Operations  # the one that failed', '  - API']) + event;
+    const near = applyFix(block, 'unknown-component');
+    assert.deepEqual(near.titles, ['Change to `Git Operations`', 'Add `Git Operation` to the incident\'s `components`']);
+    assert.equal(near.text, block.replace('{Git Operation:', '{Git Operations:'));
+    const added = applyFix(block.replace('Git Operation:', 'Git Operations:'), 'unknown-component', 'Add `Webhooks` to the incident\'s `components`');
+    assert.equal(added.text, block.replace('Git Operation:', 'Git Operations:').replace('  - API\n', '  - API\n  - Webhooks\n'));
+    assert.deepEqual(codes(added.text), []);
+
+    const flow = head('investigating', ['components: [Git Operations]']) + event.replace('Git Operation:', 'Git Operations:');
+    assert.equal(applyFix(flow, 'unknown-component').text, flow.replace('[Git Operations]', '[Git Operations, Webhooks]'));
+
+    const none = head('investigating', []) + lines('  - at: 2024-05-01T10:05Z', '    components: ["Pages: static"]', '    event: x');
+    assert.equal(applyFix(none, 'unknown-component').text, none.replace('start: 2024-05-01T10:00Z\n', 'start: 2024-05-01T10:00Z\ncomponents: ["Pages: static"]\n'));
+    const empty = head('investigating', ['components:']) + lines('  - at: 2024-05-01T10:05Z', '    components: [Pages]', '    event: x');
+    assert.equal(applyFix(empty, 'unknown-component').text, empty.replace('components:\n', 'components: [Pages]\n'));
+  });
+});
+
+describe('source actions reach update times', () => {
+  it('Add the missing JST/UTC completes a one-sided posted and next_update too', () => {
+    const text = lines('title: t', 'status: investigating', 'start: 2024-05-01T10:00Z', 'timeline:',
+      '  - at: 2024-05-01T10:05Z', '    posted:', '      utc: 2024-05-01T10:12Z', '    next_update:', '      jst: 2024-05-01T19:45', '    event: x');
+    const fixed = applyEdits(text, addMissingTimes(parseIncident(text)));
+    assert.equal(fixed, text.replace('      utc: 2024-05-01T10:12Z\n', '      utc: 2024-05-01T10:12Z\n      jst: 2024-05-01T19:12\n')
+      .replace('      jst: 2024-05-01T19:45\n', '      jst: 2024-05-01T19:45\n      utc: 2024-05-01T10:45Z\n'));
+  });
+});

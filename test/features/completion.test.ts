@@ -20,14 +20,14 @@ function accept(text: string, item: IncidentCompletion): string {
 describe('completion', () => {
   it('root keys that are not there yet, in format order', () => {
     const { items } = at('id: INC-1\nst|\ntimeline: []\n');
-    assert.deepEqual(items.map((i) => i.label), ['title', 'status', 'severity', 'service', 'regions', 'start', 'end', 'impact', 'cause', 'next_steps', 'tags', 'sources']);
+    assert.deepEqual(items.map((i) => i.label), ['title', 'status', 'severity', 'service', 'regions', 'start', 'end', 'components', 'impact', 'cause', 'next_steps', 'tags', 'sources']);
     assert.equal(items.find((i) => i.label === 'status')!.insertText, 'status: ${1|investigating,identified,monitoring,resolved|}');
     assert.equal(items.find((i) => i.label === 'start')!.detail, 'required · when the impact began');
   });
 
   it('a time key becomes a utc/jst pair at the right indentation', () => {
     const { text, items } = at('id: INC-1\ntimeline:\n  - event: x\n    a|\n');
-    assert.deepEqual(items.map((i) => i.label), ['at', 'kind', 'source']);
+    assert.deepEqual(items.map((i) => i.label), ['at', 'posted', 'kind', 'status', 'components', 'next_update', 'source']);
     const result = accept(text, items[0]);
     assert.equal(result, 'id: INC-1\ntimeline:\n  - event: x\n    at:\n      utc: 2026-11-27T08:05Z\n      jst: 2026-11-27T17:05\n');
   });
@@ -66,7 +66,35 @@ describe('completion', () => {
   });
 
   it('after a dash typed in the timeline: event keys', () => {
-    assert.deepEqual(at('timeline:\n  - |\n').items.map((i) => i.label), ['at', 'event', 'kind', 'source']);
+    assert.deepEqual(at('timeline:\n  - |\n').items.map((i) => i.label), ['at', 'posted', 'event', 'kind', 'status', 'components', 'next_update', 'source']);
+  });
+
+  describe('updates and components', () => {
+    const HEAD = 'title: t\nstatus: investigating\ncomponents: [Git Operations, "API: v3"]\nstart: 2024-05-01T10:00Z\ntimeline:\n';
+
+    it('in an update\'s components mapping: the root list\'s names, each with a choice of the five states', () => {
+      const { text, items } = at(HEAD + '  - at: 2024-05-01T10:05Z\n    components:\n      |\n    event: x\n');
+      assert.deepEqual(items.map((i) => [i.label, i.insertText]), [
+        ['Git Operations', 'Git Operations: ${1|operational,degraded,partial-outage,major-outage,maintenance|}'],
+        ['API: v3', '"API: v3": ${1|operational,degraded,partial-outage,major-outage,maintenance|}'],
+      ]);
+      assert.equal(accept(text, items[1]), HEAD + '  - at: 2024-05-01T10:05Z\n    components:\n      "API: v3": operational\n    event: x\n');
+    });
+
+    it('after a name in an update\'s components: the five states; after a dash: the names alone', () => {
+      assert.deepEqual(at(HEAD + '  - at: 2024-05-01T10:05Z\n    components:\n      Git Operations: de|\n').items.map((i) => i.label),
+        ['operational', 'degraded', 'partial-outage', 'major-outage', 'maintenance']);
+      const { items } = at(HEAD + '  - at: 2024-05-01T10:05Z\n    components:\n      - |\n');
+      assert.deepEqual(items.map((i) => i.insertText), ['Git Operations', '"API: v3"']);
+    });
+
+    it('an update\'s status offers the four statuses; posted and next_update become time pairs', () => {
+      assert.deepEqual(at(HEAD + '  - at: 2024-05-01T10:05Z\n    status: |\n').items.map((i) => i.label), ['investigating', 'identified', 'monitoring', 'resolved']);
+      const { text, items } = at(HEAD + '  - at: 2024-05-01T10:05Z\n    event: x\n    next|\n');
+      const next = items.find((i) => i.label === 'next_update')!;
+      assert.equal(next.detail, 'when the next update was promised');
+      assert.equal(accept(text, next), HEAD + '  - at: 2024-05-01T10:05Z\n    event: x\n    next_update:\n      utc: 2026-11-27T08:05Z\n      jst: 2026-11-27T17:05\n');
+    });
   });
 
   it('plain text when the client has no snippets', () => {

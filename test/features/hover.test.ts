@@ -60,3 +60,39 @@ describe('hover on times', () => {
     assert.equal(hover(parsed, EXAMPLE.indexOf('Problems receiving')), undefined);
   });
 });
+
+describe('hover on components and update times', () => {
+  const text = [
+    'title: t', 'status: resolved', 'components: [Git Operations, Webhooks, Pages]',
+    'start: 2024-05-01T10:00Z', 'end: 2024-05-01T11:00Z', 'timeline:',
+    '  - at: 2024-05-01T10:05Z', '    posted: 2024-05-01T10:12Z', '    components: {Git Operations: degraded, Webhooks: major-outage}', '    event: a',
+    '  - at: 2024-05-01T10:20Z', '    components: {Git Operations: major-outage}', '    event: b',
+    '  - at: 2024-05-01T10:40Z', '    components: {Git Operations: operational}', '    event: c',
+    '  - at: 2024-05-01T10:50Z', '    components: {Git Operations: degraded}', '    event: d',
+    '',
+  ].join('\n');
+  const parsed = parseIncident(text);
+
+  it('on a name in the root list: its windows of impact by publication, the open one marked', () => {
+    const result = hover(parsed, text.indexOf('Git Operations') + 2);
+    assert.deepEqual(result?.span, { start: text.indexOf('Git Operations'), end: text.indexOf('Git Operations') + 14 });
+    assert.equal(result?.markdown, [
+      'Windows of impact (by when the updates were published):',
+      '',
+      '- 2024-05-01 19:12 JST – 2024-05-01 19:40 JST (28m): `degraded` → `major-outage`',
+      '- from 2024-05-01 19:50 JST, not restored: `degraded`',
+    ].join('\n'));
+  });
+
+  it('on a name in an update, and on a component no update gives a state', () => {
+    const inUpdate = text.indexOf('Webhooks: major');
+    assert.equal(hover(parsed, inUpdate)?.markdown, 'Windows of impact (by when the updates were published):\n\n- from 2024-05-01 19:12 JST, not restored: `major-outage`');
+    assert.equal(hover(parsed, text.indexOf('Pages'))?.markdown, 'No update gives this component a state other than operational.');
+  });
+
+  it('on `posted`: the time, like `at`', () => {
+    const result = hover(parsed, text.indexOf('2024-05-01T10:12Z') + 3);
+    assert.match(result?.markdown ?? '', /^\*\*2024-05-01 19:12 JST\*\* \(Wed\)/);
+    assert.match(result?.markdown ?? '', /\+12m after start/);
+  });
+});

@@ -29,6 +29,20 @@ describe('outline and navigation', () => {
     assert.ok(EXAMPLE.slice(event.span.start, event.span.end).endsWith('is delayed or not received in Australia, Japan and India.'));
   });
 
+  it('document symbols list the components', () => {
+    const text = 'title: t\nstatus: investigating\ncomponents:\n  - Git Operations\n  - API Requests\nstart: 2024-05-01T10:00Z\n';
+    const symbols = documentSymbols(parseIncident(text));
+    assert.deepEqual(outline(symbols), [
+      'incident t',
+      '  components components (2 components)',
+      '    component Git Operations',
+      '    component API Requests',
+      '  time start (2024-05-01 19:00 JST)',
+    ]);
+    const git = symbols[0].children[0].children[0];
+    assert.equal(text.slice(git.selectionSpan.start, git.selectionSpan.end), 'Git Operations');
+  });
+
   it('folding: multi-line entries, events and comment blocks', () => {
     const parsed = parseIncident(EXAMPLE);
     const lineOf = (s: string) => parsed.lineIndex.positionAt(EXAMPLE.indexOf(s)).line;

@@ -1,5 +1,5 @@
 import type { DiagnosticCode, Severity } from './codes';
-import type { Entry } from './model';
+import type { Entry, Status } from './model';
 import type { Span } from './text';
 
 /**
@@ -42,7 +42,11 @@ export type DiagnosticData =
   | { readonly code: 'missing-end'; readonly statusSpan: Span }
   | { readonly code: 'end-before-start'; readonly startSpan: Span; readonly endSpan: Span }
   | { readonly code: 'timeline-order'; readonly index: number; readonly previousIndex: number }
-  | { readonly code: 'duplicate-id'; readonly id: string; readonly others: readonly string[] };
+  | { readonly code: 'duplicate-id'; readonly id: string; readonly others: readonly string[] }
+  /** A component an update names that the root list lacks, and the closest name the list has. */
+  | { readonly code: 'unknown-component'; readonly name: string; readonly suggestion?: string }
+  /** The incident's `status` value and the status the latest published update announces. */
+  | { readonly code: 'stale-status'; readonly statusSpan: Span; readonly latest: Status };
 
 /** The data shape of one code. */
 export type DataOf<C extends DiagnosticData['code']> = Extract<DiagnosticData, { readonly code: C }>;

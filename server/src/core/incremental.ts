@@ -537,5 +537,12 @@ export function shiftEvent(event: TimelineEvent, delta: number): TimelineEvent {
   if (event.event) out.event = shiftField(event.event, event.entries, entries, delta);
   if (event.kind) out.kind = shiftField(event.kind, event.entries, entries, delta);
   if (event.source) out.source = shiftField(event.source, event.entries, entries, delta);
+  if (event.status) out.status = shiftField(event.status, event.entries, entries, delta);
+  if (event.posted) out.posted = shiftTime(event.posted, delta);
+  if (event.nextUpdate) out.nextUpdate = shiftTime(event.nextUpdate, delta);
+  if (event.components) {
+    const shifted = shiftField(event.components, event.entries, entries, delta);
+    out.components = { value: event.components.value.map((c) => mapSpans(c, (o) => o + delta)), entry: shifted.entry };
+  }
   return out;
 }

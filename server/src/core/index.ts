@@ -10,3 +10,4 @@ export { findDuplicateIds, type IncidentFile } from './workspace';
 export { allTimes, formatWritable, isWritableIn, outsideWritableYears, unwritableZone } from './times';
 export { nearest } from './suggest';
 export { t, useTranslations, currentLanguage } from './l10n';
+export { componentWindows, type ComponentWindow } from './components';

@@ -4,9 +4,9 @@
  */
 import type { Span } from './text';
 
-import type { EventKind, IncidentSeverity, Status } from '../../../common/eventKinds';
+import type { ComponentState, EventKind, IncidentSeverity, Status } from '../../../common/eventKinds';
 
-export { EVENT_KINDS, SEVERITIES, STATUSES, type EventKind, type IncidentSeverity, type Status } from '../../../common/eventKinds';
+export { COMPONENT_STATES, EVENT_KINDS, SEVERITIES, STATUSES, type ComponentState, type EventKind, type IncidentSeverity, type Status } from '../../../common/eventKinds';
 
 /** A key and its value as written. */
 export interface Entry {
@@ -56,6 +56,21 @@ export interface Source {
   readonly span: Span;
 }
 
+/** A component named in the root `components` list. */
+export interface ComponentName {
+  readonly name: string;
+  readonly span: Span;
+}
+
+/** A component an update names: alone (a list item) or with its state (a mapping entry). */
+export interface ComponentMention {
+  readonly name: string;
+  readonly span: Span;
+  /** Absent when the update lists the name without a state, or the state could not be read. */
+  readonly state?: ComponentState;
+  readonly stateSpan?: Span;
+}
+
 export interface TimelineEvent {
   /** Position in the timeline list, from 0. */
   readonly index: number;
@@ -66,6 +81,13 @@ export interface TimelineEvent {
   readonly event?: Field<string>;
   readonly kind?: Field<EventKind>;
   readonly source?: Field<string>;
+  /** The status an update announces. */
+  readonly status?: Field<Status>;
+  /** When the update was published, where that differs from `at`. */
+  readonly posted?: TimeValue;
+  /** The time the update promised the next one by. */
+  readonly nextUpdate?: TimeValue;
+  readonly components?: Field<readonly ComponentMention[]>;
 }
 
 export interface Incident {
@@ -82,6 +104,8 @@ export interface Incident {
   readonly regions?: Field<readonly string[]>;
   readonly nextSteps?: Field<readonly string[]>;
   readonly tags?: Field<readonly string[]>;
+  /** The affected components or products. */
+  readonly components?: Field<readonly ComponentName[]>;
   readonly sources?: Field<readonly Source[]>;
   readonly start?: TimeValue;
   readonly end?: TimeValue;
@@ -93,15 +117,38 @@ export interface Incident {
 /** The keys of the root mapping, in the order docs and completion present them. */
 export const INCIDENT_KEYS = [
   'id', 'title', 'status', 'severity', 'service', 'regions', 'start', 'end',
-  'impact', 'cause', 'next_steps', 'tags', 'sources', 'timeline',
+  'components', 'impact', 'cause', 'next_steps', 'tags', 'sources', 'timeline',
 ] as const;
 export type IncidentKey = (typeof INCIDENT_KEYS)[number];
 
-export const REQUIRED_INCIDENT_KEYS: readonly IncidentKey[] = ['id', 'title', 'status', 'start'];
+/** `id` is optional: without one, the file's name stands for it (see fileId). */
+export const REQUIRED_INCIDENT_KEYS: readonly IncidentKey[] = ['title', 'status', 'start'];
 
-export const EVENT_KEYS = ['at', 'event', 'kind', 'source'] as const;
+export const EVENT_KEYS = ['at', 'posted', 'event', 'kind', 'status', 'components', 'next_update', 'source'] as const;
 export type EventKey = (typeof EVENT_KEYS)[number];
 export const REQUIRED_EVENT_KEYS: readonly EventKey[] = ['at', 'event'];
 
 export const TIME_PAIR_KEYS = ['utc', 'jst'] as const;
 export const SOURCE_KEYS = ['url', 'title'] as const;
+
+/**
+ * When an event was published: its `posted`, else its `at`. The status rules read updates in this
+ * order; `at` alone places an event in the story.
+ */
+export function publishedMs(event: TimelineEvent): number | undefined {
+  return event.posted ? event.posted.epochMs : event.at?.epochMs;
+}
+
+/** The name that stands for a missing `id`: the file's name less `.incident.yaml` (or `.yml`). */
+export function fileId(uri: string): string {
+  // A path's last segment; a URI without one (`untitled:Untitled-1`) less its scheme.
+  const slash = uri.lastIndexOf('/');
+  const raw = slash >= 0 ? uri.slice(slash + 1) : uri.slice(uri.indexOf(':') + 1);
+  let name = raw;
+  try {
+    name = decodeURIComponent(raw);
+  } catch {
+    // A stray % in a name that was never encoded: the name as written.
+  }
+  return name.replace(/\.incident\.ya?ml$/i, '').replace(/\.ya?ml$/i, '');
+}

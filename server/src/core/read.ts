@@ -11,14 +11,19 @@ import type { DiagnosticCode, Severity } from './codes';
 import type { DiagnosticData, IncidentDiagnostic } from './diagnostics';
 import { t } from './l10n';
 import {
+  COMPONENT_STATES,
   EVENT_KEYS,
   EVENT_KINDS,
   INCIDENT_KEYS,
   REQUIRED_EVENT_KEYS,
+  REQUIRED_INCIDENT_KEYS,
   SEVERITIES,
   SOURCE_KEYS,
   STATUSES,
   TIME_PAIR_KEYS,
+  type ComponentMention,
+  type ComponentName,
+  type ComponentState,
   type Entry,
   type EventKind,
   type Field,
@@ -199,6 +204,52 @@ export class IncidentReader {
     return { value, entry };
   }
 
+  /** The root `components`: a list of names, each with its span for hover, symbols and fixes. */
+  readComponentNames(found: { entry: Entry; node: Node | null } | undefined): Field<readonly ComponentName[]> | undefined {
+    const list = this.readStringList('components', found);
+    if (!list) return undefined;
+    const node = found!.node;
+    const items = isSeq(node) ? (node.items as (Node | null)[]) : [];
+    const value: ComponentName[] = [];
+    for (const raw of items) {
+      const item = this.resolve(raw);
+      if (isScalar(item) && item.value !== null && typeof item.value !== 'object') {
+        value.push({ name: typeof item.value === 'string' ? item.value : String(item.source ?? item.value), span: this.span(raw, list.entry.valueSpan) });
+      }
+    }
+    return { value, entry: list.entry };
+  }
+
+  /**
+   * An update's `components`: a list of names, or a mapping from name to state. Wrong states are
+   * `invalid-value` like any enumeration; the name is kept so the other rules still see it.
+   */
+  readComponentMentions(found: { entry: Entry; node: Node | null } | undefined): Field<readonly ComponentMention[]> | undefined {
+    if (!found) return undefined;
+    const { entry, node } = found;
+    if (node === null || (isScalar(node) && node.value === null)) return { value: [], entry };
+    if (isSeq(node)) {
+      const list = this.readComponentNames(found);
+      return list && { value: list.value, entry };
+    }
+    if (!isMap(node)) {
+      this.diag('wrong-type', 'error', entry.valueSpan,
+        t('`components` must be a list of names or a mapping from name to state, got {0}.', describe(node)));
+      return undefined;
+    }
+    const value: ComponentMention[] = [];
+    for (const pair of node.items as Pair<Node | null, Node | null>[]) {
+      const keyNode = pair.key;
+      if (!isScalar(keyNode) || keyNode.value === null || typeof keyNode.value === 'object') continue;
+      const name = typeof keyNode.value === 'string' ? keyNode.value : String(keyNode.source ?? keyNode.value);
+      const span = this.span(keyNode, entry.valueSpan);
+      const stateEntry: Entry = { key: name, keySpan: span, valueSpan: pair.value?.range ? this.span(pair.value, span) : { start: span.end + 1, end: span.end + 1 } };
+      const state = this.readEnum<ComponentState>(t('state of `{0}`', name), { entry: stateEntry, node: this.resolve(pair.value) }, COMPONENT_STATES);
+      value.push(state ? { name, span, state: state.value, stateSpan: stateEntry.valueSpan } : { name, span });
+    }
+    return { value, entry };
+  }
+
   private checkUrl(text: string, span: Span): boolean {
     let ok = false;
     try {
@@ -364,6 +415,10 @@ export class IncidentReader {
       event: this.readString('event', read.values.get('event'), true),
       kind: this.readEnum<EventKind>('kind', read.values.get('kind'), EVENT_KINDS),
       source: this.readUrl('source', read.values.get('source')),
+      status: this.readEnum<Status>('status', read.values.get('status'), STATUSES),
+      posted: this.readTime('posted', read.values.get('posted')),
+      nextUpdate: this.readTime('next_update', read.values.get('next_update')),
+      components: this.readComponentMentions(read.values.get('components')),
     };
   }
 
@@ -386,7 +441,7 @@ export class IncidentReader {
     const root = this.resolve(rawRoot);
     if (root === null || (isScalar(root) && (root.value === null || root.value === ''))) {
       this.diag('not-an-incident', 'error', firstLine,
-        t('This file is empty: an incident is a YAML mapping with at least id, title, status and start.'));
+        t('This file is empty: an incident is a YAML mapping with at least title, status and start.'));
       return undefined;
     }
     if (!isMap(root)) {
@@ -399,7 +454,7 @@ export class IncidentReader {
     const v = read.values;
     // Missing root keys are reported on the root mapping's first line.
     const head = this.lineSpanAt(span.start);
-    for (const key of ['id', 'title', 'status', 'start']) {
+    for (const key of REQUIRED_INCIDENT_KEYS) {
       if (!v.has(key)) this.missing(key, 'incident', span, read.entries, t('The incident has no `{0}`.', key), head);
     }
     return {
@@ -417,6 +472,7 @@ export class IncidentReader {
       cause: this.readString('cause', v.get('cause')),
       nextSteps: this.readStringList('next_steps', v.get('next_steps')),
       tags: this.readStringList('tags', v.get('tags')),
+      components: this.readComponentNames(v.get('components')),
       sources: this.readSources(v.get('sources')),
       timelineEntry: v.get('timeline')?.entry,
       timeline: this.readTimeline(v.get('timeline')),

@@ -8,6 +8,8 @@ export function* allTimes(incident: Incident): Generator<{ label: string; time: 
   if (incident.end) yield { label: 'end', time: incident.end };
   for (const event of incident.timeline) {
     if (event.at) yield { label: `timeline[${event.index}].at`, time: event.at };
+    if (event.posted) yield { label: `timeline[${event.index}].posted`, time: event.posted };
+    if (event.nextUpdate) yield { label: `timeline[${event.index}].next_update`, time: event.nextUpdate };
   }
 }
 

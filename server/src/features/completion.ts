@@ -2,7 +2,8 @@
  * Completion while typing, when the YAML is often half-written: the context comes from the lines
  * around the cursor (indentation and keys), not from the parse, so it works on broken text too.
  */
-import { EVENT_KEYS, EVENT_KINDS, INCIDENT_KEYS, SEVERITIES, SOURCE_KEYS, STATUSES, t, TIME_PAIR_KEYS, type ParsedIncident, type Span } from '../core';
+import { COMPONENT_STATES, EVENT_KEYS, EVENT_KINDS, INCIDENT_KEYS, SEVERITIES, SOURCE_KEYS, STATUSES, t, TIME_PAIR_KEYS, type ParsedIncident, type Span } from '../core';
+import { itemText } from '../fixes/wrongType';
 import { indentUnit, lineEnding } from './edit';
 import { eventSnippet, incidentSnippet, nowTexts, snippetToText } from '../../../common/template';
 
@@ -26,7 +27,8 @@ export interface CompletionOptions {
   readonly snippets?: boolean;
 }
 
-type Container = 'incident' | 'event' | 'time' | 'source' | 'timeline' | 'sources' | 'unknown';
+/** `components`: an update's components (a mapping from name to state, or a list of names). */
+type Container = 'incident' | 'event' | 'time' | 'source' | 'timeline' | 'sources' | 'components' | 'unknown';
 
 /** The document's lines, read one at a time (a long file is not split up front). */
 interface Lines {
@@ -79,7 +81,8 @@ function contextAt(lines: Lines, line: number, column: number): { container: Con
       }
     } else if (shape.keyColumn < column) {
       const key = shape.key;
-      container = key === 'start' || key === 'end' || key === 'at' ? 'time' : key === 'timeline' || key === 'sources' ? key : 'unknown';
+      container = TIME_KEYS.has(key ?? '') ? 'time' : key === 'timeline' || key === 'sources' ? key
+        : key === 'components' && shape.keyColumn > 0 ? 'components' : 'unknown';
     }
   }
   container ??= column === 0 ? 'incident' : 'unknown';
@@ -98,11 +101,15 @@ function listContainer(lines: Lines, line: number, dashColumn: number): Containe
     const shape = shapeOf(lines.at(l));
     if (shape.blank) continue;
     if (shape.indent < dashColumn || (shape.indent === dashColumn && !shape.dash)) {
-      return shape.key === 'timeline' ? 'timeline' : shape.key === 'sources' ? 'sources' : 'unknown';
+      return shape.key === 'timeline' ? 'timeline' : shape.key === 'sources' ? 'sources'
+        : shape.key === 'components' && shape.keyColumn > 0 ? 'components' : 'unknown';
     }
   }
   return 'unknown';
 }
+
+/** The keys whose value is a time. */
+const TIME_KEYS = new Set(['start', 'end', 'at', 'posted', 'next_update']);
 
 const KEYS: Record<'incident' | 'event' | 'time' | 'source', readonly string[]> = {
   incident: INCIDENT_KEYS,
@@ -116,12 +123,13 @@ const ENUMS: Record<string, readonly string[]> = { status: STATUSES, severity: S
 /** What a key holds, shown beside it in the completion list (translated, so one call per text). */
 function keyDetail(container: 'incident' | 'event' | 'time' | 'source', key: string): string | undefined {
   switch (`${container}.${key}`) {
-    case 'incident.id': return t('required · the incident\'s id, its own across files');
+    case 'incident.id': return t('the incident\'s id, its own across files (else the file name stands for it)');
     case 'incident.title': return t('required · what users saw');
     case 'incident.status': return t('required · investigating, identified, monitoring or resolved');
     case 'incident.severity': return t('critical, major, minor or info');
     case 'incident.service': return t('the affected service');
     case 'incident.regions': return t('a list of the affected regions');
+    case 'incident.components': return t('a list of the affected components');
     case 'incident.start': return t('required · when the impact began');
     case 'incident.end': return t('when the impact ended');
     case 'incident.impact': return t('who was affected, and how');
@@ -133,6 +141,10 @@ function keyDetail(container: 'incident' | 'event' | 'time' | 'source', key: str
     case 'event.at': return t('required · when it happened');
     case 'event.event': return t('required · what happened');
     case 'event.kind': return t('detected, update, mitigated, resolved, cause, report or note');
+    case 'event.posted': return t('when the update was published, if not at `at`');
+    case 'event.status': return t('the status this update announced');
+    case 'event.components': return t('the components and their states in this update');
+    case 'event.next_update': return t('when the next update was promised');
     case 'event.source': return t('a web address for this event');
     case 'time.utc': return t('the time in UTC, ending in Z');
     case 'time.jst': return t('the time in JST (+09:00)');
@@ -151,10 +163,13 @@ function keySnippet(key: string, column: number, unit: number, eol: string, now:
     case 'start':
     case 'end':
     case 'at':
+    case 'posted':
+    case 'next_update':
       return `${key}:${eol}${inner}utc: \${1:${utc}}${eol}${inner}jst: \${2:${jst}}`;
     case 'utc': return `utc: \${1:${utc}}`;
     case 'jst': return `jst: \${1:${jst}}`;
     case 'regions':
+    case 'components':
     case 'tags':
     case 'next_steps':
     case 'sources':
@@ -164,6 +179,11 @@ function keySnippet(key: string, column: number, unit: number, eol: string, now:
     default:
       return `${key}: $1`;
   }
+}
+
+/** Text taken literally inside a snippet. */
+function escapeSnippet(text: string): string {
+  return text.replace(/[$}\\]/g, '\\$&');
 }
 
 export function completions(parsed: ParsedIncident, offset: number, options: CompletionOptions = {}): IncidentCompletion[] {
@@ -181,6 +201,15 @@ export function completions(parsed: ParsedIncident, offset: number, options: Com
   const add = (label: string, kind: CompletionKind, span: Span, snippetText: string, detail?: string, sortText?: string) =>
     items.push({ label, kind, span, insertText: snippets ? snippetText : snippetToText(snippetText), snippet: snippets, detail, sortText });
 
+  const lines: Lines = { count: parsed.lineIndex.lineCount, at: (l) => text.slice(parsed.lineIndex.lineStart(l), parsed.lineIndex.lineEnd(l)) };
+  // A component's state after `Name:` in an update's components (names may hold spaces).
+  const named = /^(\s*)([^\s:#-][^:#]*):(\s*)([\w-]*)$/.exec(before);
+  if (named && contextAt(lines, line, named[1].length).container === 'components') {
+    const span = { start: offset - named[4].length, end: offset + wordAfter.length };
+    COMPONENT_STATES.forEach((v, i) => add(v, 'value', span, v, undefined, String(i).padStart(2, '0')));
+    return items;
+  }
+
   // A value after `key:` on the cursor's line.
   const value = /^(\s*)((?:-\s+)*)([A-Za-z_][\w-]*):(\s*)(["']?)([^#"']*)$/.exec(before);
   if (value) {
@@ -195,7 +224,7 @@ export function completions(parsed: ParsedIncident, offset: number, options: Com
       add(t('now ({0})', utc), 'time', span, utc, t('the current minute in UTC'));
     } else if (key === 'jst') {
       add(t('now ({0})', jst), 'time', span, jst, t('the current minute in JST'));
-    } else if ((key === 'start' || key === 'end' || key === 'at') && value[5] === '' && !/\S/.test(after)) {
+    } else if (TIME_KEYS.has(key) && value[5] === '' && !/\S/.test(after)) {
       const inner = ' '.repeat(keyColumn + unit);
       // Replace from the colon: the pair goes on the lines below.
       const fromColon = { start: lineStart + before.length - value[4].length - value[6].length, end: offset };
@@ -211,12 +240,20 @@ export function completions(parsed: ParsedIncident, offset: number, options: Com
   const dash = keyLine[2].length > 0;
   const column = keyLine[1].length + (dash ? keyLine[2].length : 0);
   const span = { start: offset - keyLine[3].length, end: offset + wordAfter.length };
-  const lines: Lines = { count: parsed.lineIndex.lineCount, at: (l) => text.slice(parsed.lineIndex.lineStart(l), parsed.lineIndex.lineEnd(l)) };
   let { container, present } = contextAt(lines, line, column);
   if (dash) {
     const list = listContainer(lines, line, keyLine[1].length);
-    container = list === 'timeline' ? 'event' : list === 'sources' ? 'source' : container;
+    container = list === 'timeline' ? 'event' : list === 'sources' ? 'source' : list === 'components' ? 'components' : container;
     present = new Set();
+  }
+  if (container === 'components') {
+    // The names of the root list: as list items after a dash, else as keys with a choice of state.
+    const names = parsed.incident?.components?.value.map((c) => c.name) ?? [];
+    names.forEach((name, i) => {
+      const written = escapeSnippet(itemText(name));
+      add(name, 'value', span, dash ? written : `${written}: \${1|${COMPONENT_STATES.join(',')}|}`, t('a component of the incident'), String(i).padStart(3, '0'));
+    });
+    return items;
   }
   if (container === 'timeline') {
     add(t('New timeline event'), 'snippet', span, eventSnippet(now, column, unit, eol), undefined, '0');

@@ -3,6 +3,7 @@
  * the start it is, and on start or end the incident's total duration.
  */
 import {
+  componentWindows,
   currentLanguage,
   formatDuration,
   formatInOffset,
@@ -50,7 +51,11 @@ function findTime(parsed: ParsedIncident, offset: number): HoveredTime | undefin
   ];
   // Only the event under the cursor: a long timeline is not walked time by time.
   const event = incident.timeline.find((e) => contains(e.span, offset));
-  if (event) candidates.push({ label: `timeline[${event.index}].at`, time: event.at, entries: event.entries, key: 'at' });
+  if (event) {
+    candidates.push({ label: `timeline[${event.index}].at`, time: event.at, entries: event.entries, key: 'at' });
+    candidates.push({ label: `timeline[${event.index}].posted`, time: event.posted, entries: event.entries, key: 'posted' });
+    candidates.push({ label: `timeline[${event.index}].next_update`, time: event.nextUpdate, entries: event.entries, key: 'next_update' });
+  }
   for (const { label, time, entries, key } of candidates) {
     if (!time) continue;
     const entry = entries.find((e) => e.key === key && e.valueSpan.start === time.span.start);
@@ -77,7 +82,40 @@ function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
 }
 
+/** The component name under the cursor, in the root list or in an update. */
+function findComponent(parsed: ParsedIncident, offset: number): { name: string; span: Span } | undefined {
+  const incident = parsed.incident;
+  if (!incident) return undefined;
+  const named = incident.components?.value.find((c) => contains(c.span, offset));
+  if (named) return named;
+  const event = incident.timeline.find((e) => contains(e.span, offset));
+  return event?.components?.value.find((c) => contains(c.span, offset));
+}
+
+function jstText(epochMs: number): string {
+  return `${formatInOffset(epochMs, JST_OFFSET_MINUTES, { separator: ' ', offset: false })} JST`;
+}
+
+/**
+ * A component's windows of impact, from the states the updates give it. The name itself is not
+ * repeated: the hover sits on it, and file text never goes into the markdown.
+ */
+function componentHover(parsed: ParsedIncident, component: { name: string; span: Span }): IncidentHover {
+  const windows = componentWindows(parsed.incident!).get(component.name) ?? [];
+  const lines = windows.length === 0
+    ? [t('No update gives this component a state other than operational.')]
+    : [t('Windows of impact (by when the updates were published):'), '', ...windows.map((w) => {
+      const states = w.states.map((s) => `\`${s}\``).join(' → ');
+      return w.toMs === undefined
+        ? `- ${t('from {0}, not restored: {1}', jstText(w.fromMs), states)}`
+        : `- ${t('{0} – {1} ({2}): {3}', jstText(w.fromMs), jstText(w.toMs), formatDuration(w.toMs - w.fromMs), states)}`;
+    })];
+  return { span: component.span, markdown: lines.join('\n') };
+}
+
 export function hover(parsed: ParsedIncident, offset: number, options: HoverOptions = {}): IncidentHover | undefined {
+  const component = findComponent(parsed, offset);
+  if (component) return componentHover(parsed, component);
   const found = findTime(parsed, offset);
   if (!found) return undefined;
   const { instant, label } = found;

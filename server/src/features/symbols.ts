@@ -6,7 +6,7 @@ import { formatInOffset, JST_OFFSET_MINUTES, t, type Entry, type ParsedIncident,
 import { contentEnd } from './edit';
 import { timeInstant } from './timeText';
 
-export type IncidentSymbolKind = 'incident' | 'time' | 'timeline' | 'event';
+export type IncidentSymbolKind = 'incident' | 'time' | 'timeline' | 'event' | 'components' | 'component';
 
 export interface IncidentSymbol {
   readonly name: string;
@@ -48,6 +48,11 @@ export function documentSymbols(parsed: ParsedIncident): IncidentSymbol[] {
     if (entry.key === 'start' || entry.key === 'end') {
       const time = entry.key === 'start' ? incident.start : incident.end;
       children.push({ name: entry.key, detail: timeDetail(time), kind: 'time', span: entrySpan(parsed, entry), selectionSpan: entry.keySpan, children: [] });
+    } else if (entry.key === 'components' && incident.components && entry.keySpan.start === incident.components.entry.keySpan.start) {
+      const components = incident.components.value.map((c): IncidentSymbol => ({
+        name: oneLine(c.name, 80), kind: 'component', span: c.span, selectionSpan: c.span, children: [],
+      }));
+      children.push({ name: 'components', detail: t('{0} components', components.length), kind: 'components', span: entrySpan(parsed, entry), selectionSpan: entry.keySpan, children: components });
     } else if (entry.key === 'timeline' && entry.keySpan.start === incident.timelineEntry?.keySpan.start) {
       const events = incident.timeline.map((event): IncidentSymbol => {
         const instant = timeInstant(event.at);

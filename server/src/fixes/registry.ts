@@ -14,7 +14,9 @@ import { missingEnd } from './missingEnd';
 import { missingField } from './missingField';
 import { missingOffset } from './missingOffset';
 import { notAnIncident } from './notAnIncident';
+import { staleStatus } from './staleStatus';
 import { timelineOrder } from './timelineOrder';
+import { unknownComponent } from './unknownComponent';
 import { unknownField } from './unknownField';
 import { utcJstMismatch } from './utcJstMismatch';
 import { wrongOffset } from './wrongOffset';
@@ -37,6 +39,8 @@ const FIXES: { readonly [C in FixableCode]: QuickFix<C> } = {
   'missing-end': missingEnd,
   'end-before-start': endBeforeStart,
   'timeline-order': timelineOrder,
+  'unknown-component': unknownComponent,
+  'stale-status': staleStatus,
 };
 
 /** The codes that have a quick fix (the README names each fix). */

@@ -7,7 +7,7 @@ import { columnOf, indentUnit, lineEnding } from '../features/edit';
 import { offer, type QuickFix } from './fix';
 
 /** An item YAML would read as something else than a string keeps it by quoting. */
-function itemText(item: string): string {
+export function itemText(item: string): string {
   const plain = /^[\w\u3000-\u9fff\uff00-\uffef][^:#]*$/.test(item) && !/^(?:true|false|null|yes|no|on|off|~|[-+]?\d[\d._]*)$/i.test(item);
   return plain ? item : JSON.stringify(item);
 }

@@ -165,6 +165,8 @@ const SYMBOL_KINDS: Record<IncidentSymbolKind, SymbolKind> = {
   time: SymbolKind.Field,
   timeline: SymbolKind.Array,
   event: SymbolKind.Event,
+  components: SymbolKind.Array,
+  component: SymbolKind.EnumMember,
 };
 
 export function lspDocumentSymbols(document: FeatureDocument): DocumentSymbol[] {

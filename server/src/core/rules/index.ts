@@ -1,10 +1,21 @@
+import { componentNotRestored } from './componentNotRestored';
 import { endBeforeStart } from './endBeforeStart';
+import { lateUpdate } from './lateUpdate';
 import { missingEnd } from './missingEnd';
+import { postedBeforeAt } from './postedBeforeAt';
+import { resolvedAfterEnd } from './resolvedAfterEnd';
 import type { Rule } from './rule';
+import { staleStatus } from './staleStatus';
+import { statusAfterEnd } from './statusAfterEnd';
+import { statusRegression } from './statusRegression';
 import { timelineOrder } from './timelineOrder';
+import { unknownComponent } from './unknownComponent';
 import { utcJstPair } from './utcJstPair';
 
 export type { Rule } from './rule';
 
 /** The rules over the finished model, in the order their diagnostics are usually read. */
-export const RULES: readonly Rule[] = [missingEnd, endBeforeStart, utcJstPair, timelineOrder];
+export const RULES: readonly Rule[] = [
+  missingEnd, endBeforeStart, utcJstPair, timelineOrder,
+  postedBeforeAt, unknownComponent, resolvedAfterEnd, statusAfterEnd, staleStatus, lateUpdate, componentNotRestored, statusRegression,
+];

@@ -18,11 +18,14 @@ export const utcJstPair: Rule = {
     if (incident.end) checkPair(incident.end, 'end', report);
     for (const event of incident.timeline) {
       if (event.at?.form === 'pair') checkPair(event.at, event.index, report);
+      // Updates' own times: rare, so their label strings cost nothing on a plain timeline.
+      if (event.posted?.form === 'pair') checkPair(event.posted, `timeline[${event.index}].posted`, report);
+      if (event.nextUpdate?.form === 'pair') checkPair(event.nextUpdate, `timeline[${event.index}].next_update`, report);
     }
   },
 };
 
-/** `where`: start, end, or the index of the timeline event (named as allTimes names it). */
+/** `where`: a label as allTimes names it, or the index of a timeline event for its `at`. */
 function checkPair(time: TimeValue, where: string | number, report: (diagnostic: IncidentDiagnostic) => void): void {
   const { utc, jst } = time;
   if (time.form !== 'pair' || !utc || !jst) return;

@@ -1,0 +1,22 @@
+import { t } from '../l10n';
+import { describeJst, formatDuration } from '../../../../common/time';
+import type { Rule } from './rule';
+
+/** An update is published no earlier than what it describes: `posted` before `at` is a slip. */
+export const postedBeforeAt: Rule = {
+  name: 'posted-before-at',
+  check(incident, report) {
+    for (const event of incident.timeline) {
+      const posted = event.posted?.epochMs;
+      const at = event.at?.epochMs;
+      if (posted === undefined || at === undefined || posted >= at) continue;
+      report({
+        code: 'posted-before-at',
+        severity: 'warning',
+        span: event.posted!.span,
+        message: t('Event {0} was posted at {1}, {2} before the time it describes ({3}): `posted` is when the update was published, `at` when it happened.',
+          event.index + 1, describeJst(posted), formatDuration(at - posted), describeJst(at)),
+      });
+    }
+  },
+};

@@ -1,0 +1,39 @@
+import { t } from '../l10n';
+import { describeJst, formatDuration } from '../../../../common/time';
+import type { Rule } from './rule';
+import { updatesByPublication } from './updates';
+
+/**
+ * An update published after the end says the incident is over: one that still announces
+ * `investigating` or `identified`, or a component not `operational`, contradicts the end.
+ */
+export const statusAfterEnd: Rule = {
+  name: 'status-after-end',
+  check(incident, report) {
+    const end = incident.end?.epochMs;
+    if (end === undefined) return;
+    for (const { event, ms } of updatesByPublication(incident)) {
+      if (ms <= end) continue;
+      const status = event.status?.value;
+      if (status === 'investigating' || status === 'identified') {
+        report({
+          code: 'status-after-end',
+          severity: 'warning',
+          span: event.status!.entry.valueSpan,
+          message: t('Event {0} was published at {1}, {2} after the end ({3}), but still announces `{4}`: correct `end` or the status.',
+            event.index + 1, describeJst(ms), formatDuration(ms - end), describeJst(end), status),
+        });
+      }
+      for (const mention of event.components?.value ?? []) {
+        if (mention.state === undefined || mention.state === 'operational') continue;
+        report({
+          code: 'status-after-end',
+          severity: 'warning',
+          span: mention.stateSpan!,
+          message: t('Event {0} was published at {1}, {2} after the end ({3}), but still gives `{4}` the state `{5}`: correct `end` or the state.',
+            event.index + 1, describeJst(ms), formatDuration(ms - end), describeJst(end), mention.name, mention.state),
+        });
+      }
+    }
+  },
+};

@@ -190,6 +190,15 @@ describe('cli: check', () => {
     assert.equal(r.status, 0);
   });
 
+  it('duplicate-id among many files names three others and counts the rest', () => {
+    for (const name of ['a', 'b', 'c', 'd', 'e', 'f']) write(`${name}.incident.yaml`, CLEAN);
+    const r = run(['check', '.'], { cwd: dir });
+    const lines = r.stdout.split('\n');
+    assert.equal(lines[0], 'a.incident.yaml:1:5: warning duplicate-id The id `EX196121` is also used by b.incident.yaml, c.incident.yaml, d.incident.yaml and 2 more; each incident needs its own id.');
+    assert.equal(lines[5], 'f.incident.yaml:1:5: warning duplicate-id The id `EX196121` is also used by a.incident.yaml, b.incident.yaml, c.incident.yaml and 2 more; each incident needs its own id.');
+    assert.equal(lines[6], 'Checked 6 files: 0 errors, 6 warnings in 6 of them.');
+  });
+
   it('--max-file-length: longer files get file-too-large', () => {
     write('a.incident.yaml', CLEAN);
     const r = run(['check', '--max-file-length', '10', 'a.incident.yaml'], { cwd: dir });

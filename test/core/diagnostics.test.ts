@@ -386,6 +386,27 @@ describe('diagnostics by code', () => {
       assert.deepEqual(da.related?.map((r) => r.uri), ['b.incident.yaml']);
       assert.deepEqual(da.data, { code: 'duplicate-id', id: 'EX196121', others: ['b.incident.yaml'] });
     });
+
+    it('names at most three other files and counts the rest, in message, related places and data', () => {
+      const parsed = parseIncident(lines(...HEAD, 'start: 2019-11-19T10:40+09:00'));
+      const files = Array.from({ length: 3_000 }, (_, i) => ({ uri: `f${i}.incident.yaml`, incident: parsed.incident }));
+      const found = findDuplicateIds(files);
+      assert.equal(found.size, 3_000);
+      const [first] = found.get('f0.incident.yaml')!;
+      assert.equal(first.message, 'The id `EX196121` is also used by f1.incident.yaml, f2.incident.yaml, f3.incident.yaml and 2,996 more; each incident needs its own id.');
+      assert.deepEqual(first.related?.map((r) => [r.uri, rangeOf(parsed.lineIndex, r.span), r.message]), [
+        ['f1.incident.yaml', '0:4-0:12', '`EX196121` is also the id here'],
+        ['f2.incident.yaml', '0:4-0:12', '`EX196121` is also the id here'],
+        ['f3.incident.yaml', '0:4-0:12', '`EX196121` is also the id here'],
+      ]);
+      assert.deepEqual(first.data, { code: 'duplicate-id', id: 'EX196121', others: ['f1.incident.yaml', 'f2.incident.yaml', 'f3.incident.yaml'] });
+      // A file among the named ones names the other three of the first four.
+      assert.equal(found.get('f2.incident.yaml')![0].message, 'The id `EX196121` is also used by f0.incident.yaml, f1.incident.yaml, f3.incident.yaml and 2,996 more; each incident needs its own id.');
+      assert.equal(found.get('f2999.incident.yaml')![0].message, 'The id `EX196121` is also used by f0.incident.yaml, f1.incident.yaml, f2.incident.yaml and 2,996 more; each incident needs its own id.');
+      // Four files: the three others are all named, nothing is counted.
+      const four = findDuplicateIds(files.slice(0, 4));
+      assert.equal(four.get('f3.incident.yaml')![0].message, 'The id `EX196121` is also used by f0.incident.yaml, f1.incident.yaml, f2.incident.yaml; each incident needs its own id.');
+    });
   });
 
   describe('file-too-large and internal-error', () => {

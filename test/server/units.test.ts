@@ -118,6 +118,32 @@ describe('server units: workspace index', () => {
     assert.deepEqual(index.locate('file:///ws/b.incident.yaml', { start: 4, end: 5 }), { start: { line: 0, character: 4 }, end: { line: 0, character: 5 } });
   });
 
+  it('3,000 files sharing an id: each change reaches only the few files it names, and a warning names three', () => {
+    const index = new WorkspaceIndex();
+    const uri = (i: number) => `file:///ws/f${i}.incident.yaml`;
+    const affected = Array.from({ length: 3_000 }, (_, i) => index.setDisk(uri(i), parsedWithId('SHARED')));
+    // The second file makes the first a duplicate; the third and fourth are named by those before them; later ones by nobody.
+    assert.deepEqual(affected.slice(0, 5), [[], [uri(0)], [uri(0), uri(1)], [uri(0), uri(1), uri(2)], []]);
+    assert.equal(affected.flat().length, 6);
+    const opened = 'file:///ws/opened.incident.yaml';
+    assert.deepEqual(index.setOpen(opened, parsedWithId('SHARED')), []);
+    const [warning] = index.duplicatesOf(opened, (u) => u.replace('file:///ws/', ''));
+    assert.equal(warning.message, 'The id `SHARED` is also used by f0.incident.yaml, f1.incident.yaml, f2.incident.yaml and 2,997 more; each incident needs its own id.');
+    assert.deepEqual(warning.related?.map((r) => r.uri), [uri(0), uri(1), uri(2)]);
+    assert.deepEqual(warning.data, { code: 'duplicate-id', id: 'SHARED', others: [uri(0), uri(1), uri(2)] });
+    assert.equal(index.filesWithDuplicates().length, 3_001);
+    // A file nobody names leaves: nobody else changes beyond the count.
+    assert.deepEqual(index.setDisk(uri(10), undefined), []);
+    // A named one leaves: the files that named it name another now.
+    assert.equal(index.setDisk(uri(1), undefined).length, 2_999);
+    assert.match(index.duplicatesOf(opened, (u) => u)[0].message, /f0\.incident\.yaml, file:\/\/\/ws\/f2\.incident\.yaml, file:\/\/\/ws\/f3\.incident\.yaml and 2,995 more/);
+    // The last but one file with an id leaves its group: the one left is no longer a duplicate.
+    index.setOpen('file:///ws/x.incident.yaml', parsedWithId('PAIR'));
+    index.setOpen('file:///ws/y.incident.yaml', parsedWithId('PAIR'));
+    assert.deepEqual(index.setOpen('file:///ws/y.incident.yaml', parsedWithId('SINGLE')), ['file:///ws/x.incident.yaml']);
+    assert.deepEqual(index.duplicatesOf('file:///ws/x.incident.yaml', (u) => u), []);
+  });
+
   it('finds incident files under folders within the limits, skipping node_modules and .git', async () => {
     const folder = mkdtempSync(path.join(tmpdir(), 'incident-scan-'));
     try {

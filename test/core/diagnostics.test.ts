@@ -3,7 +3,7 @@
  * the actual values.
  */
 import * as assert from 'node:assert/strict';
-import { DIAGNOSTIC_CODES, findDuplicateIds, parseIncident, type DiagnosticData } from '../../server/src/core';
+import { capDiagnostics, DIAGNOSTIC_CODES, findDuplicateIds, parseIncident, type DiagnosticData } from '../../server/src/core';
 import { RULES, type Rule } from '../../server/src/core/rules';
 import { HEAD, lines, only, rangeOf, rows } from './diagnose';
 
@@ -409,6 +409,52 @@ describe('diagnostics by code', () => {
     });
   });
 
+  describe('too-many-problems (the cap per file)', () => {
+    // Each item: a time without offset (error), an unknown kind (error), an unknown field (warning).
+    const item = (i: number) => [`  - at: 2019-11-19T10:${String(i % 60).padStart(2, '0')}`, `    event: e${i}`, '    kind: nonsense', '    extra: 1'];
+    const manyItems = (count: number) => [...HEAD, 'start: 2019-11-19T10:40+09:00', 'timeline:', ...Array.from({ length: count }, (_, i) => item(i).join('\n'))].join('\n') + '\n';
+    const described = (parsed: ReturnType<typeof parseIncident>, max: number) =>
+      capDiagnostics(parsed.diagnostics, max, parsed.lineIndex).diagnostics.map((d) => `${d.code} ${d.severity} ${rangeOf(parsed.lineIndex, d.span)}`);
+
+    it('keeps every error before any warning, in document order, and ends with how many were left out', () => {
+      const parsed = parseIncident(manyItems(4));
+      assert.deepEqual(parsed.diagnostics.map((d) => `${d.code} ${d.severity}`), Array.from({ length: 4 }, () => [
+        'missing-offset error', 'invalid-value error', 'unknown-field warning']).flat());
+      const capped = capDiagnostics(parsed.diagnostics, 9, parsed.lineIndex);
+      assert.equal(capped.omitted, 3);
+      assert.deepEqual(described(parsed, 9), [
+        'missing-offset error 5:8-5:24', 'invalid-value error 7:10-7:18', 'unknown-field warning 8:4-8:9',
+        'missing-offset error 9:8-9:24', 'invalid-value error 11:10-11:18',
+        'missing-offset error 13:8-13:24', 'invalid-value error 15:10-15:18',
+        'missing-offset error 17:8-17:24', 'invalid-value error 19:10-19:18',
+        // On the line of the last one kept.
+        'too-many-problems information 19:0-19:18',
+      ]);
+      assert.equal(capped.diagnostics.at(-1)!.message, '3 more problems in this file are not shown; at most 9 are listed per file.');
+      assert.equal(capDiagnostics(parsed.diagnostics, 11, parsed.lineIndex).diagnostics.at(-1)!.message, '1 more problem in this file is not shown; at most 11 are listed per file.');
+      // A cap below the number of errors holds the first errors only.
+      assert.deepEqual(described(parsed, 2), ['missing-offset error 5:8-5:24', 'invalid-value error 7:10-7:18', 'too-many-problems information 7:0-7:18']);
+    });
+
+    it('leaves a file within the cap as it is', () => {
+      const parsed = parseIncident(manyItems(4));
+      const capped = capDiagnostics(parsed.diagnostics, 12, parsed.lineIndex);
+      assert.equal(capped.omitted, 0);
+      assert.equal(capped.diagnostics, parsed.diagnostics);
+    });
+
+    it('2,000 bad items: the first 1,000 errors and one line for the 5,000 others', () => {
+      const parsed = parseIncident(manyItems(2_000));
+      assert.equal(parsed.diagnostics.length, 6_000);
+      const capped = capDiagnostics(parsed.diagnostics, 1_000, parsed.lineIndex);
+      assert.equal(capped.diagnostics.length, 1_001);
+      assert.ok(capped.diagnostics.slice(0, 1_000).every((d) => d.severity === 'error'));
+      assert.equal(capped.diagnostics.at(-1)!.message, '5,000 more problems in this file are not shown; at most 1,000 are listed per file.');
+      // The 1,000th error is item 499's kind.
+      assert.equal(rangeOf(parsed.lineIndex, capped.diagnostics.at(-1)!.span), '2003:0-2003:18');
+    });
+  });
+
   describe('file-too-large and internal-error', () => {
     it('file-too-large: a warning on the first line, nothing parsed', () => {
       const text = lines(...HEAD, 'start: 2019-11-19T10:40+09:00');
@@ -438,7 +484,7 @@ describe('diagnostics by code', () => {
   it('every code is covered by this file', () => {
     const covered = ['yaml-syntax', 'duplicate-key', 'not-an-incident', 'missing-field', 'unknown-field', 'wrong-type', 'invalid-value',
       'invalid-time', 'missing-offset', 'wrong-offset', 'utc-jst-mismatch', 'missing-end', 'end-before-start', 'timeline-order',
-      'duplicate-id', 'file-too-large', 'internal-error'];
+      'duplicate-id', 'file-too-large', 'too-many-problems', 'internal-error'];
     assert.deepEqual([...DIAGNOSTIC_CODES].sort(), covered.sort());
   });
 });

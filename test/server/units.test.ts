@@ -16,9 +16,9 @@ import { DEFAULT_SCAN_LIMITS, findIncidentFiles, readIncidentFile, WorkspaceInde
 
 describe('server units: settings', () => {
   it('reads the section nested, dotted, or wrapped in {incidentTimeline}', () => {
-    const expected = { files: ['a/*.yaml'], debounce: 0, previewTimeZone: 'both', extraTimeZones: ['Asia/Kolkata'], maxFileLength: 100 };
-    assert.deepEqual(readSettings({ files: ['a/*.yaml'], validation: { debounce: 0 }, preview: { timeZone: 'both' }, extraTimeZones: ['Asia/Kolkata'], maxFileLength: 100 }), expected);
-    assert.deepEqual(readSettings({ incidentTimeline: { files: ['a/*.yaml'], 'validation.debounce': 0, 'preview.timeZone': 'both', extraTimeZones: ['Asia/Kolkata'], maxFileLength: 100 } }), expected);
+    const expected = { files: ['a/*.yaml'], debounce: 0, maxProblems: 20, previewTimeZone: 'both', extraTimeZones: ['Asia/Kolkata'], maxFileLength: 100 };
+    assert.deepEqual(readSettings({ files: ['a/*.yaml'], validation: { debounce: 0, maxProblems: 20 }, preview: { timeZone: 'both' }, extraTimeZones: ['Asia/Kolkata'], maxFileLength: 100 }), expected);
+    assert.deepEqual(readSettings({ incidentTimeline: { files: ['a/*.yaml'], 'validation.debounce': 0, 'validation.maxProblems': 20, 'preview.timeZone': 'both', extraTimeZones: ['Asia/Kolkata'], maxFileLength: 100 } }), expected);
   });
 
   it('falls back to the defaults for missing or wrongly typed values', () => {
@@ -29,6 +29,11 @@ describe('server units: settings', () => {
       { ...DEFAULT_SETTINGS, extraTimeZones: ['UTC'] });
     assert.equal(DEFAULT_SETTINGS.maxFileLength, DEFAULT_MAX_LENGTH);
     assert.equal(readSettings({ validation: { debounce: -3 } }).debounce, 0);
+    assert.equal(DEFAULT_SETTINGS.maxProblems, 1000);
+    // At least one problem is shown; a fraction is cut to a whole number.
+    assert.equal(readSettings({ validation: { maxProblems: 0 } }).maxProblems, 1);
+    assert.equal(readSettings({ validation: { maxProblems: 2.5 } }).maxProblems, 2);
+    assert.equal(readSettings({ validation: { maxProblems: '10' } }).maxProblems, 1000);
   });
 });
 

@@ -21,6 +21,7 @@ export const DIAGNOSTIC_CODES = [
   'timeline-order',
   'duplicate-id',
   'file-too-large',
+  'too-many-problems',
   'internal-error',
 ] as const;
 

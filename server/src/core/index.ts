@@ -6,6 +6,7 @@ export * from './text';
 export * from '../../../common/time';
 export { parseIncident, DEFAULT_MAX_LENGTH, type ParseOptions, type ParsedIncident } from './parse';
 export { ParseCache } from './cache';
+export { capDiagnostics, type CappedDiagnostics } from './problemCap';
 export { duplicateIdDiagnostic, findDuplicateIds, MAX_NAMED_DUPLICATES, type IdLocation, type IncidentFile } from './workspace';
 export { allTimes } from './times';
 export { nearest } from './suggest';

@@ -26,7 +26,7 @@ import {
   type WorkspaceFoldersChangeEvent,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { compareDiagnostics, ParseCache, type IncidentDiagnostic, type ParsedIncident, type Span } from '../core';
+import { capDiagnostics, compareDiagnostics, ParseCache, type ParsedIncident, type Span } from '../core';
 import { findIncidentFiles, pathToUri, readIncidentFile, WorkspaceIndex, DEFAULT_SCAN_LIMITS, type ScanLimits } from './workspaceIndex';
 import { toLspDiagnostic, toRange } from './convert';
 import { displayPath, IncidentFileMatcher, uriToPath } from './incidentFiles';
@@ -298,7 +298,7 @@ export class IncidentLanguageServer {
     }
     // Files on disk are read again under the new patterns or length limit.
     if (filesChanged || lengthChanged) this.scanned = this.rescan();
-    if (lengthChanged || filesChanged) this.refreshAll();
+    if (lengthChanged || filesChanged || next.maxProblems !== previous.maxProblems) this.refreshAll();
   }
 
   private foldersChanged(event: WorkspaceFoldersChangeEvent): void {
@@ -421,7 +421,7 @@ export class IncidentLanguageServer {
   private diagnosticsOf(document: TextDocument): Diagnostic[] {
     const parsed = this.parse(document);
     const duplicates = this.index.duplicatesOf(document.uri, (uri) => displayPath(uri, this.folders));
-    const all: IncidentDiagnostic[] = duplicates.length > 0 ? [...parsed.diagnostics, ...duplicates].sort(compareDiagnostics) : [...parsed.diagnostics];
+    const all = capDiagnostics(duplicates.length > 0 ? [...parsed.diagnostics, ...duplicates].sort(compareDiagnostics) : parsed.diagnostics, this.currentSettings.maxProblems, parsed.lineIndex).diagnostics;
     const locate = (uri: string, span: Span) => {
       const other = this.documents.get(uri);
       const otherParse = other && this.indexedParse.get(uri);

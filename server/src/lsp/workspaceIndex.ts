@@ -114,11 +114,8 @@ export class WorkspaceIndex {
     const id = self?.id;
     const sameId = id && this.byId.get(id.value);
     if (!self || !id || !sameId || sameId.size < 2) return [];
-    const named: IdLocation[] = [];
-    for (const other of this.firstKeys(sameId, MAX_NAMED_DUPLICATES + 1)) {
-      const entry = other !== key ? this.entry(other) : undefined;
-      if (entry?.id && named.length < MAX_NAMED_DUPLICATES) named.push({ uri: entry.uri, span: entry.id.field.entry.valueSpan });
-    }
+    // One more than are named, so that leaving out the file itself still leaves enough.
+    const named = this.firstKeys(sameId, MAX_NAMED_DUPLICATES + 1).filter((other) => other !== key).map((other) => this.idLocation(other));
     return [duplicateIdDiagnostic(id.value, id.field.entry.valueSpan, named, sameId.size - 1, displayName)];
   }
 
@@ -145,21 +142,29 @@ export class WorkspaceIndex {
     return this.open.get(key) ?? this.disk.get(key);
   }
 
-  private *firstKeys(keys: Set<string>, count: number): IterableIterator<string> {
-    if (count <= 0) return;
-    let taken = 0;
+  /** Where a grouped file writes its id (every key in byId has an entry with that id). */
+  private idLocation(key: string): IdLocation {
+    const entry = this.entry(key)!;
+    return { uri: entry.uri, span: entry.id!.field.entry.valueSpan };
+  }
+
+  /** The first `count` keys of a group, without walking the rest. */
+  private firstKeys(keys: Set<string>, count: number): string[] {
+    const first: string[] = [];
     for (const key of keys) {
-      yield key;
-      if (++taken >= count) return;
+      if (first.length === count) break;
+      first.push(key);
     }
+    return first;
   }
 
   /**
    * Applies a change to one file and moves it between id groups. Returns the other files whose
    * duplicate-id warning changed beyond its count: they became or stopped being duplicates, or
-   * the few files they name changed. That is at most a handful, because only the first
-   * MAX_NAMED_DUPLICATES + 1 files of a group are ever named; the others of a large group keep
-   * their "and N more" until they are next validated, instead of every change re-publishing them all.
+   * the few files they name changed. Only the first MAX_NAMED_DUPLICATES + 1 files of a group
+   * are ever named, so a file joining a large group, or leaving it unnamed, changes no one else's
+   * warning but for its "and N more", which is left until that file is next validated: re-publishing
+   * the whole group on every open is what made 200 open copies cost 48 s.
    */
   private change(uri: string, apply: () => void): string[] {
     const key = keyOf(uri);
@@ -170,7 +175,7 @@ export class WorkspaceIndex {
     const affected: string[] = [];
     if (before !== undefined) {
       const group = this.byId.get(before)!;
-      const wasNamed = [...this.firstKeys(group, MAX_NAMED_DUPLICATES + 1)].includes(key);
+      const wasNamed = this.firstKeys(group, MAX_NAMED_DUPLICATES + 1).includes(key);
       group.delete(key);
       if (group.size === 0) this.byId.delete(before);
       else if (wasNamed) this.collect(group, key, affected);

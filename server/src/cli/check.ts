@@ -153,8 +153,8 @@ function summaryLine(fileCount: number, totals: Totals, maxProblems: number, s: 
   if (others) parts.push(others === 1 ? t('1 other') : t('{0} others', others));
   const summary = t('Checked {0}: {1} in {2} of them.', files, parts.join(', '), totals.files);
   if (totals.omitted === 0) return summary;
-  const omitted = totals.omitted === 1
-    ? t('1 problem was not shown (at most {0} per file; see --max-problems).', maxProblems)
-    : t('{0} problems were not shown (at most {1} per file; see --max-problems).', totals.omitted, maxProblems);
-  return `${summary} ${omitted}`;
+  // One template with the summary in it: how sentences are joined is the language's business.
+  return totals.omitted === 1
+    ? t('{0} 1 problem was not shown (at most {1} per file; see --max-problems).', summary, maxProblems)
+    : t('{0} {1} problems were not shown (at most {2} per file; see --max-problems).', summary, totals.omitted, maxProblems);
 }

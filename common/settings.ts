@@ -21,6 +21,8 @@ export function isZoneMode(value: unknown): value is ZoneMode {
 export const DEFAULT_MAX_FILE_LENGTH = 16 * 1024 * 1024;
 /** Milliseconds between the last change and validation (push diagnostics only). */
 export const DEFAULT_DEBOUNCE_MS = 150;
+/** Most diagnostics shown per file: far more than anyone reads, far fewer than slow an editor down. */
+export const DEFAULT_MAX_PROBLEMS = 1000;
 
 /**
  * The `incidentTimeline.*` settings as both sides see them: the server asks for the section
@@ -29,7 +31,8 @@ export const DEFAULT_DEBOUNCE_MS = 150;
 export interface IncidentTimelineSettings {
   /** Extra glob patterns (beyond *.incident.yaml / *.incident.yml) of files that hold incidents. */
   readonly files: readonly string[];
-  readonly validation: { readonly debounce: number };
+  /** `maxProblems`: most diagnostics shown per file; one more line says how many were left out. */
+  readonly validation: { readonly debounce: number; readonly maxProblems: number };
   /** Longest text (characters) the server parses; longer files get one file-too-large diagnostic. */
   readonly maxFileLength: number;
   readonly preview: { readonly timeZone: ZoneMode };
@@ -39,7 +42,7 @@ export interface IncidentTimelineSettings {
 
 export const DEFAULT_TIMELINE_SETTINGS: IncidentTimelineSettings = {
   files: [],
-  validation: { debounce: DEFAULT_DEBOUNCE_MS },
+  validation: { debounce: DEFAULT_DEBOUNCE_MS, maxProblems: DEFAULT_MAX_PROBLEMS },
   maxFileLength: DEFAULT_MAX_FILE_LENGTH,
   preview: { timeZone: DEFAULT_ZONE_MODE },
   extraTimeZones: [],

@@ -3,7 +3,7 @@
  * No runtime import of vscode or the language client, so plain Node tests cover it (test/client/).
  */
 import type { DocumentSelector } from 'vscode-languageclient/node';
-import { DEFAULT_DEBOUNCE_MS, DEFAULT_MAX_FILE_LENGTH, DEFAULT_ZONE_MODE, isZoneMode, SETTINGS_SECTION, type IncidentTimelineSettings } from '../../common/settings';
+import { DEFAULT_DEBOUNCE_MS, DEFAULT_MAX_FILE_LENGTH, DEFAULT_MAX_PROBLEMS, DEFAULT_ZONE_MODE, isZoneMode, SETTINGS_SECTION, type IncidentTimelineSettings } from '../../common/settings';
 
 export { SETTINGS_SECTION };
 
@@ -21,7 +21,10 @@ export function readSettings(configuration: SettingsSource): IncidentTimelineSet
   const timeZone = configuration.get<unknown>('preview.timeZone');
   return {
     files: stringList(configuration.get<unknown>('files')),
-    validation: { debounce: nonNegative(configuration.get<unknown>('validation.debounce'), DEFAULT_DEBOUNCE_MS) },
+    validation: {
+      debounce: nonNegative(configuration.get<unknown>('validation.debounce'), DEFAULT_DEBOUNCE_MS),
+      maxProblems: positiveWhole(configuration.get<unknown>('validation.maxProblems'), DEFAULT_MAX_PROBLEMS),
+    },
     maxFileLength: nonNegative(configuration.get<unknown>('maxFileLength'), DEFAULT_MAX_FILE_LENGTH),
     preview: { timeZone: isZoneMode(timeZone) ? timeZone : DEFAULT_ZONE_MODE },
     extraTimeZones: stringList(configuration.get<unknown>('extraTimeZones')),
@@ -59,4 +62,8 @@ function stringList(value: unknown): string[] {
 
 function nonNegative(value: unknown, fallback: number): number {
   return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : fallback;
+}
+
+function positiveWhole(value: unknown, fallback: number): number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 1 ? value : fallback;
 }

@@ -213,6 +213,68 @@ describe('cli: check', () => {
     assert.equal(r.status, 0);
   });
 
+  it('duplicate-id among many files names three others and counts the rest', () => {
+    for (const name of ['a', 'b', 'c', 'd', 'e', 'f']) write(`${name}.incident.yaml`, CLEAN);
+    const r = run(['check', '.'], { cwd: dir });
+    const lines = r.stdout.split('\n');
+    assert.equal(lines[0], 'a.incident.yaml:1:5: warning duplicate-id The id `EX196121` is also used by b.incident.yaml, c.incident.yaml, d.incident.yaml and 2 more; each incident needs its own id.');
+    assert.equal(lines[5], 'f.incident.yaml:1:5: warning duplicate-id The id `EX196121` is also used by a.incident.yaml, b.incident.yaml, c.incident.yaml and 2 more; each incident needs its own id.');
+    assert.equal(lines[6], 'Checked 6 files: 0 errors, 6 warnings in 6 of them.');
+  });
+
+  describe('--max-problems', () => {
+    // Each item: a time without offset (error), an unknown kind (error), an unknown field (warning).
+    const manyItems = (count: number) => [...CLEAN.trimEnd().split('\n'), 'timeline:',
+      ...Array.from({ length: count }, (_, i) => `  - at: 2019-11-19T10:${String(i % 60).padStart(2, '0')}\n    event: e${i}\n    kind: nonsense\n    extra: 1`)].join('\n') + '\n';
+
+    it('lists the first N problems, errors first, then one line and the summary say how many were left out', () => {
+      write('many.incident.yaml', manyItems(4));
+      const r = run(['check', '--max-problems', '3', 'many.incident.yaml'], { cwd: dir });
+      assert.equal(r.stdout, [
+        'many.incident.yaml:8:9: error missing-offset `2019-11-19T10:00` has no offset, so it could be any zone\'s clock: add +09:00 for JST or Z for UTC, or write it as a utc/jst pair.',
+        'many.incident.yaml:10:11: error invalid-value `nonsense` is not a valid kind: expected one of detected, update, mitigated, resolved, cause, report, note.',
+        'many.incident.yaml:12:9: error missing-offset `2019-11-19T10:01` has no offset, so it could be any zone\'s clock: add +09:00 for JST or Z for UTC, or write it as a utc/jst pair.',
+        // On the line of the last one listed.
+        'many.incident.yaml:12:1: information too-many-problems 9 more problems in this file are not shown; at most 3 are listed per file.',
+        'Checked 1 file: 8 errors, 4 warnings in 1 of them. 9 problems were not shown (at most 3 per file; see --max-problems).',
+        '',
+      ].join('\n'));
+      assert.equal(r.status, 1);
+      const json = JSON.parse(run(['check', '--format', 'json', '--max-problems', '3', 'many.incident.yaml'], { cwd: dir }).stdout) as { code: string; line: number; column: number; endLine: number; endColumn: number; severity: string }[];
+      assert.deepEqual(json.map((d) => [d.code, d.severity, d.line, d.column, d.endLine, d.endColumn]), [
+        ['missing-offset', 'error', 8, 9, 8, 25],
+        ['invalid-value', 'error', 10, 11, 10, 19],
+        ['missing-offset', 'error', 12, 9, 12, 25],
+        ['too-many-problems', 'information', 12, 1, 12, 25],
+      ]);
+    });
+
+    it('errors left out still fail the check', () => {
+      write('many.incident.yaml', manyItems(4));
+      write('clean.incident.yaml', CLEAN.replace('EX196121', 'OTHER'));
+      const r = run(['check', '--max-problems', '1', '.'], { cwd: dir });
+      assert.match(r.stdout, /^Checked 2 files: 8 errors, 4 warnings in 1 of them\. 11 problems were not shown \(at most 1 per file; see --max-problems\)\.\n$/m);
+      assert.equal(r.status, 1);
+    });
+
+    it('by default at most 1,000 per file', () => {
+      write('many.incident.yaml', manyItems(400));
+      const json = JSON.parse(run(['check', '--format', 'json', 'many.incident.yaml'], { cwd: dir }).stdout) as { code: string; message: string }[];
+      assert.equal(json.length, 1_001);
+      assert.deepEqual(json.at(-1), { ...json.at(-1), code: 'too-many-problems', message: '200 more problems in this file are not shown; at most 1,000 are listed per file.' });
+      const text = run(['check', 'many.incident.yaml'], { cwd: dir }).stdout.split('\n');
+      assert.equal(text.at(-2), 'Checked 1 file: 800 errors, 400 warnings in 1 of them. 200 problems were not shown (at most 1000 per file; see --max-problems).');
+    });
+
+    it('must be a positive whole number', () => {
+      for (const value of ['0', '-1', '2.5', 'many']) {
+        const r = run(['check', `--max-problems=${value}`, '.'], { cwd: dir });
+        assert.equal(r.status, 2, value);
+        assert.match(r.stderr, new RegExp(`--max-problems must be a positive whole number, not \`${value.replace('.', '\\.')}\``));
+      }
+    });
+  });
+
   it('--max-file-length: longer files get file-too-large (reading stops there, so "more than")', () => {
     write('a.incident.yaml', CLEAN);
     const r = run(['check', '--max-file-length', '10', 'a.incident.yaml'], { cwd: dir });
@@ -299,7 +361,8 @@ describe('cli: the examples', () => {
     const r = run(['check', '--format', 'json', 'examples/broken']);
     assert.equal(r.status, 1);
     const found = new Set((JSON.parse(r.stdout) as { code: string }[]).map((d) => d.code));
-    const expected = DIAGNOSTIC_CODES.filter((c) => c !== 'file-too-large' && c !== 'internal-error');
+    // too-many-problems needs over 1,000 problems in a file; the --max-problems tests show it.
+    const expected = DIAGNOSTIC_CODES.filter((c) => c !== 'file-too-large' && c !== 'internal-error' && c !== 'too-many-problems');
     assert.deepEqual([...found].sort(), [...expected].sort());
   });
 });

@@ -43,6 +43,7 @@ describe('package.json', () => {
         'incidentTimeline.files': code.files,
         'incidentTimeline.trace.server': 'off',
         'incidentTimeline.validation.debounce': code.validation.debounce,
+        'incidentTimeline.validation.maxProblems': code.validation.maxProblems,
         'incidentTimeline.preview.timeZone': code.preview.timeZone,
         'incidentTimeline.extraTimeZones': code.extraTimeZones,
         'incidentTimeline.maxFileLength': DEFAULT_MAX_LENGTH,

@@ -14,7 +14,7 @@ describe('client settings', () => {
   it('defaults when nothing is set', () => {
     assert.deepEqual(readSettings(source({})), {
       files: [],
-      validation: { debounce: 150 },
+      validation: { debounce: 150, maxProblems: 1000 },
       maxFileLength: 16 * 1024 * 1024,
       preview: { timeZone: 'JST' },
       extraTimeZones: [],
@@ -26,14 +26,15 @@ describe('client settings', () => {
       readSettings(source({
         files: ['incidents/*.yaml', 42, null],
         'validation.debounce': 0,
+        'validation.maxProblems': 25,
         maxFileLength: 2048,
         'preview.timeZone': 'both',
         extraTimeZones: ['America/New_York'],
       })),
-      { files: ['incidents/*.yaml'], validation: { debounce: 0 }, maxFileLength: 2048, preview: { timeZone: 'both' }, extraTimeZones: ['America/New_York'] },
+      { files: ['incidents/*.yaml'], validation: { debounce: 0, maxProblems: 25 }, maxFileLength: 2048, preview: { timeZone: 'both' }, extraTimeZones: ['America/New_York'] },
     );
     assert.deepEqual(
-      readSettings(source({ files: 'x.yaml', 'validation.debounce': -5, maxFileLength: Number.NaN, 'preview.timeZone': 'PST', extraTimeZones: {} })),
+      readSettings(source({ files: 'x.yaml', 'validation.debounce': -5, 'validation.maxProblems': 0, maxFileLength: Number.NaN, 'preview.timeZone': 'PST', extraTimeZones: {} })),
       readSettings(source({})),
     );
   });

@@ -2,7 +2,7 @@
  * Test support: a text's diagnostics as comparable rows, with ranges as zero-based
  * "line:character-line:character" (UTF-16 characters, as LSP counts them), sorted.
  */
-import { findDuplicateIds, parseIncident, type IncidentDiagnostic, type LineIndex, type ParseOptions, type ParsedIncident, type Span } from '../../server/src/core';
+import { capDiagnostics, findDuplicateIds, parseIncident, type IncidentDiagnostic, type LineIndex, type ParseOptions, type ParsedIncident, type Span } from '../../server/src/core';
 
 export interface Row {
   readonly code: string;
@@ -39,6 +39,13 @@ export function duplicateIds(...files: Parameters<typeof findDuplicateIds>): Ret
   const found = findDuplicateIds(...files);
   for (const list of found.values()) for (const d of list) producedCodes.add(d.code);
   return found;
+}
+
+/** `capDiagnostics`, recording the codes it reports (its too-many-problems line). */
+export function capProblems(...args: Parameters<typeof capDiagnostics>): ReturnType<typeof capDiagnostics> {
+  const result = capDiagnostics(...args);
+  for (const d of result.diagnostics) producedCodes.add(d.code);
+  return result;
 }
 
 /** Code, severity and range of every diagnostic, sorted. */

@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import type { DiagnosticData } from '../../server/src/core';
 import { RULES, type Rule } from '../../server/src/core/rules';
-import { HEAD, diagnose, duplicateIds, lines, only, rangeOf, rows } from './diagnose';
+import { HEAD, capProblems, diagnose, duplicateIds, lines, only, rangeOf, rows } from './diagnose';
 
 const START_PAIR = ['start:', '  utc: 2019-11-19T01:40Z', '  jst: 2019-11-19T10:40'];
 
@@ -392,6 +392,73 @@ describe('diagnostics by code', () => {
       assert.equal(da.message, 'The id `EX196121` is also used by b.incident.yaml; each incident needs its own id.');
       assert.deepEqual(da.related?.map((r) => r.uri), ['b.incident.yaml']);
       assert.deepEqual(da.data, { code: 'duplicate-id', id: 'EX196121', others: ['b.incident.yaml'] });
+    });
+
+    it('names at most three other files and counts the rest, in message, related places and data', () => {
+      const parsed = diagnose(lines(...HEAD, 'start: 2019-11-19T10:40+09:00'));
+      const files = Array.from({ length: 3_000 }, (_, i) => ({ uri: `f${i}.incident.yaml`, incident: parsed.incident }));
+      const found = duplicateIds(files);
+      assert.equal(found.size, 3_000);
+      const [first] = found.get('f0.incident.yaml')!;
+      assert.equal(first.message, 'The id `EX196121` is also used by f1.incident.yaml, f2.incident.yaml, f3.incident.yaml and 2,996 more; each incident needs its own id.');
+      assert.deepEqual(first.related?.map((r) => [r.uri, rangeOf(parsed.lineIndex, r.span), r.message]), [
+        ['f1.incident.yaml', '0:4-0:12', '`EX196121` is also the id here'],
+        ['f2.incident.yaml', '0:4-0:12', '`EX196121` is also the id here'],
+        ['f3.incident.yaml', '0:4-0:12', '`EX196121` is also the id here'],
+      ]);
+      assert.deepEqual(first.data, { code: 'duplicate-id', id: 'EX196121', others: ['f1.incident.yaml', 'f2.incident.yaml', 'f3.incident.yaml'] });
+      // A file among the named ones names the other three of the first four.
+      assert.equal(found.get('f2.incident.yaml')![0].message, 'The id `EX196121` is also used by f0.incident.yaml, f1.incident.yaml, f3.incident.yaml and 2,996 more; each incident needs its own id.');
+      assert.equal(found.get('f2999.incident.yaml')![0].message, 'The id `EX196121` is also used by f0.incident.yaml, f1.incident.yaml, f2.incident.yaml and 2,996 more; each incident needs its own id.');
+      // Four files: the three others are all named, nothing is counted.
+      const four = duplicateIds(files.slice(0, 4));
+      assert.equal(four.get('f3.incident.yaml')![0].message, 'The id `EX196121` is also used by f0.incident.yaml, f1.incident.yaml, f2.incident.yaml; each incident needs its own id.');
+    });
+  });
+
+  describe('too-many-problems (the cap per file)', () => {
+    // Each item: a time without offset (error), an unknown kind (error), an unknown field (warning).
+    const item = (i: number) => [`  - at: 2019-11-19T10:${String(i % 60).padStart(2, '0')}`, `    event: e${i}`, '    kind: nonsense', '    extra: 1'];
+    const manyItems = (count: number) => [...HEAD, 'start: 2019-11-19T10:40+09:00', 'timeline:', ...Array.from({ length: count }, (_, i) => item(i).join('\n'))].join('\n') + '\n';
+    const described = (parsed: ReturnType<typeof diagnose>, max: number) =>
+      capProblems(parsed.diagnostics, max, parsed.lineIndex).diagnostics.map((d) => `${d.code} ${d.severity} ${rangeOf(parsed.lineIndex, d.span)}`);
+
+    it('keeps every error before any warning, in document order, and ends with how many were left out', () => {
+      const parsed = diagnose(manyItems(4));
+      assert.deepEqual(parsed.diagnostics.map((d) => `${d.code} ${d.severity}`), Array.from({ length: 4 }, () => [
+        'missing-offset error', 'invalid-value error', 'unknown-field warning']).flat());
+      const capped = capProblems(parsed.diagnostics, 9, parsed.lineIndex);
+      assert.equal(capped.omitted, 3);
+      assert.deepEqual(described(parsed, 9), [
+        'missing-offset error 5:8-5:24', 'invalid-value error 7:10-7:18', 'unknown-field warning 8:4-8:9',
+        'missing-offset error 9:8-9:24', 'invalid-value error 11:10-11:18',
+        'missing-offset error 13:8-13:24', 'invalid-value error 15:10-15:18',
+        'missing-offset error 17:8-17:24', 'invalid-value error 19:10-19:18',
+        // On the line of the last one kept.
+        'too-many-problems information 19:0-19:18',
+      ]);
+      assert.equal(capped.diagnostics.at(-1)!.message, '3 more problems in this file are not shown; at most 9 are listed per file.');
+      assert.equal(capProblems(parsed.diagnostics, 11, parsed.lineIndex).diagnostics.at(-1)!.message, '1 more problem in this file is not shown; at most 11 are listed per file.');
+      // A cap below the number of errors holds the first errors only.
+      assert.deepEqual(described(parsed, 2), ['missing-offset error 5:8-5:24', 'invalid-value error 7:10-7:18', 'too-many-problems information 7:0-7:18']);
+    });
+
+    it('leaves a file within the cap as it is', () => {
+      const parsed = diagnose(manyItems(4));
+      const capped = capProblems(parsed.diagnostics, 12, parsed.lineIndex);
+      assert.equal(capped.omitted, 0);
+      assert.equal(capped.diagnostics, parsed.diagnostics);
+    });
+
+    it('2,000 bad items: the first 1,000 errors and one line for the 5,000 others', () => {
+      const parsed = diagnose(manyItems(2_000));
+      assert.equal(parsed.diagnostics.length, 6_000);
+      const capped = capProblems(parsed.diagnostics, 1_000, parsed.lineIndex);
+      assert.equal(capped.diagnostics.length, 1_001);
+      assert.ok(capped.diagnostics.slice(0, 1_000).every((d) => d.severity === 'error'));
+      assert.equal(capped.diagnostics.at(-1)!.message, '5,000 more problems in this file are not shown; at most 1,000 are listed per file.');
+      // The 1,000th error is item 499's kind.
+      assert.equal(rangeOf(parsed.lineIndex, capped.diagnostics.at(-1)!.span), '2003:0-2003:18');
     });
   });
 

@@ -42,6 +42,23 @@ describe('server: settings', function () {
     await client.diagnostics(plain, (p) => codes(p.diagnostics).join() === 'missing-end,unknown-field');
   });
 
+  it('validation.maxProblems: at most that many diagnostics, errors first, and one that says how many were left out', async () => {
+    client = await LspTestClient.start();
+    await client.initialize({ configuration: true, settings: { validation: { maxProblems: 2 } } });
+    const uri = 'file:///tmp/settings/many.incident.yaml';
+    // Two items, each with a time without offset (error), an unknown kind (error) and an unknown field (warning).
+    const item = (minute: string) => [`  - at: 2024-01-01T10:${minute}`, '    event: e', '    kind: nonsense', '    extra: 1'];
+    client.open(uri, [...BROKEN.trimEnd().split('\n'), 'timeline:', ...item('00'), ...item('01'), ''].join('\n'), 1);
+    const capped = await client.diagnostics(uri, { version: 1 });
+    // BROKEN's own two (missing-end, an error; unknown-field, a warning) come first in the file.
+    assert.deepEqual(summary(capped.diagnostics), ['2:8-2:16 1 missing-end', '6:0-6:24 3 too-many-problems', '6:8-6:24 1 missing-offset']);
+    assert.equal(capped.diagnostics[2].message, '6 more problems in this file are not shown; at most 2 are listed per file.');
+
+    client.changeSettings({ validation: { maxProblems: 20 } });
+    const all = await client.diagnostics(uri, (p) => p.diagnostics.length === 8);
+    assert.ok(!codes(all.diagnostics).includes('too-many-problems'));
+  });
+
   it('falls back to initializationOptions and didChangeConfiguration settings without workspace/configuration', async () => {
     client = await LspTestClient.start();
     await client.initialize({ configuration: false, initializationOptions: { incidentTimeline: { files: ['**/*.timeline.yml'], validation: { debounce: 0 } } } });

@@ -16,9 +16,9 @@ import { DEFAULT_SCAN_LIMITS, findIncidentFiles, readIncidentFile, WorkspaceInde
 
 describe('server units: settings', () => {
   it('reads the section nested, dotted, or wrapped in {incidentTimeline}', () => {
-    const expected = { files: ['a/*.yaml'], debounce: 0, previewTimeZone: 'both', extraTimeZones: ['Asia/Kolkata'], maxFileLength: 100 };
-    assert.deepEqual(readSettings({ files: ['a/*.yaml'], validation: { debounce: 0 }, preview: { timeZone: 'both' }, extraTimeZones: ['Asia/Kolkata'], maxFileLength: 100 }), expected);
-    assert.deepEqual(readSettings({ incidentTimeline: { files: ['a/*.yaml'], 'validation.debounce': 0, 'preview.timeZone': 'both', extraTimeZones: ['Asia/Kolkata'], maxFileLength: 100 } }), expected);
+    const expected = { files: ['a/*.yaml'], debounce: 0, maxProblems: 20, previewTimeZone: 'both', extraTimeZones: ['Asia/Kolkata'], maxFileLength: 100 };
+    assert.deepEqual(readSettings({ files: ['a/*.yaml'], validation: { debounce: 0, maxProblems: 20 }, preview: { timeZone: 'both' }, extraTimeZones: ['Asia/Kolkata'], maxFileLength: 100 }), expected);
+    assert.deepEqual(readSettings({ incidentTimeline: { files: ['a/*.yaml'], 'validation.debounce': 0, 'validation.maxProblems': 20, 'preview.timeZone': 'both', extraTimeZones: ['Asia/Kolkata'], maxFileLength: 100 } }), expected);
   });
 
   it('falls back to the defaults for missing or wrongly typed values', () => {
@@ -29,6 +29,11 @@ describe('server units: settings', () => {
       { ...DEFAULT_SETTINGS, extraTimeZones: ['UTC'] });
     assert.equal(DEFAULT_SETTINGS.maxFileLength, DEFAULT_MAX_LENGTH);
     assert.equal(readSettings({ validation: { debounce: -3 } }).debounce, 0);
+    assert.equal(DEFAULT_SETTINGS.maxProblems, 1000);
+    // At least one problem is shown; a fraction is cut to a whole number.
+    assert.equal(readSettings({ validation: { maxProblems: 0 } }).maxProblems, 1);
+    assert.equal(readSettings({ validation: { maxProblems: 2.5 } }).maxProblems, 2);
+    assert.equal(readSettings({ validation: { maxProblems: '10' } }).maxProblems, 1000);
   });
 });
 
@@ -116,6 +121,32 @@ describe('server units: workspace index', () => {
     // URIs spelt differently (%-encoding) are the same file.
     assert.equal(index.get('file:///ws/%61.incident.yaml')?.id?.value, 'A');
     assert.deepEqual(index.locate('file:///ws/b.incident.yaml', { start: 4, end: 5 }), { start: { line: 0, character: 4 }, end: { line: 0, character: 5 } });
+  });
+
+  it('3,000 files sharing an id: each change reaches only the few files it names, and a warning names three', () => {
+    const index = new WorkspaceIndex();
+    const uri = (i: number) => `file:///ws/f${i}.incident.yaml`;
+    const affected = Array.from({ length: 3_000 }, (_, i) => index.setDisk(uri(i), parsedWithId('SHARED')));
+    // The second file makes the first a duplicate; the third and fourth are named by those before them; later ones by nobody.
+    assert.deepEqual(affected.slice(0, 5), [[], [uri(0)], [uri(0), uri(1)], [uri(0), uri(1), uri(2)], []]);
+    assert.equal(affected.flat().length, 6);
+    const opened = 'file:///ws/opened.incident.yaml';
+    assert.deepEqual(index.setOpen(opened, parsedWithId('SHARED')), []);
+    const [warning] = index.duplicatesOf(opened, (u) => u.replace('file:///ws/', ''));
+    assert.equal(warning.message, 'The id `SHARED` is also used by f0.incident.yaml, f1.incident.yaml, f2.incident.yaml and 2,997 more; each incident needs its own id.');
+    assert.deepEqual(warning.related?.map((r) => r.uri), [uri(0), uri(1), uri(2)]);
+    assert.deepEqual(warning.data, { code: 'duplicate-id', id: 'SHARED', others: [uri(0), uri(1), uri(2)] });
+    assert.equal(index.filesWithDuplicates().length, 3_001);
+    // A file nobody names leaves: nobody else changes beyond the count.
+    assert.deepEqual(index.setDisk(uri(10), undefined), []);
+    // A named one leaves: the files that named it name another now.
+    assert.equal(index.setDisk(uri(1), undefined).length, 2_999);
+    assert.match(index.duplicatesOf(opened, (u) => u)[0].message, /f0\.incident\.yaml, file:\/\/\/ws\/f2\.incident\.yaml, file:\/\/\/ws\/f3\.incident\.yaml and 2,995 more/);
+    // The last but one file with an id leaves its group: the one left is no longer a duplicate.
+    index.setOpen('file:///ws/x.incident.yaml', parsedWithId('PAIR'));
+    index.setOpen('file:///ws/y.incident.yaml', parsedWithId('PAIR'));
+    assert.deepEqual(index.setOpen('file:///ws/y.incident.yaml', parsedWithId('SINGLE')), ['file:///ws/x.incident.yaml']);
+    assert.deepEqual(index.duplicatesOf('file:///ws/x.incident.yaml', (u) => u), []);
   });
 
   it('finds incident files under folders within the limits, skipping node_modules and .git', async () => {

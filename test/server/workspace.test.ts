@@ -96,6 +96,28 @@ describe('server: duplicate-id across the workspace', function () {
     await client.diagnostics(fresh, hasDuplicate);
   });
 
+  it('many files on disk with the id: the warning names three of them and counts the rest', async () => {
+    const names = ['a', 'b', 'c', 'd', 'e'].map((n) => `${n}.incident.yaml`);
+    for (const name of names) writeFileSync(path.join(folder, name), cleanIncident('MANY-1'));
+    client = await LspTestClient.start();
+    await client.initialize({ pull: false, workspaceFolders: [folder] });
+    const opened = 'file:///tmp/many/opened.incident.yaml';
+    client.open(opened, cleanIncident('MANY-1'), 1);
+    // Until the scan is done the count may be lower; the scan's end re-validates the open document.
+    const published = await client.diagnostics(opened, (p) => p.diagnostics.some((d) => d.message.includes(' and 2 more;')));
+    assert.deepEqual(summary(published.diagnostics), ['0:4-0:10 2 duplicate-id']);
+    const [duplicate] = published.diagnostics;
+    // Which three are named depends on the order the scan found them in.
+    const named = /^The id `MANY-1` is also used by (.+) and 2 more; each incident needs its own id\.$/.exec(duplicate.message)?.[1].split(', ') ?? [];
+    assert.equal(named.length, 3, duplicate.message);
+    assert.ok(named.every((name) => names.includes(name)), duplicate.message);
+    assert.deepEqual(duplicate.relatedInformation?.map((r) => r.location), named.map((name) => ({
+      uri: fileUri(path.join(folder, name)),
+      range: { start: { line: 0, character: 4 }, end: { line: 0, character: 10 } },
+    })));
+    assert.deepEqual(duplicate.data, { code: 'duplicate-id', id: 'MANY-1', others: named.map((name) => fileUri(path.join(folder, name))) });
+  });
+
   it('indexes a workspace folder added later and forgets one removed', async () => {
     writeFileSync(path.join(folder, 'later.incident.yaml'), cleanIncident('LATER'));
     client = await LspTestClient.start();

@@ -2,8 +2,10 @@
  * `incident-timeline check`: the core's diagnostics for files and folders, as text or JSON, with
  * duplicate-id across the files checked together.
  */
+import { DEFAULT_MAX_PROBLEMS } from '../../../common/settings';
 import {
   DEFAULT_MAX_LENGTH,
+  capDiagnostics,
   compareDiagnostics,
   findDuplicateIds,
   LineIndex,
@@ -53,10 +55,11 @@ function toChecked(file: string, lineIndex: LineIndex, diagnostic: IncidentDiagn
 
 export const check: Subcommand = {
   summary: () => t('Check incident files and folders (searched for *.incident.yaml / *.incident.yml).'),
-  usage: 'check [--format text|json] [--max-file-length N] [paths...]',
+  usage: 'check [--format text|json] [--max-file-length N] [--max-problems N] [paths...]',
   optionHelp: () => [
     '--format text|json      ' + t('one line per problem and a summary (default), or a JSON array'),
     '--max-file-length N     ' + t('skip files longer than N characters (default {0})', DEFAULT_MAX_LENGTH),
+    '--max-problems N        ' + t('show at most N problems per file, errors first, and how many were left out (default {0})', DEFAULT_MAX_PROBLEMS),
     'paths                   ' + t('files and folders to check (default: the current folder)'),
     '',
     t('Exit code: 0 without errors (warnings allowed), 1 with errors, 2 on usage or read errors.'),
@@ -64,17 +67,13 @@ export const check: Subcommand = {
   options: {
     format: { type: 'string', default: 'text' },
     'max-file-length': { type: 'string' },
+    'max-problems': { type: 'string' },
   },
   async run(values, positionals, context) {
     const format = values.format;
     if (format !== 'text' && format !== 'json') throw new UsageError(t('--format must be text or json, not `{0}`.', String(format)));
-    let maxLength = DEFAULT_MAX_LENGTH;
-    if (values['max-file-length'] !== undefined) {
-      maxLength = Number(values['max-file-length']);
-      if (!Number.isInteger(maxLength) || maxLength <= 0) {
-        throw new UsageError(t('--max-file-length must be a positive whole number, not `{0}`.', String(values['max-file-length'])));
-      }
-    }
+    const maxLength = positiveWhole(values['max-file-length'], DEFAULT_MAX_LENGTH, '--max-file-length');
+    const maxProblems = positiveWhole(values['max-problems'], DEFAULT_MAX_PROBLEMS, '--max-problems');
     const found = await findIncidentFiles(positionals.length ? positionals : ['.'], context.cwd);
     const unreadable = [...found.unreadable];
     const checked: { display: string; lineIndex: LineIndex; diagnostics: IncidentDiagnostic[] }[] = [];
@@ -101,16 +100,20 @@ export const check: Subcommand = {
       entry?.diagnostics.push(...duplicates);
     }
     const results: CheckedDiagnostic[] = [];
+    const totals = { errors: 0, warnings: 0, others: 0, files: 0, omitted: 0 };
     for (const file of checked) {
       // duplicate-id joins after the parse: put it in its place among the file's own diagnostics.
       file.diagnostics.sort(compareDiagnostics);
-      for (const d of file.diagnostics) results.push(toChecked(file.display, file.lineIndex, d));
+      for (const d of file.diagnostics) totals[d.severity === 'error' ? 'errors' : d.severity === 'warning' ? 'warnings' : 'others']++;
+      if (file.diagnostics.length > 0) totals.files++;
+      const capped = capDiagnostics(file.diagnostics, maxProblems, file.lineIndex);
+      totals.omitted += capped.omitted;
+      for (const d of capped.diagnostics) results.push(toChecked(file.display, file.lineIndex, d));
     }
 
     for (const { path, reason } of unreadable) printError(context, t('cannot read {0}: {1}', path, reason));
     for (const folder of found.emptyFolders) printError(context, t('no incident files (*.incident.yaml, *.incident.yml) in {0}', folder));
 
-    const errors = results.filter((r) => r.severity === 'error').length;
     if (format === 'json') {
       context.stdout(jsonForTerminal(results) + '\n');
     } else {
@@ -119,10 +122,11 @@ export const check: Subcommand = {
         const severity = r.severity === 'error' ? s.red(r.severity) : r.severity === 'warning' ? s.yellow(r.severity) : s.blue(r.severity);
         context.stdout(`${s.bold(`${showControls(r.file)}:${r.line}:${r.column}`)}: ${severity} ${s.dim(r.code)} ${showControls(r.message)}\n`);
       }
-      context.stdout(summaryLine(checked.length, results, s) + '\n');
+      context.stdout(summaryLine(checked.length, totals, maxProblems, s) + '\n');
     }
     if (unreadable.length) return 2;
-    return errors ? 1 : 0;
+    // Errors left out by --max-problems still fail the check.
+    return totals.errors ? 1 : 0;
   },
 };
 
@@ -139,17 +143,37 @@ function tooLong(lineIndex: LineIndex, maxLength: number): IncidentDiagnostic {
   };
 }
 
-function summaryLine(fileCount: number, results: readonly CheckedDiagnostic[], s: ReturnType<typeof styles>): string {
+function positiveWhole(value: string | boolean | undefined, fallback: number, option: string): number {
+  if (value === undefined) return fallback;
+  const number = Number(value);
+  if (!Number.isInteger(number) || number <= 0) throw new UsageError(t('{0} must be a positive whole number, not `{1}`.', option, String(value)));
+  return number;
+}
+
+/** Counts every problem found, including those --max-problems left out of the listing. */
+interface Totals {
+  readonly errors: number;
+  readonly warnings: number;
+  readonly others: number;
+  /** Files with at least one problem. */
+  readonly files: number;
+  /** Problems left out of the listing. */
+  readonly omitted: number;
+}
+
+function summaryLine(fileCount: number, totals: Totals, maxProblems: number, s: ReturnType<typeof styles>): string {
   const files = fileCount === 1 ? t('1 file') : t('{0} files', fileCount);
-  if (results.length === 0) return t('Checked {0}: no problems.', files);
-  const errors = results.filter((r) => r.severity === 'error').length;
-  const warnings = results.filter((r) => r.severity === 'warning').length;
-  const others = results.length - errors - warnings;
+  const { errors, warnings, others } = totals;
+  if (errors + warnings + others === 0) return t('Checked {0}: no problems.', files);
   const parts = [
     errors === 1 ? s.red(t('1 error')) : s.red(t('{0} errors', errors)),
     warnings === 1 ? s.yellow(t('1 warning')) : s.yellow(t('{0} warnings', warnings)),
   ];
   if (others) parts.push(others === 1 ? t('1 other') : t('{0} others', others));
-  const withProblems = new Set(results.map((r) => r.file)).size;
-  return t('Checked {0}: {1} in {2} of them.', files, parts.join(', '), withProblems);
+  const summary = t('Checked {0}: {1} in {2} of them.', files, parts.join(', '), totals.files);
+  if (totals.omitted === 0) return summary;
+  // One template with the summary in it: how sentences are joined is the language's business.
+  return totals.omitted === 1
+    ? t('{0} 1 problem was not shown (at most {1} per file; see --max-problems).', summary, maxProblems)
+    : t('{0} {1} problems were not shown (at most {2} per file; see --max-problems).', summary, totals.omitted, maxProblems);
 }

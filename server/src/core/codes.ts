@@ -29,6 +29,7 @@ export const DIAGNOSTIC_CODES = [
   'component-not-restored',
   'status-regression',
   'file-too-large',
+  'too-many-problems',
   'internal-error',
 ] as const;
 

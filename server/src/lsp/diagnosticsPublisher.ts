@@ -5,7 +5,7 @@
  */
 import { DiagnosticRefreshRequest, type Connection, type Diagnostic, type DocumentDiagnosticReport, type TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { compareDiagnostics, type IncidentDiagnostic, type Span } from '../core';
+import { capDiagnostics, compareDiagnostics, type IncidentDiagnostic, type Span } from '../core';
 import { toLspDiagnostic, toRange } from './convert';
 import type { DocumentStore } from './documentState';
 import type { ServerLog } from './serverLog';
@@ -27,6 +27,8 @@ export interface PublisherContext {
   readonly refreshSupport: boolean;
   /** Milliseconds between a slow document's change and its validation (push). */
   readonly debounce: number;
+  /** Most diagnostics per file (`validation.maxProblems`); one more says how many were left out. */
+  readonly maxProblems: number;
   /** Resolves once the client's settings are in force: the first diagnostics are already right. */
   readonly settingsLoaded: Promise<void>;
   isIncidentDocument(uri: string): boolean;
@@ -108,7 +110,8 @@ export class DiagnosticsPublisher {
   private diagnosticsOf(document: TextDocument): Diagnostic[] {
     const parsed = this.store.parse(document);
     const duplicates = this.index.duplicatesOf(document.uri, (uri) => this.context().displayName(uri));
-    const all: IncidentDiagnostic[] = duplicates.length > 0 ? [...parsed.diagnostics, ...duplicates].sort(compareDiagnostics) : [...parsed.diagnostics];
+    const found: readonly IncidentDiagnostic[] = duplicates.length > 0 ? [...parsed.diagnostics, ...duplicates].sort(compareDiagnostics) : parsed.diagnostics;
+    const all = capDiagnostics(found, this.context().maxProblems, parsed.lineIndex).diagnostics;
     const locate = (uri: string, span: Span) => {
       const otherParse = this.documents.get(uri) && this.store.indexedParse(uri);
       return otherParse ? toRange(otherParse.lineIndex, span) : this.index.locate(uri, span);

@@ -100,6 +100,7 @@ export class IncidentLanguageServer {
       pull: this.support.pullDiagnostics,
       refreshSupport: this.support.diagnosticRefresh,
       debounce: this.currentSettings.debounce,
+      maxProblems: this.currentSettings.maxProblems,
       settingsLoaded: this.settingsLoaded,
       isIncidentDocument: (uri) => this.isIncidentDocument(uri),
       displayName: (uri) => displayPath(uri, this.folders),
@@ -282,7 +283,7 @@ export class IncidentLanguageServer {
     }
     // Files on disk are read again under the new patterns or length limit.
     if (filesChanged || lengthChanged) this.scanned = this.scanner.rescan();
-    if (lengthChanged || filesChanged) this.publisher.refreshAll();
+    if (lengthChanged || filesChanged || next.maxProblems !== previous.maxProblems) this.publisher.refreshAll();
   }
 
   private foldersChanged(event: WorkspaceFoldersChangeEvent): void {

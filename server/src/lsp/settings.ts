@@ -3,7 +3,7 @@
  * workspace/configuration, another editor's initializationOptions, nothing at all) is read
  * defensively into this shape: a wrong type falls back to the default instead of failing.
  */
-import { DEFAULT_DEBOUNCE_MS, DEFAULT_MAX_FILE_LENGTH, DEFAULT_ZONE_MODE, isZoneMode, SETTINGS_SECTION, type ZoneMode } from '../../../common/settings';
+import { DEFAULT_DEBOUNCE_MS, DEFAULT_MAX_FILE_LENGTH, DEFAULT_MAX_PROBLEMS, DEFAULT_ZONE_MODE, isZoneMode, SETTINGS_SECTION, type ZoneMode } from '../../../common/settings';
 
 export { SETTINGS_SECTION };
 
@@ -12,6 +12,8 @@ export interface IncidentSettings {
   readonly files: readonly string[];
   /** Milliseconds between the last change and validation (push diagnostics only). */
   readonly debounce: number;
+  /** Most diagnostics published per file; a last one says how many were left out. */
+  readonly maxProblems: number;
   readonly previewTimeZone: ZoneMode;
   /** IANA zone names shown in hovers besides UTC and JST. */
   readonly extraTimeZones: readonly string[];
@@ -22,6 +24,7 @@ export interface IncidentSettings {
 export const DEFAULT_SETTINGS: IncidentSettings = {
   files: [],
   debounce: DEFAULT_DEBOUNCE_MS,
+  maxProblems: DEFAULT_MAX_PROBLEMS,
   previewTimeZone: DEFAULT_ZONE_MODE,
   extraTimeZones: [],
   maxFileLength: DEFAULT_MAX_FILE_LENGTH,
@@ -66,6 +69,7 @@ export function readSettings(raw: unknown): IncidentSettings {
   return {
     files: stringList(lookup(section, 'files'), DEFAULT_SETTINGS.files),
     debounce: count(lookup(section, 'validation.debounce'), DEFAULT_SETTINGS.debounce, 0, 10_000),
+    maxProblems: count(lookup(section, 'validation.maxProblems'), DEFAULT_SETTINGS.maxProblems, 1, 1_000_000),
     previewTimeZone: isZoneMode(zone) ? zone : DEFAULT_SETTINGS.previewTimeZone,
     extraTimeZones: stringList(lookup(section, 'extraTimeZones'), DEFAULT_SETTINGS.extraTimeZones),
     maxFileLength: count(lookup(section, 'maxFileLength'), DEFAULT_SETTINGS.maxFileLength, 0, Number.MAX_SAFE_INTEGER),

@@ -7,7 +7,7 @@
 import { promises as fs } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import type { Range } from 'vscode-languageserver';
-import { findDuplicateIds, parseIncident, type Field, type Incident, type IncidentDiagnostic, type IncidentFile, type ParsedIncident, type Span } from '../core';
+import { duplicateIdDiagnostic, MAX_NAMED_DUPLICATES, parseIncident, type Field, type IdLocation, type IncidentDiagnostic, type ParsedIncident, type Span } from '../core';
 import { toRange } from './convert';
 import { uriToPath, type IncidentFileMatcher } from './incidentFiles';
 import { walkIncidentFiles } from '../cli/fileWalker';
@@ -53,14 +53,19 @@ function keyOf(uri: string): string {
   return uriToPath(uri) ?? uri;
 }
 
+/**
+ * Keeps, for each id, the files that use it, updated per changed file: an edit, an open or a
+ * file event costs a few map operations however many files share the id (no pass over all files).
+ */
 export class WorkspaceIndex {
   private readonly disk = new Map<string, IndexedIncident>();
   private readonly open = new Map<string, IndexedIncident>();
+  /** The keys of the files using each id, in the order they took it (the first few get named). */
+  private readonly byId = new Map<string, Set<string>>();
 
   /** What is known of a file: its open document, else its file on disk. */
   get(uri: string): IndexedIncident | undefined {
-    const key = keyOf(uri);
-    return this.open.get(key) ?? this.disk.get(key);
+    return this.entry(keyOf(uri));
   }
 
   /** Every incident file known, each once (open documents win). */
@@ -75,7 +80,7 @@ export class WorkspaceIndex {
     return count;
   }
 
-  /** Records an open document's latest parse. Returns the other files whose duplicate-id may have changed. */
+  /** Records an open document's latest parse. Returns the other files whose duplicate-id changed. */
   setOpen(uri: string, parsed: ParsedIncident): string[] {
     return this.change(uri, () => this.open.set(keyOf(uri), indexEntry(uri, parsed, 'open')));
   }
@@ -99,17 +104,16 @@ export class WorkspaceIndex {
     return [...this.disk.keys()];
   }
 
-  /** The duplicate-id warnings of one file: other files with the same id. */
+  /** The duplicate-id warning of one file, naming the first few other files with its id. */
   duplicatesOf(uri: string, displayName: (uri: string) => string): IncidentDiagnostic[] {
-    const self = this.get(uri);
-    const id = self?.id?.value;
-    if (!self || id === undefined) return [];
-    const sameId: IncidentFile[] = [];
-    for (const entry of this.entries()) {
-      if (entry.id?.value === id) sameId.push({ uri: entry.uri, incident: slimIncident(entry) });
-    }
-    if (sameId.length < 2) return [];
-    return findDuplicateIds(sameId, displayName).get(self.uri) ?? [];
+    const key = keyOf(uri);
+    const self = this.entry(key);
+    const id = self?.id;
+    const sameId = id && this.byId.get(id.value);
+    if (!self || !id || !sameId || sameId.size < 2) return [];
+    // One more than are named, so that leaving out the file itself still leaves enough.
+    const named = this.firstKeys(sameId, MAX_NAMED_DUPLICATES + 1).filter((other) => other !== key).map((other) => this.idLocation(other));
+    return [duplicateIdDiagnostic(id.value, id.field.entry.valueSpan, named, sameId.size - 1, displayName)];
   }
 
   /** The range of an indexed field's value in a file that may not be open (related information). */
@@ -124,38 +128,68 @@ export class WorkspaceIndex {
 
   /** URIs of files whose id is shared with another file. */
   filesWithDuplicates(): string[] {
-    const counts = new Map<string, number>();
-    for (const entry of this.entries()) {
-      const id = entry.id?.value;
-      if (id !== undefined) counts.set(id, (counts.get(id) ?? 0) + 1);
-    }
     const result: string[] = [];
-    for (const entry of this.entries()) {
-      const id = entry.id?.value;
-      if (id !== undefined && (counts.get(id) ?? 0) > 1) result.push(entry.uri);
+    for (const keys of this.byId.values()) {
+      if (keys.size > 1) for (const key of keys) result.push(this.entry(key)!.uri);
     }
     return result;
   }
 
+  private entry(key: string): IndexedIncident | undefined {
+    return this.open.get(key) ?? this.disk.get(key);
+  }
+
+  /** Where a grouped file writes its id (every key in byId has an entry with that id). */
+  private idLocation(key: string): IdLocation {
+    const entry = this.entry(key)!;
+    return { uri: entry.uri, span: entry.id!.field.entry.valueSpan };
+  }
+
+  /** The first `count` keys of a group, without walking the rest. */
+  private firstKeys(keys: Set<string>, count: number): string[] {
+    const first: string[] = [];
+    for (const key of keys) {
+      if (first.length === count) break;
+      first.push(key);
+    }
+    return first;
+  }
+
+  /**
+   * Applies a change to one file and moves it between id groups. Returns the other files whose
+   * duplicate-id warning changed beyond its count: they became or stopped being duplicates, or
+   * the few files they name changed. Only the first MAX_NAMED_DUPLICATES + 1 files of a group
+   * are ever named, so a file joining a large group, or leaving it unnamed, changes no one else's
+   * warning but for its "and N more", which is left until that file is next validated: re-publishing
+   * the whole group on every open is what made 200 open copies cost 48 s.
+   */
   private change(uri: string, apply: () => void): string[] {
-    const before = this.get(uri)?.id?.value;
-    apply();
-    const after = this.get(uri)?.id?.value;
-    if (before === after) return [];
     const key = keyOf(uri);
+    const before = this.entry(key)?.id?.value;
+    apply();
+    const after = this.entry(key)?.id?.value;
+    if (before === after) return [];
     const affected: string[] = [];
-    for (const entry of this.entries()) {
-      const id = entry.id?.value;
-      if (id !== undefined && (id === before || id === after) && keyOf(entry.uri) !== key) affected.push(entry.uri);
+    if (before !== undefined) {
+      const group = this.byId.get(before)!;
+      const wasNamed = this.firstKeys(group, MAX_NAMED_DUPLICATES + 1).includes(key);
+      group.delete(key);
+      if (group.size === 0) this.byId.delete(before);
+      else if (wasNamed) this.collect(group, key, affected);
+    }
+    if (after !== undefined) {
+      let group = this.byId.get(after);
+      if (!group) this.byId.set(after, (group = new Set()));
+      group.add(key);
+      if (group.size > 1 && group.size <= MAX_NAMED_DUPLICATES + 1) this.collect(group, key, affected);
     }
     return affected;
   }
-}
 
-/** findDuplicateIds reads only the id; an index entry carries just that. */
-function slimIncident(entry: IndexedIncident): Incident | undefined {
-  if (!entry.id) return undefined;
-  return { span: entry.id.field.entry.valueSpan, entries: [], timeline: [], id: entry.id.field };
+  /** Adds the uris of a group's files other than `key`. */
+  private collect(group: Set<string>, key: string, into: string[]): void {
+    for (const other of group) if (other !== key) into.push(this.entry(other)!.uri);
+  }
 }
 
 /** Reads and parses one file for the index; undefined when it cannot be read or is too large. */

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { parseIncident } from '../../server/src/core';
-import { findTimelineLayout, IncrementalIncidentParser, scanNesting, shiftEvent } from '../../server/src/core/incremental';
-import { findExcessiveNesting } from '../../server/src/core/nesting';
+import { findTimelineLayout, IncrementalIncidentParser, shiftEvent } from '../../server/src/core/incremental';
+import { findExcessiveNesting, scanNesting } from '../../server/src/core/nesting';
 import type { ParsedIncident } from '../../server/src/core';
 
 // Incremental validation must give exactly what a full parse gives: same diagnostics in the same

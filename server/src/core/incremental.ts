@@ -21,11 +21,11 @@ import { isMap, isScalar, isSeq, parseAllDocuments, visit, type Document, type N
 import type { IncidentDiagnostic } from './diagnostics';
 import { compareDiagnostics } from './diagnostics';
 import type { Entry, Field, Incident, TimeSide, TimelineEvent, TimeValue } from './model';
-import { findExcessiveNesting, MAX_NESTING } from './nesting';
+import { findExcessiveNesting, scanNesting, type NestingState } from './nesting';
 import { DEFAULT_MAX_LENGTH, parseIncident, YAML_OPTIONS, type ParseOptions, type ParsedIncident } from './parse';
 import { IncidentReader } from './read';
-import { RULES } from './rules';
-import { LineIndex, type Span } from './text';
+import { STANDARD_RULES } from './rules';
+import { clampSpan, LineIndex, type Span } from './text';
 
 /** Where the timeline's items are, as line-start offsets into the text. */
 interface TimelineLayout {
@@ -192,84 +192,6 @@ function parseClean(text: string): Document.Parsed | Unsplittable {
   return doc;
 }
 
-/**
- * The nesting guard of nesting.ts, resumable: the same scan over `text[from, to)` starting from
- * `state` (which it updates), so each timeline item's verdict can be kept with its reading.
- * test/core/incremental.test.ts checks it against `findExcessiveNesting` on random text.
- */
-export interface NestingState {
-  indents: number[];
-  flow: number;
-  quote: number;
-}
-
-export function scanNesting(text: string, from: number, to: number, state: NestingState, max: number = MAX_NESTING): number {
-  const isBlank = (code: number) => code === 32 || code === 9;
-  const isLineEnd = (code: number) => code === 10 || code === 13 || Number.isNaN(code);
-  const { indents } = state;
-  let { flow, quote } = state;
-  const length = to;
-  const at = (k: number) => (k < length ? text.charCodeAt(k) : NaN);
-  let i = from;
-  let exceeded = -1;
-  scan: while (i < length) {
-    let column = 0;
-    while (i < length && isBlank(at(i))) {
-      i++;
-      column++;
-    }
-    const first = at(i);
-    if (flow === 0 && quote === 0 && !isLineEnd(first) && first !== HASH) {
-      while (indents.length > 0 && indents[indents.length - 1] >= column) indents.pop();
-      indents.push(column);
-    }
-    let block = indents.length;
-    if (block + flow > max) {
-      exceeded = i;
-      break;
-    }
-    let previous = 32;
-    for (; i < length; i++) {
-      const c = at(i);
-      if (c === LF || c === CR) break;
-      if (quote !== 0) {
-        if (c === 92 && quote === 34) i++;
-        else if (c === quote) quote = 0;
-        previous = c;
-        continue;
-      }
-      const afterSeparator = isBlank(previous) || previous === 91 || previous === 123 || previous === 44;
-      if (c === HASH && isBlank(previous)) {
-        while (i < length && !isLineEnd(at(i))) i++;
-        break;
-      }
-      if ((c === 34 || c === 39) && afterSeparator) {
-        quote = c;
-      } else if (c === 91 || c === 123) {
-        flow++;
-        if (block + flow > max) {
-          exceeded = i;
-          break scan;
-        }
-      } else if (c === 93 || c === 125) {
-        if (flow > 0) flow--;
-      } else if ((c === DASH || c === 63) && isBlank(previous) && (isBlank(at(i + 1)) || isLineEnd(at(i + 1)))) {
-        block++;
-        if (block + flow > max) {
-          exceeded = i;
-          break scan;
-        }
-      }
-      previous = c;
-    }
-    if (at(i) === CR && at(i + 1) === LF) i++;
-    i++;
-  }
-  state.flow = flow;
-  state.quote = quote;
-  return exceeded;
-}
-
 /** True when a scan state carries nothing from one part into the next (no open bracket or quote). */
 const settled = (state: NestingState) => state.flow === 0 && state.quote === 0;
 
@@ -325,7 +247,9 @@ export class IncrementalIncidentParser {
     try {
       result = this.parseByItems(text);
     } catch (error) {
-      // A rule or the reader threw: the full parse reports it as internal-error, with its wording.
+      // A rule or the reader threw: the full parse reports it as internal-error, with its wording;
+      // the stack goes to the host's log, since the user sees only the diagnostic.
+      this.options.logger?.error(`Incremental parse fell back to a full parse: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
       result = new Unsplittable(`threw: ${error instanceof Error ? error.message : String(error)}`);
     }
     return result instanceof Unsplittable ? this.full(text, result.reason) : result;
@@ -369,10 +293,7 @@ export class IncrementalIncidentParser {
     }
 
     const lineIndex = new LineIndex(text);
-    const lineSpanAt = (offset: number): Span => {
-      const { line } = lineIndex.positionAt(offset);
-      return { start: lineIndex.lineStart(line), end: lineIndex.lineEnd(line) };
-    };
+    const lineSpanAt = (offset: number) => lineIndex.lineSpanAt(offset);
     const toDocument = (offset: number) => (offset >= cut ? offset + removed : offset);
 
     // The root, read from the skeleton; what it says about the kept items is dropped (read below).
@@ -444,7 +365,7 @@ export class IncrementalIncidentParser {
 
     const incident: Incident = { ...mapSpans(skeletonIncident, toDocument), timeline: events };
     const diagnostics: IncidentDiagnostic[] = [...rootDiagnostics, ...itemDiagnostics];
-    for (const rule of RULES) rule.check(incident, (d) => diagnostics.push(d));
+    for (const rule of this.options.rules ?? STANDARD_RULES) rule.check(incident, (d) => diagnostics.push(d));
     const clamped = diagnostics.map((d) => (d.span.end <= text.length ? d : { ...d, span: clampSpan(d.span, text.length) }));
     clamped.sort(compareDiagnostics);
     // Only a parse that got this far becomes the base of the next one: after a fallback, the
@@ -453,11 +374,6 @@ export class IncrementalIncidentParser {
     this.path = { kind: 'incremental', parsedItems, reusedItems: n - parsedItems };
     return { text, lineIndex, incident, diagnostics: clamped };
   }
-}
-
-function clampSpan(span: Span, length: number): Span {
-  const start = Math.max(0, Math.min(span.start, length));
-  return { start, end: Math.max(start, Math.min(span.end, length)) };
 }
 
 /** The nesting scan over an item from the settled state every item starts in (see scanNesting). */

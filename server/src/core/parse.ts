@@ -8,14 +8,22 @@ import { compareDiagnostics } from './diagnostics';
 import { t } from './l10n';
 import type { Incident } from './model';
 import { IncidentReader } from './read';
-import { RULES } from './rules';
-import { LineIndex, type Span } from './text';
+import { STANDARD_RULES, type Rule } from './rules';
+import { clampSpan, LineIndex, type Span } from './text';
 import { findExcessiveNesting, MAX_NESTING } from './nesting';
 import { DEFAULT_MAX_FILE_LENGTH } from '../../../common/settings';
+
+/** Where the core writes what the user does not see in a diagnostic (the server's output channel). */
+export interface CoreLogger {
+  error(message: string): void;
+}
 
 export interface ParseOptions {
   /** Texts longer than this many characters are not parsed (file-too-large). */
   readonly maxLength?: number;
+  /** The rules run over the finished model; STANDARD_RULES when absent. */
+  readonly rules?: readonly Rule[];
+  readonly logger?: CoreLogger;
 }
 
 /** 16 M characters: ten times a 10,000-event timeline, well below what would stall a keystroke. */
@@ -33,20 +41,11 @@ export interface ParsedIncident {
 /** YAML 1.2 core schema; errors keep the library's codes, messages without code snippets. */
 export const YAML_OPTIONS = { prettyErrors: false, uniqueKeys: false, strict: true } as const;
 
-function clampSpan(span: Span, length: number): Span {
-  const start = Math.max(0, Math.min(span.start, length));
-  const end = Math.max(start, Math.min(span.end, length));
-  return { start, end };
-}
-
 export function parseIncident(text: string, options: ParseOptions = {}): ParsedIncident {
   const lineIndex = new LineIndex(text);
   const diagnostics: IncidentDiagnostic[] = [];
   const report = (d: IncidentDiagnostic) => diagnostics.push({ ...d, span: clampSpan(d.span, text.length) });
-  const lineSpanAt = (offset: number): Span => {
-    const { line } = lineIndex.positionAt(offset);
-    return { start: lineIndex.lineStart(line), end: lineIndex.lineEnd(line) };
-  };
+  const lineSpanAt = (offset: number) => lineIndex.lineSpanAt(offset);
   const firstLine = lineSpanAt(text.charCodeAt(0) === 0xfeff ? 1 : 0);
   const maxLength = options.maxLength ?? DEFAULT_MAX_LENGTH;
   if (text.length > maxLength) {
@@ -108,7 +107,7 @@ export function parseIncident(text: string, options: ParseOptions = {}): ParsedI
     const reader = new IncidentReader(docs[0] ?? null, report, lineSpanAt);
     incident = reader.readIncident((docs[0]?.contents as never) ?? null, firstLine);
     if (incident) {
-      for (const rule of RULES) {
+      for (const rule of options.rules ?? STANDARD_RULES) {
         try {
           rule.check(incident, report);
         } catch (error) {

@@ -8,6 +8,12 @@ export interface Span {
   readonly end: number;
 }
 
+/** A span moved inside `[0, length]`, keeping start <= end. */
+export function clampSpan(span: Span, length: number): Span {
+  const start = Math.max(0, Math.min(span.start, length));
+  return { start, end: Math.max(start, Math.min(span.end, length)) };
+}
+
 export interface Position {
   readonly line: number;
   readonly character: number;
@@ -66,6 +72,12 @@ export class LineIndex {
   /** Offset of the first character of a line. */
   lineStart(line: number): number {
     return this.starts[Math.max(0, Math.min(line, this.starts.length - 1))];
+  }
+
+  /** The span of the line an offset is on, without its line break. */
+  lineSpanAt(offset: number): Span {
+    const { line } = this.positionAt(offset);
+    return { start: this.lineStart(line), end: this.lineEnd(line) };
   }
 
   /** Offset just past the last character of a line, before its line break. */

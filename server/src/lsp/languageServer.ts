@@ -91,7 +91,7 @@ export class IncidentLanguageServer {
   /** Capabilities beyond diagnostics and sync; features add theirs before `listen()`. */
   readonly capabilities: ServerCapabilities = {};
 
-  private readonly cache = new ParseCache({ maxLength: DEFAULT_SETTINGS.maxFileLength });
+  private readonly cache = new ParseCache({ maxLength: DEFAULT_SETTINGS.maxFileLength, logger: { error: (message) => this.connection.console.error(message) } });
   private currentSettings: IncidentSettings = DEFAULT_SETTINGS;
   private support: ClientSupport = NO_SUPPORT;
   private folders: string[] = [];

@@ -6,7 +6,7 @@
  * Every span is a node's offsets plus `base`, so the same code reads a whole document (base 0)
  * or a fragment parsed on its own (base = where the fragment starts in the document).
  */
-import { isAlias, isMap, isScalar, isSeq, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, visit, type Alias, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { DiagnosticCode, Severity } from './codes';
 import type { DiagnosticData, IncidentDiagnostic } from './diagnostics';
 import { t } from './l10n';
@@ -57,6 +57,22 @@ function describe(node: Node | null): string {
   return t('a value of another kind');
 }
 
+/**
+ * Every alias of a document with its target: the last node before it (in document order, the
+ * anchored node itself before its contents) that carries the anchor, as `Alias.resolve` finds it.
+ */
+function resolveAliases(doc: Document.Parsed | Document): Map<Alias, Node | undefined> {
+  const anchors = new Map<string, Node>();
+  const targets = new Map<Alias, Node | undefined>();
+  visit(doc, {
+    Node(_key, node) {
+      if (isAlias(node)) targets.set(node, anchors.get(node.source));
+      else if (node.anchor) anchors.set(node.anchor, node as Node);
+    },
+  });
+  return targets;
+}
+
 export class IncidentReader {
   constructor(
     private readonly doc: Document.Parsed | Document | null,
@@ -76,18 +92,25 @@ export class IncidentReader {
     this.report({ code, severity, span, message, data, related });
   }
 
-  /** Follows an alias to its anchored node, once. */
+  /** Each alias of the document and the node it names; built on the first alias met. */
+  private aliasTargets: Map<Alias, Node | undefined> | undefined;
+
+  /**
+   * Follows an alias to its anchored node, once. One walk of the document resolves every alias:
+   * the `yaml` library's `Alias.resolve` walks the whole document per alias (quadratic time).
+   */
   private resolve(node: Node | null | undefined): Node | null {
     if (node && isAlias(node)) {
       if (!this.doc) return null;
-      const target = node.resolve(this.doc as Document);
+      this.aliasTargets ??= resolveAliases(this.doc);
+      const target = this.aliasTargets.get(node);
       // The yaml library only notices an undefined anchor when converting to JS, which we never do.
       if (!target) {
         this.diag('yaml-syntax', 'error', this.span(node, { start: 0, end: 0 }),
           t('YAML syntax error ({0}): {1}', 'UNRESOLVED_ALIAS', t('the alias `*{0}` has no anchor `&{0}` set before it.', node.source)),
           { code: 'yaml-syntax', yamlCode: 'UNRESOLVED_ALIAS' });
       }
-      return (target as Node | undefined) ?? null;
+      return target ?? null;
     }
     return (node as Node | null | undefined) ?? null;
   }

@@ -396,6 +396,15 @@ describe('diagnostics by code', () => {
       assert.equal(parsed.incident, undefined);
       assert.match(parsed.diagnostics[0].message, new RegExp(`${text.length} characters, more than the 20`));
     });
+    it('file-too-large: more list items and mapping entries than maxEntries, counted without parsing', () => {
+      // One per `key:` line (4), and in the tags line `:` 1, `[` 1 and a comma per further item (2).
+      const text = lines(...HEAD, 'start: 2019-11-19T10:40+09:00', 'tags: [a, b, c]');
+      assert.deepEqual(rows(text, { maxEntries: 8 }), []);
+      assert.deepEqual(rows(text, { maxEntries: 7 }), [{ code: 'file-too-large', severity: 'warning', range: '0:0-0:12' }]);
+      const parsed = parseIncident(text, { maxEntries: 7 });
+      assert.equal(parsed.incident, undefined);
+      assert.equal(parsed.diagnostics[0].message, 'This file holds 8 list items and mapping entries, more than the 7 that are checked; it was not validated.');
+    });
     it('internal-error: a rule that throws becomes one error on the first line; the other rules still run', () => {
       const throwing: Rule = { name: 'exploding-rule', check() { throw new Error('boom'); } };
       const options = { rules: [throwing, ...STANDARD_RULES] };

@@ -2,16 +2,16 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { parseIncident } from '../../server/src/core';
 import { findTimelineLayout, IncrementalIncidentParser, shiftEvent } from '../../server/src/core/incremental';
-import { findExcessiveNesting, scanNesting } from '../../server/src/core/nesting';
-import type { ParsedIncident } from '../../server/src/core';
+import { findExcessiveNesting, newNestingState, scanNesting } from '../../server/src/core/nesting';
+import type { ParseOptions, ParsedIncident } from '../../server/src/core';
 
 // Incremental validation must give exactly what a full parse gives: same diagnostics in the same
 // order (positions, messages, data) and the same model (every time and span). These tests apply
 // random edits in sequence and compare the two after each one.
 
 /** Compares an incremental parse with the full one, with the text in the message when they differ. */
-function assertSame(incremental: ParsedIncident, text: string): void {
-  const full = parseIncident(text);
+function assertSame(incremental: ParsedIncident, text: string, options: ParseOptions = {}): void {
+  const full = parseIncident(text, options);
   assert.deepStrictEqual(incremental.diagnostics, full.diagnostics, `diagnostics differ for:\n${text}`);
   assert.deepStrictEqual(incremental.incident, full.incident, `models differ for:\n${text}`);
 }
@@ -107,10 +107,12 @@ describe('incremental validation', () => {
     let fullRuns = 0;
     const reasons = new Map<string, number>();
     fc.assert(
-      fc.property(incidentArb, fc.array(editArb, { minLength: 1, maxLength: 16 }), (initial, edits) => {
-        const parser = new IncrementalIncidentParser();
+      // A cap on entries near what the generated files hold, so edits cross it both ways.
+      fc.property(incidentArb, fc.array(editArb, { minLength: 1, maxLength: 16 }), fc.constantFrom(undefined, undefined, undefined, 40, 60), (initial, edits, maxEntries) => {
+        const options = { maxEntries };
+        const parser = new IncrementalIncidentParser(options);
         let text = initial;
-        assertSame(parser.parse(text), text);
+        assertSame(parser.parse(text), text, options);
         const history: string[] = [];
         for (const edit of edits) {
           if (edit === 'undo') {
@@ -119,7 +121,7 @@ describe('incremental validation', () => {
             history.push(text);
             text = applyEdit(text, edit);
           }
-          assertSame(parser.parse(text), text);
+          assertSame(parser.parse(text), text, options);
           if (parser.lastPath.kind === 'incremental') incrementalRuns++;
           else { fullRuns++; reasons.set(parser.lastPath.reason, (reasons.get(parser.lastPath.reason) ?? 0) + 1); }
         }
@@ -205,13 +207,16 @@ describe('incremental validation', () => {
     fc.assert(fc.property(fc.array(lineArb, { maxLength: 14 }), fc.constantFrom('\n', '\r\n'), fc.integer({ min: 1, max: 6 }), fc.integer({ min: 0, max: 14 }), (lines, eol, max, splitAt) => {
       const text = lines.join(eol);
       const expected = findExcessiveNesting(text, max);
-      assert.equal(scanNesting(text, 0, text.length, { indents: [], flow: 0, quote: 0 }, max), expected);
-      // Resumed at a line start, carrying the state: the same first offset.
+      const whole = newNestingState();
+      assert.equal(scanNesting(text, 0, text.length, whole, max), expected);
+      // Resumed at a line start, carrying the state: the same first offset and, when the scan
+      // went through, the same count of entries.
       const cut = lines.slice(0, splitAt).reduce((n, line) => n + line.length + eol.length, 0);
       if (cut >= text.length) return;
-      const state = { indents: [], flow: 0, quote: 0 };
+      const state = newNestingState();
       const first = scanNesting(text, 0, cut, state, max);
       assert.equal(first >= 0 ? first : scanNesting(text, cut, text.length, state, max), expected);
+      if (expected < 0) assert.equal(state.entries, whole.entries);
     }), { seed: 7, numRuns: 2000 });
   });
 

@@ -21,7 +21,7 @@ import { isMap, isScalar, isSeq, parseAllDocuments, visit, type Document, type N
 import type { IncidentDiagnostic } from './diagnostics';
 import { compareDiagnostics } from './diagnostics';
 import type { Entry, Field, Incident, TimeSide, TimelineEvent, TimeValue } from './model';
-import { findExcessiveNesting, scanNesting, type NestingState } from './nesting';
+import { MAX_ENTRIES, newNestingState, scanNesting, type NestingState } from './nesting';
 import { DEFAULT_MAX_LENGTH, parseIncident, YAML_OPTIONS, type ParseOptions, type ParsedIncident } from './parse';
 import { IncidentReader } from './read';
 import { STANDARD_RULES } from './rules';
@@ -43,11 +43,18 @@ interface ReadItem {
   readonly index: number;
   readonly event: TimelineEvent;
   readonly diagnostics: readonly IncidentDiagnostic[];
-  /** The nesting scan over the item from a settled state stays within the limit and settled. */
-  readonly shallow: boolean;
+  readonly scan: ItemScan;
   /** Kept only when the diagnostics name the index, so a move re-reads instead of re-parsing. */
   readonly doc?: Document.Parsed;
   readonly node?: Node;
+}
+
+/** What the nesting scan (nesting.ts) says of an item on its own, from the settled state items start in. */
+interface ItemScan {
+  /** Within the nesting limit, and nothing (a bracket, a quote) left open for the next item. */
+  readonly shallow: boolean;
+  /** Its list items and mapping entries, as the scan counts them. */
+  readonly entries: number;
 }
 
 /** Why the last parse went the way it did: for tests and the benchmark. */
@@ -265,14 +272,30 @@ export class IncrementalIncidentParser {
     if (layout instanceof Unsplittable) return layout;
     const { items } = layout;
     const n = items.length;
-    // The full parse refuses text nested too deep for the yaml library (nesting.ts); so must we,
-    // with the same verdict, before handing any fragment to the parser. The scan runs over the
-    // head and tail here and over each changed item below; unsettled parts scan the whole text.
-    const nesting: NestingState = { indents: [], flow: 0, quote: 0 };
-    let shallow = scanNesting(text, 0, layout.keyStart, nesting) < 0 && settled(nesting)
-      && scanNesting(text, layout.keyStart, items[0].start, nesting) < 0 && settled(nesting)
-      && scanNesting(text, layout.end, text.length, { indents: [], flow: 0, quote: 0 }) < 0;
-    if (!shallow && findExcessiveNesting(text) >= 0) return new Unsplittable('nested too deep');
+    // The full parse refuses text nested too deep for the yaml library, or with too many entries
+    // (nesting.ts); so must we, with the same verdict, before handing any fragment to the parser.
+    // The scan runs over the head and tail here and over each changed item below, and the entries
+    // are summed; unsettled parts scan the whole text.
+    const maxEntries = this.options.maxEntries ?? MAX_ENTRIES;
+    const head = newNestingState();
+    const tail = newNestingState();
+    let shallow = scanNesting(text, 0, layout.keyStart, head) < 0 && settled(head)
+      && scanNesting(text, layout.keyStart, items[0].start, head) < 0 && settled(head)
+      && scanNesting(text, layout.end, text.length, tail) < 0;
+    let entries = head.entries + tail.entries;
+    /** Scans the whole text instead of summing parts: the verdict where a part was left unsettled. */
+    const scanWhole = (): Unsplittable | undefined => {
+      shallow = false;
+      const whole = newNestingState();
+      if (scanNesting(text, 0, text.length, whole) >= 0) return new Unsplittable('nested too deep');
+      entries = whole.entries;
+      return undefined;
+    };
+    if (!shallow) {
+      const verdict = scanWhole();
+      if (verdict) return verdict;
+    }
+    if (entries > maxEntries) return new Unsplittable('too many entries');
 
     // The skeleton: the text without items 2..n-1. Offsets at or after `cut` moved back by `removed`.
     const cut = n >= 3 ? items[1].start : text.length;
@@ -340,24 +363,28 @@ export class IncrementalIncidentParser {
         }
       }
       if (!read) {
-        const itemShallow = itemIsShallow(text, start, end);
-        if (!itemShallow && shallow) {
-          if (findExcessiveNesting(text) >= 0) return new Unsplittable('nested too deep');
-          shallow = false;
+        const scan = scanItem(text, start, end);
+        if (!scan.shallow && shallow) {
+          const verdict = scanWhole();
+          if (verdict) return verdict;
         }
         const itemDoc = parseClean(detached(text.slice(start, end)));
         if (itemDoc instanceof Unsplittable) return itemDoc;
         const itemSeq = itemDoc.contents;
         const node = isSeq(itemSeq) && itemSeq.items.length === 1 ? (itemSeq.items[0] as Node | null) : null;
         if (!node?.range) return new Unsplittable('item is not one list item');
-        read = readItem(itemDoc, node, start, index, itemShallow);
+        read = readItem(itemDoc, node, start, index, scan);
         parsedItems++;
       }
-      if (!read.shallow && shallow) {
+      if (shallow) {
         // Kept items were scanned when they were parsed; one that was not settled needs the whole text.
-        if (findExcessiveNesting(text) >= 0) return new Unsplittable('nested too deep');
-        shallow = false;
+        if (read.scan.shallow) entries += read.scan.entries;
+        else {
+          const verdict = scanWhole();
+          if (verdict) return verdict;
+        }
       }
+      if (entries > maxEntries) return new Unsplittable('too many entries');
       reads[index] = read;
       events[index] = read.event;
       for (const d of read.diagnostics) itemDiagnostics.push(d);
@@ -377,17 +404,18 @@ export class IncrementalIncidentParser {
 }
 
 /** The nesting scan over an item from the settled state every item starts in (see scanNesting). */
-function itemIsShallow(text: string, start: number, end: number): boolean {
-  const state: NestingState = { indents: [0], flow: 0, quote: 0 };
-  return scanNesting(text, start, end, state) < 0 && settled(state);
+function scanItem(text: string, start: number, end: number): ItemScan {
+  const state = newNestingState([0]);
+  const shallow = scanNesting(text, start, end, state) < 0 && settled(state);
+  return { shallow, entries: state.entries };
 }
 
-function readItem(doc: Document.Parsed, node: Node, base: number, index: number, shallow: boolean): ReadItem {
+function readItem(doc: Document.Parsed, node: Node, base: number, index: number, scan: ItemScan): ReadItem {
   const diagnostics: IncidentDiagnostic[] = [];
   // Events never ask for line spans; only the root does.
   const reader = new IncidentReader(doc, (d) => diagnostics.push(d), () => ({ start: base, end: base }), base);
   const event = reader.readEvent(node, index, reader.span(node, { start: base, end: base }));
-  return diagnostics.length > 0 ? { base, index, event, diagnostics, shallow, doc, node } : { base, index, event, diagnostics, shallow };
+  return diagnostics.length > 0 ? { base, index, event, diagnostics, scan, doc, node } : { base, index, event, diagnostics, scan };
 }
 
 /** A kept item at its new place: shifted when lines above it changed, renumbered when items were added or removed. */
@@ -395,14 +423,14 @@ function moved(read: ReadItem, base: number, index: number): ReadItem {
   if (read.base === base && read.index === index) return read;
   if (read.index !== index && read.doc && read.node) {
     // Its messages name the index ("timeline event 12"): read it again, from the kept nodes.
-    return readItem(read.doc, read.node, base, index, read.shallow);
+    return readItem(read.doc, read.node, base, index, read.scan);
   }
   const delta = base - read.base;
   const event = delta === 0 ? read.event : shiftEvent(read.event, delta);
   const diagnostics = delta === 0 || read.diagnostics.length === 0 ? read.diagnostics : read.diagnostics.map((d) => mapSpans(d, (o) => o + delta));
   const renumbered = read.index === index ? event : { ...event, index };
   // Items with diagnostics keep their nodes: a later renumbering must re-read their messages.
-  return read.doc ? { base, index, event: renumbered, diagnostics, shallow: read.shallow, doc: read.doc, node: read.node } : { base, index, event: renumbered, diagnostics, shallow: read.shallow };
+  return read.doc ? { base, index, event: renumbered, diagnostics, scan: read.scan, doc: read.doc, node: read.node } : { base, index, event: renumbered, diagnostics, scan: read.scan };
 }
 
 const shiftSpan = (span: Span, delta: number): Span => ({ start: span.start + delta, end: span.end + delta });

@@ -9,6 +9,14 @@
 /** Far below the ~900 levels where the stack overflows; incident files need fewer than ten. */
 export const MAX_NESTING = 200;
 
+/**
+ * The most list items and mapping entries a file may hold to be parsed: the `yaml` library
+ * spends about 1 KB and several microseconds per node (a 2 MB flow list of a million items froze
+ * the server for seconds at 1 GB; 14.7 MB ran out of memory). 200,000 is four times the entries
+ * of a 10,000-event timeline (48,000; the largest in the benchmark).
+ */
+export const MAX_ENTRIES = 200_000;
+
 function isBlank(code: number): boolean {
   return code === 32 || code === 9;
 }
@@ -24,7 +32,7 @@ function isLineEnd(code: number): boolean {
  * in block scalars), never underestimate the nesting the parser would recurse through.
  */
 export function findExcessiveNesting(text: string, max: number = MAX_NESTING): number {
-  return scanNesting(text, 0, text.length, { indents: [], flow: 0, quote: 0 }, max);
+  return scanNesting(text, 0, text.length, newNestingState(), max);
 }
 
 /** Where a scan stands between two parts of a text: what it carries from one into the next. */
@@ -32,6 +40,15 @@ export interface NestingState {
   indents: number[];
   flow: number;
   quote: number;
+  /**
+   * List items and mapping entries seen so far (`- `, `? `, `key: `, flow brackets and commas,
+   * outside quotes and comments): the measure of how much work the parse will be.
+   */
+  entries: number;
+}
+
+export function newNestingState(indents: number[] = []): NestingState {
+  return { indents, flow: 0, quote: 0, entries: 0 };
 }
 
 /**
@@ -41,7 +58,7 @@ export interface NestingState {
  */
 export function scanNesting(text: string, from: number, to: number, state: NestingState, max: number = MAX_NESTING): number {
   const { indents } = state;
-  let { flow, quote } = state;
+  let { flow, quote, entries } = state;
   const at = (k: number) => (k < to ? text.charCodeAt(k) : NaN);
   let i = from;
   let exceeded = -1;
@@ -79,7 +96,12 @@ export function scanNesting(text: string, from: number, to: number, state: Nesti
       }
       if ((c === 34 || c === 39) && afterSeparator) {
         quote = c;
+      } else if (c === 58 /* : */) {
+        if (isBlank(at(i + 1)) || isLineEnd(at(i + 1))) entries++;
+      } else if (c === 44 /* , */) {
+        if (flow > 0) entries++;
       } else if (c === 91 /* [ */ || c === 123 /* { */) {
+        entries++;
         flow++;
         if (block + flow > max) {
           exceeded = i;
@@ -88,6 +110,7 @@ export function scanNesting(text: string, from: number, to: number, state: Nesti
       } else if (c === 93 /* ] */ || c === 125 /* } */) {
         if (flow > 0) flow--;
       } else if ((c === 45 /* - */ || c === 63 /* ? */) && isBlank(previous) && (isBlank(at(i + 1)) || isLineEnd(at(i + 1)))) {
+        entries++;
         block++;
         if (block + flow > max) {
           exceeded = i;
@@ -101,5 +124,6 @@ export function scanNesting(text: string, from: number, to: number, state: Nesti
   }
   state.flow = flow;
   state.quote = quote;
+  state.entries = entries;
   return exceeded;
 }

@@ -10,7 +10,7 @@ import type { Incident } from './model';
 import { IncidentReader } from './read';
 import { STANDARD_RULES, type Rule } from './rules';
 import { clampSpan, LineIndex, type Span } from './text';
-import { findExcessiveNesting, MAX_NESTING } from './nesting';
+import { MAX_ENTRIES, MAX_NESTING, newNestingState, scanNesting } from './nesting';
 import { DEFAULT_MAX_FILE_LENGTH } from '../../../common/settings';
 
 /** Where the core writes what the user does not see in a diagnostic (the server's output channel). */
@@ -21,6 +21,8 @@ export interface CoreLogger {
 export interface ParseOptions {
   /** Texts longer than this many characters are not parsed (file-too-large). */
   readonly maxLength?: number;
+  /** Texts with more list items and mapping entries than this are not parsed (file-too-large); MAX_ENTRIES when absent. */
+  readonly maxEntries?: number;
   /** The rules run over the finished model; STANDARD_RULES when absent. */
   readonly rules?: readonly Rule[];
   readonly logger?: CoreLogger;
@@ -60,7 +62,8 @@ export function parseIncident(text: string, options: ParseOptions = {}): ParsedI
   }
 
   // Too deep to hand to the parser safely (see nesting.ts): one diagnostic, like the yaml library's own.
-  const tooDeep = findExcessiveNesting(text);
+  const scan = newNestingState();
+  const tooDeep = scanNesting(text, 0, text.length, scan);
   if (tooDeep >= 0) {
     report({
       code: 'yaml-syntax',
@@ -68,6 +71,18 @@ export function parseIncident(text: string, options: ParseOptions = {}): ParsedI
       span: { start: tooDeep, end: tooDeep + 1 },
       message: t('YAML syntax error ({0}): {1}', 'RESOURCE_EXHAUSTION', t('collections are nested more than {0} levels deep here; the file was not checked.', MAX_NESTING)),
       data: { code: 'yaml-syntax', yamlCode: 'RESOURCE_EXHAUSTION' },
+    });
+    return { text, lineIndex, incident: undefined, diagnostics };
+  }
+  // The parser's time and memory grow with the nodes, which a short text can hold by the million.
+  const maxEntries = options.maxEntries ?? MAX_ENTRIES;
+  if (scan.entries > maxEntries) {
+    report({
+      code: 'file-too-large',
+      severity: 'warning',
+      span: firstLine,
+      message: t('This file holds {0} list items and mapping entries, more than the {1} that are checked; it was not validated.',
+        scan.entries.toLocaleString('en-US'), maxEntries.toLocaleString('en-US')),
     });
     return { text, lineIndex, incident: undefined, diagnostics };
   }

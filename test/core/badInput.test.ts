@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { DEFAULT_MAX_LENGTH, parseIncident, type ParsedIncident } from '../../server/src/core';
+import { DEFAULT_MAX_LENGTH, parseIncident, quoted, type ParsedIncident } from '../../server/src/core';
 import { IncrementalIncidentParser } from '../../server/src/core/incremental';
 import { Alias } from 'yaml';
 import { HEAD, lines, rows } from './diagnose';
@@ -98,6 +98,38 @@ describe('bad input', () => {
     assert.equal(parsed.diagnostics[0].message, 'This file holds 7,350,006 list items and mapping entries, more than the 200,000 that are checked; it was not validated.');
     // The incremental parser (the server's) gives the same verdict.
     assert.deepStrictEqual(new IncrementalIncidentParser().parse(text).diagnostics, parsed.diagnostics);
+  });
+
+  it('a 1 MB value is quoted in messages by a short prefix, never whole', () => {
+    const huge = 'x'.repeat(1_000_000);
+    const digits = '1'.repeat(1_000_000);
+    const text = lines(`id: ${huge}`, 'title: T', `status: ${huge}`, `start: ${huge}`, 'end:', `  utc: ${huge}`, `title: ${digits}`,
+      `${huge}: 1`, `sources: [${huge}]`, `cause: *${huge}`);
+    const parsed = parseIncident(text);
+    const prefix = `${'x'.repeat(59)}…`;
+    // Code, where it sits, and the message's quoted part: each whole value stays in the range.
+    assert.deepEqual(parsed.diagnostics.map((d) => [d.code, d.span.end - d.span.start, d.message.length < 300]), [
+      ['invalid-value', 1_000_000, true], ['invalid-time', 1_000_000, true], ['invalid-time', 1_000_000, true],
+      ['duplicate-key', 5, true], ['unknown-field', 1_000_000, true], ['yaml-syntax', 1_000_000, true],
+      ['invalid-value', 1_000_000, true], ['yaml-syntax', 1_000_001, true],
+    ]);
+    const messages = parsed.diagnostics.map((d) => d.message);
+    assert.equal(messages[0], `\`${prefix}\` is not a valid status: expected one of investigating, identified, monitoring, resolved.`);
+    assert.ok(messages[1].startsWith(`\`${prefix}\` is not a time:`), messages[1]);
+    assert.equal(messages[4], `Unknown field \`${prefix}\` in the incident. Known fields: id, title, status, severity, service, regions, start, end, impact, cause, next_steps, tags, sources, timeline.`);
+    assert.equal(messages[6], `\`${prefix}\` is not a web address: expected an http:// or https:// URL.`);
+    assert.equal(messages[7], `YAML syntax error (UNRESOLVED_ALIAS): the alias \`*${prefix}\` has no anchor \`&${prefix}\` set before it.`);
+    // A number as written, where a list belongs.
+    const number = parseIncident(lines('id: a', 'title: T', 'status: monitoring', 'start: 2019-11-19T10:40+09:00', `tags: ${digits}`));
+    assert.deepEqual(number.diagnostics.map((d) => d.message), [`\`tags\` must be a list of strings, got a number (${'1'.repeat(59)}…).`]);
+  });
+
+  it('quoted cuts a value to 60 characters with an ellipsis, never inside a surrogate pair', () => {
+    assert.equal(quoted('a'.repeat(60)), 'a'.repeat(60));
+    assert.equal(quoted('a'.repeat(61)), `${'a'.repeat(59)}…`);
+    assert.equal(quoted(`${'a'.repeat(57)}😀😀`), `${'a'.repeat(57)}😀…`);
+    assert.equal(quoted(`${'a'.repeat(58)}😀😀`), `${'a'.repeat(58)}…`);
+    assert.equal(quoted(`${'a'.repeat(56)}😀😀😀`), `${'a'.repeat(56)}😀…`);
   });
 
   it('a YAML alias bomb (billion laughs) is not expanded', () => {

@@ -31,7 +31,7 @@ import {
   type TimeValue,
 } from './model';
 import { nearest } from './suggest';
-import type { Span } from './text';
+import { quoted, type Span } from './text';
 import { JST_OFFSET_MINUTES, formatInOffset, parseTimeText } from '../../../common/time';
 
 type Report = (diagnostic: IncidentDiagnostic) => void;
@@ -51,8 +51,8 @@ function describe(node: Node | null): string {
   if (isScalar(node)) {
     if (node.value === null) return t('nothing');
     if (typeof node.value === 'string') return node.value === '' ? t('an empty string') : t('a string');
-    if (typeof node.value === 'number') return t('a number ({0})', String(node.source ?? node.value));
-    if (typeof node.value === 'boolean') return t('a boolean ({0})', String(node.source ?? node.value));
+    if (typeof node.value === 'number') return t('a number ({0})', quoted(String(node.source ?? node.value)));
+    if (typeof node.value === 'boolean') return t('a boolean ({0})', quoted(String(node.source ?? node.value)));
   }
   return t('a value of another kind');
 }
@@ -107,7 +107,7 @@ export class IncidentReader {
       // The yaml library only notices an undefined anchor when converting to JS, which we never do.
       if (!target) {
         this.diag('yaml-syntax', 'error', this.span(node, { start: 0, end: 0 }),
-          t('YAML syntax error ({0}): {1}', 'UNRESOLVED_ALIAS', t('the alias `*{0}` has no anchor `&{0}` set before it.', node.source)),
+          t('YAML syntax error ({0}): {1}', 'UNRESOLVED_ALIAS', t('the alias `*{0}` has no anchor `&{0}` set before it.', quoted(node.source))),
           { code: 'yaml-syntax', yamlCode: 'UNRESOLVED_ALIAS' });
       }
       return target ?? null;
@@ -135,17 +135,17 @@ export class IncidentReader {
       const first = values.get(key);
       if (first) {
         this.diag('duplicate-key', 'error', keySpan,
-          t('Duplicate key `{0}` in {1}: it is already set above. YAML keeps one of the two; remove or rename this one.', key, where),
+          t('Duplicate key `{0}` in {1}: it is already set above. YAML keeps one of the two; remove or rename this one.', quoted(key), where),
           { code: 'duplicate-key', key, firstSpan: first.entry.keySpan },
-          [{ span: first.entry.keySpan, message: t('`{0}` is first set here', key) }]);
+          [{ span: first.entry.keySpan, message: t('`{0}` is first set here', quoted(key)) }]);
         continue;
       }
       values.set(key, { entry, node: valueNode });
       if (!allowed.includes(key)) {
         const suggestion = nearest(key, allowed.filter((k) => !values.has(k) || k === key));
         const message = suggestion
-          ? t('Unknown field `{0}` in {1}: did you mean `{2}`?', key, where, suggestion)
-          : t('Unknown field `{0}` in {1}. Known fields: {2}.', key, where, allowed.join(', '));
+          ? t('Unknown field `{0}` in {1}: did you mean `{2}`?', quoted(key), where, suggestion)
+          : t('Unknown field `{0}` in {1}. Known fields: {2}.', quoted(key), where, allowed.join(', '));
         this.diag('unknown-field', 'warning', keySpan, message, { code: 'unknown-field', key, suggestion, allowed });
       }
     }
@@ -183,8 +183,8 @@ export class IncidentReader {
     if ((allowed as readonly string[]).includes(value)) return { value: value as T, entry };
     const suggestion = nearest(value, allowed);
     const message = suggestion
-      ? t('`{0}` is not a valid {1}: expected one of {2}. Did you mean `{3}`?', value, key, allowed.join(', '), suggestion)
-      : t('`{0}` is not a valid {1}: expected one of {2}.', value, key, allowed.join(', '));
+      ? t('`{0}` is not a valid {1}: expected one of {2}. Did you mean `{3}`?', quoted(value), key, allowed.join(', '), suggestion)
+      : t('`{0}` is not a valid {1}: expected one of {2}.', quoted(value), key, allowed.join(', '));
     this.diag('invalid-value', 'error', entry.valueSpan, message, { code: 'invalid-value', value, suggestion, allowed });
     return undefined;
   }
@@ -220,7 +220,7 @@ export class IncidentReader {
       ok = false;
     }
     if (!ok) {
-      this.diag('invalid-value', 'error', span, t('`{0}` is not a web address: expected an http:// or https:// URL.', text),
+      this.diag('invalid-value', 'error', span, t('`{0}` is not a web address: expected an http:// or https:// URL.', quoted(text)),
         { code: 'invalid-value', value: text, allowed: [] });
     }
     return ok;
@@ -284,19 +284,19 @@ export class IncidentReader {
       const e = parsed.error;
       const message =
         e.kind === 'format'
-          ? t('`{0}` is not a time: expected YYYY-MM-DDThh:mm[:ss] with an offset (Z or ±hh:mm), like {1}.', text, side ? (side === 'utc' ? '2019-11-19T01:40Z' : '2019-11-19T10:40+09:00') : EXAMPLE_TIME)
+          ? t('`{0}` is not a time: expected YYYY-MM-DDThh:mm[:ss] with an offset (Z or ±hh:mm), like {1}.', quoted(text), side ? (side === 'utc' ? '2019-11-19T01:40Z' : '2019-11-19T10:40+09:00') : EXAMPLE_TIME)
           : e.kind === 'date'
-            ? t('`{0}` is not a real date ({1}).', text, e.detail)
+            ? t('`{0}` is not a real date ({1}).', quoted(text), e.detail)
             : e.kind === 'clock'
-              ? t('`{0}` is not a real clock time ({1}).', text, e.detail)
-              : t('`{0}` has an impossible offset ({1}).', text, e.detail);
+              ? t('`{0}` is not a real clock time ({1}).', quoted(text), e.detail)
+              : t('`{0}` has an impossible offset ({1}).', quoted(text), e.detail);
       this.diag('invalid-time', 'error', span, message);
       return undefined;
     }
     const { epochMs, offsetMinutes } = parsed.value;
     if (side === undefined && offsetMinutes === null) {
       this.diag('missing-offset', 'error', span,
-        t('`{0}` has no offset, so it could be any zone\'s clock: add +09:00 for JST or Z for UTC, or write it as a utc/jst pair.', text),
+        t('`{0}` has no offset, so it could be any zone\'s clock: add +09:00 for JST or Z for UTC, or write it as a utc/jst pair.', quoted(text)),
         { code: 'missing-offset', text });
       return { text, span, offsetMinutes };
     }
@@ -306,8 +306,8 @@ export class IncidentReader {
         separator: text.includes('T') ? 'T' : ' ',
       });
       const message = side === 'utc'
-        ? t('`utc` value `{0}` has offset {1}; a utc time ends in Z or +00:00 or has no offset. The same instant in UTC is {2}.', text, text.slice(text.length - 6), corrected)
-        : t('`jst` value `{0}` has offset {1}; a jst time ends in +09:00 or has no offset. The same instant in JST is {2}.', text, text.endsWith('Z') ? 'Z' : text.slice(text.length - 6), corrected);
+        ? t('`utc` value `{0}` has offset {1}; a utc time ends in Z or +00:00 or has no offset. The same instant in UTC is {2}.', quoted(text), text.slice(text.length - 6), corrected)
+        : t('`jst` value `{0}` has offset {1}; a jst time ends in +09:00 or has no offset. The same instant in JST is {2}.', quoted(text), text.endsWith('Z') ? 'Z' : text.slice(text.length - 6), corrected);
       this.diag('wrong-offset', 'error', span, message, { code: 'wrong-offset', side, text, corrected });
       return { text, span, epochMs, offsetMinutes, wrongOffset: true };
     }

@@ -14,6 +14,21 @@ export function clampSpan(span: Span, length: number): Span {
   return { start, end: Math.max(start, Math.min(span.end, length)) };
 }
 
+/** The most characters of a user's value that a message quotes. */
+export const MAX_QUOTED = 60;
+
+/**
+ * A value as messages quote it: whole when short, else its first characters and an ellipsis, so
+ * a message never echoes a megabyte (the diagnostic's range and data keep the whole value).
+ */
+export function quoted(value: string, max: number = MAX_QUOTED): string {
+  if (value.length <= max) return value;
+  let end = max - 1;
+  // Not between the halves of a surrogate pair.
+  if (/[\uD800-\uDBFF]/.test(value[end - 1])) end--;
+  return value.slice(0, end) + '…';
+}
+
 export interface Position {
   readonly line: number;
   readonly character: number;

@@ -1,6 +1,7 @@
 import type { IncidentDiagnostic } from './diagnostics';
 import { t } from './l10n';
 import type { Incident } from './model';
+import { quoted } from './text';
 
 export interface IncidentFile {
   readonly uri: string;
@@ -30,9 +31,9 @@ export function findDuplicateIds(files: Iterable<IncidentFile>, displayName: (ur
         code: 'duplicate-id',
         severity: 'warning',
         span: entry.valueSpan,
-        message: t('The id `{0}` is also used by {1}; each incident needs its own id.', id, others.map(displayName).join(', ')),
+        message: t('The id `{0}` is also used by {1}; each incident needs its own id.', quoted(id), others.map(displayName).join(', ')),
         data: { code: 'duplicate-id', id, others },
-        related: list.filter((f) => f !== file).map((f) => ({ uri: f.uri, span: f.incident!.id!.entry.valueSpan, message: t('`{0}` is also the id here', id) })),
+        related: list.filter((f) => f !== file).map((f) => ({ uri: f.uri, span: f.incident!.id!.entry.valueSpan, message: t('`{0}` is also the id here', quoted(id)) })),
       };
       const existing = result.get(file.uri);
       if (existing) existing.push(diagnostic);

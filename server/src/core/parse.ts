@@ -10,6 +10,7 @@ import type { Incident } from './model';
 import { IncidentReader } from './read';
 import { STANDARD_RULES, type Rule } from './rules';
 import { clampSpan, LineIndex, type Span } from './text';
+import { describeYamlError } from './yamlErrors';
 import { MAX_ENTRIES, MAX_NESTING, newNestingState, scanNesting } from './nesting';
 import { DEFAULT_MAX_FILE_LENGTH } from '../../../common/settings';
 
@@ -97,7 +98,7 @@ export function parseIncident(text: string, options: ParseOptions = {}): ParsedI
           code: 'yaml-syntax',
           severity: 'error',
           span: { start: error.pos[0], end: error.pos[1] },
-          message: t('YAML syntax error ({0}): {1}', error.code, error.message),
+          message: t('YAML syntax error ({0}): {1}', error.code, describeYamlError(error)),
           data: { code: 'yaml-syntax', yamlCode: error.code },
         });
       }
@@ -106,7 +107,7 @@ export function parseIncident(text: string, options: ParseOptions = {}): ParsedI
           code: 'yaml-syntax',
           severity: 'warning',
           span: { start: warning.pos[0], end: warning.pos[1] },
-          message: t('YAML warning ({0}): {1}', warning.code, warning.message),
+          message: t('YAML warning ({0}): {1}', warning.code, describeYamlError(warning)),
           data: { code: 'yaml-syntax', yamlCode: warning.code },
         });
       }

@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { DEFAULT_MAX_LENGTH, parseIncident, quoted, type ParsedIncident } from '../../server/src/core';
 import { IncrementalIncidentParser } from '../../server/src/core/incremental';
 import { Alias } from 'yaml';
-import { HEAD, lines, rows } from './diagnose';
+import { HEAD, lines, rangeOf, rows } from './diagnose';
 
 /** How often `fn` asks the yaml library to resolve an alias (each such call walks the whole document). */
 function countAliasResolves(fn: () => void): number {
@@ -27,6 +27,11 @@ function countAliasResolves(fn: () => void): number {
 }
 
 const FLAGSHIP = fs.readFileSync(path.join(__dirname, '../../examples/exchange-online-2019-11-19.incident.yaml'), 'utf8');
+
+/** Where a root entry's value is, as LSP lines and characters. */
+function rangeOfValue(parsed: ParsedIncident, key: string): string {
+  return rangeOf(parsed.lineIndex, parsed.incident!.entries.find((e) => e.key === key)!.valueSpan);
+}
 
 function codes(parsed: ParsedIncident): string[] {
   return [...new Set(parsed.diagnostics.map((d) => d.code))].sort();
@@ -197,9 +202,23 @@ describe('bad input', () => {
     const crlf = rows(broken.replace(/\n/g, '\r\n'));
     assert.deepEqual(lf.map((r) => r.code), ['invalid-value', 'utc-jst-mismatch', 'unknown-field']);
     assert.deepEqual(crlf, lf);
-    // A lone \r (old Mac endings) is a line break to LSP but not to the yaml library: it reads one
-    // long line. Not supported, but handled: diagnostics, spans inside the text.
-    assertSpansInside(parseIncident(broken.replace(/\n/g, '\r')));
+  });
+
+  it('lone CR line endings (old Mac): line breaks, as YAML 1.2 and LSP read them, with every position right', () => {
+    // The yaml library read such a file as one line: the valid flagship got 8 errors.
+    const cr = FLAGSHIP.replace(/\n/g, '\r');
+    assert.deepEqual(rows(cr), []);
+    const broken = FLAGSHIP.replace('status: resolved', 'status: resolvd').replace('  jst: 2019-11-19T20:50', '  jst: 2019-11-19T11:50').replace('tags:', 'tag:');
+    assert.deepEqual(rows(broken.replace(/\n/g, '\r')), rows(broken));
+    // Offsets too: the same text is one character for one, so the model is the LF file's.
+    assert.deepStrictEqual(parseIncident(broken.replace(/\n/g, '\r')).incident, parseIncident(broken).incident);
+    // Mixed with CRLF and LF, and inside a block scalar and a folded quoted value.
+    const mixed = lines(...HEAD, 'start: 2019-11-19T10:40+09:00', 'impact: |', '  one', '  two', 'cause: "a', '  b"', 'tags: [x]').replace('one\n', 'one\r').replace('status: monitoring\n', 'status: monitoring\r\n').replace('"a\n', '"a\r');
+    const parsed = parseIncident(mixed);
+    assert.deepEqual(parsed.diagnostics, []);
+    assert.equal(parsed.incident?.impact?.value, 'one\ntwo\n');
+    assert.equal(parsed.incident?.cause?.value, 'a b');
+    assert.deepEqual(rangeOfValue(parsed, 'tags'), '9:6-9:9');
   });
 
   it('a byte order mark: no syntax error, and every line after the first keeps its ranges', () => {

@@ -4,7 +4,7 @@ export * from './diagnostics';
 export * from './model';
 export * from './text';
 export * from '../../../common/time';
-export { parseIncident, DEFAULT_MAX_LENGTH, type CoreLogger, type ParseOptions, type ParsedIncident } from './parse';
+export { parseIncident, yamlSource, DEFAULT_MAX_LENGTH, type CoreLogger, type ParseOptions, type ParsedIncident } from './parse';
 export { STANDARD_RULES, type Rule } from './rules';
 export { ParseCache } from './cache';
 export { findDuplicateIds, type IncidentFile } from './workspace';

@@ -44,6 +44,14 @@ export interface ParsedIncident {
 /** YAML 1.2 core schema; errors keep the library's codes, messages without code snippets. */
 export const YAML_OPTIONS = { prettyErrors: false, uniqueKeys: false, strict: true } as const;
 
+/**
+ * The text as the yaml library is given it. YAML 1.2 (and LSP) end a line at a lone CR, the
+ * library does not (it read such a file as one line); an LF in its place keeps every offset.
+ */
+export function yamlSource(text: string): string {
+  return text.indexOf('\r') < 0 ? text : text.replace(/\r(?!\n)/g, '\n');
+}
+
 export function parseIncident(text: string, options: ParseOptions = {}): ParsedIncident {
   const lineIndex = new LineIndex(text);
   const diagnostics: IncidentDiagnostic[] = [];
@@ -90,7 +98,7 @@ export function parseIncident(text: string, options: ParseOptions = {}): ParsedI
 
   let incident: Incident | undefined;
   try {
-    const documents = parseAllDocuments(text, YAML_OPTIONS) as Document.Parsed[] | { empty: true };
+    const documents = parseAllDocuments(yamlSource(text), YAML_OPTIONS) as Document.Parsed[] | { empty: true };
     const docs = Array.isArray(documents) ? documents : [];
     for (const doc of docs) {
       for (const error of doc.errors) {

@@ -12,8 +12,12 @@
  * shifted when the edit moved them and renumbered when items were added or removed above; only
  * the others are parsed. The cross-item rules then run over the assembled model.
  *
+ * A timeline item with YAML errors of its own is kept in the skeleton with its neighbours and read
+ * there, in the context the library sees in the whole text; the parse stays incremental when the
+ * skeleton's errors all fall inside such items and the structure around them is as the lines say.
+ *
  * Whenever the text's structure does not allow this safely (tabs, lone CR, a BOM, directives or
- * document markers, anchors, aliases and tags, YAML errors or warnings anywhere, odd indentation
+ * document markers, anchors, aliases and tags, YAML errors or warnings elsewhere, odd indentation
  * in the timeline, a timeline that is not a block list under a plain `timeline:` key, …) it falls
  * back to `parseIncident`. test/core/incremental.test.ts checks the two agree after random edits.
  */
@@ -24,6 +28,7 @@ import type { Entry, Field, Incident, TimeSide, TimelineEvent, TimeValue } from 
 import { MAX_ENTRIES, newNestingState, scanNesting, type NestingState } from './nesting';
 import { DEFAULT_MAX_LENGTH, parseIncident, YAML_OPTIONS, type ParseOptions, type ParsedIncident } from './parse';
 import { IncidentReader } from './read';
+import { yamlDiagnostic } from './yamlErrors';
 import { STANDARD_RULES } from './rules';
 import { clampSpan, LineIndex, type Span } from './text';
 
@@ -44,6 +49,8 @@ interface ReadItem {
   readonly event: TimelineEvent;
   readonly diagnostics: readonly IncidentDiagnostic[];
   readonly scan: ItemScan;
+  /** Has YAML errors of its own: read in context, never reused. */
+  readonly broken?: boolean;
   /** Kept only when the diagnostics name the index, so a move re-reads instead of re-parsing. */
   readonly doc?: Document.Parsed;
   readonly node?: Node;
@@ -58,7 +65,10 @@ interface ItemScan {
 }
 
 /** Why the last parse went the way it did: for tests and the benchmark. */
-export type IncrementalPath = { readonly kind: 'incremental'; readonly parsedItems: number; readonly reusedItems: number } | { readonly kind: 'full'; readonly reason: string };
+export type IncrementalPath =
+  /** `brokenItems`: how many of the parsed items had YAML errors (read in context, in the skeleton). */
+  | { readonly kind: 'incremental'; readonly parsedItems: number; readonly reusedItems: number; readonly brokenItems: number }
+  | { readonly kind: 'full'; readonly reason: string };
 
 class Unsplittable {
   constructor(readonly reason: string) {}
@@ -187,12 +197,11 @@ function hasAnchorsAliasesOrTags(doc: Document.Parsed): boolean {
   return found;
 }
 
-/** Parses a fragment as one clean YAML document, or says why it is not one. */
-function parseClean(text: string): Document.Parsed | Unsplittable {
+/** Parses a fragment as one YAML document (its errors are the caller's to judge), or says why it is not one. */
+function parseFragment(text: string): Document.Parsed | Unsplittable {
   const documents = parseAllDocuments(text, YAML_OPTIONS) as Document.Parsed[] | { empty: true };
   if (!Array.isArray(documents) || documents.length !== 1) return new Unsplittable('not one document');
   const doc = documents[0];
-  if (doc.errors.length > 0 || doc.warnings.length > 0) return new Unsplittable('YAML errors or warnings');
   // Without &, * or ! in the text there can be no anchor, alias or tag: skip the walk (most items).
   const maybe = text.indexOf('&') >= 0 || text.indexOf('*') >= 0 || text.indexOf('!') >= 0;
   if (maybe && hasAnchorsAliasesOrTags(doc)) return new Unsplittable('anchors, aliases or tags');
@@ -207,6 +216,48 @@ interface SplitState {
   readonly text: string;
   readonly items: readonly Span[];
   readonly reads: readonly ReadItem[];
+}
+
+/**
+ * The text with some timeline items left out: the head, the `kept` items (ascending, always the
+ * first and the last) and the tail. Offsets map both ways, piece by piece.
+ */
+class Skeleton {
+  readonly text: string;
+  /** Each piece of the text kept, and where it starts in the skeleton. */
+  private readonly pieces: { readonly from: number; readonly to: number; readonly at: number }[] = [];
+
+  constructor(source: string, private readonly items: readonly Span[], kept: readonly number[]) {
+    const parts: string[] = [];
+    let at = 0;
+    for (let i = 0; i < kept.length;) {
+      // A run of consecutive kept items is one piece; the first also holds the head, the last the tail.
+      let j = i;
+      while (j + 1 < kept.length && kept[j + 1] === kept[j] + 1) j++;
+      const from = i === 0 ? 0 : items[kept[i]].start;
+      const to = kept[j] + 1 < items.length ? items[kept[j] + 1].start : source.length;
+      this.pieces.push({ from, to, at });
+      parts.push(source.slice(from, to));
+      at += to - from;
+      i = j + 1;
+    }
+    this.text = parts.length === 1 ? parts[0] : parts.join('');
+  }
+
+  /** A skeleton offset as a text offset (an offset where two pieces meet belongs to the later). */
+  toDocument(offset: number): number {
+    let k = this.pieces.length - 1;
+    while (k > 0 && this.pieces[k].at > offset) k--;
+    return offset - this.pieces[k].at + this.pieces[k].from;
+  }
+
+  /** Where a kept item is in the skeleton (its text's length from its start). */
+  itemSpan(index: number): Span {
+    const { start, end } = this.items[index];
+    const piece = this.pieces.find((p) => p.from <= start && start < p.to)!;
+    const at = start - piece.from + piece.at;
+    return { start: at, end: at + end - start };
+  }
 }
 
 /** Length of the longest common prefix, by halving: native string compares, no per-character loop. */
@@ -297,64 +348,33 @@ export class IncrementalIncidentParser {
     }
     if (entries > maxEntries) return new Unsplittable('too many entries');
 
-    // The skeleton: the text without items 2..n-1. Offsets at or after `cut` moved back by `removed`.
-    const cut = n >= 3 ? items[1].start : text.length;
-    const removed = n >= 3 ? items[n - 1].start - items[1].start : 0;
-    const skeleton = n >= 3 ? text.slice(0, cut) + text.slice(items[n - 1].start) : text;
-    const doc = parseClean(skeleton);
-    if (doc instanceof Unsplittable) return doc;
-    const root = doc.contents;
-    if (!isMap(root)) return new Unsplittable('root is not a mapping');
-    const timelinePair = (root as YAMLMap<unknown, unknown>).items.find((pair) => isScalar(pair.key) && pair.key.value === 'timeline') as Pair<Node, Node> | undefined;
-    if (!timelinePair || timelinePair.key.range?.[0] !== layout.keyStart) return new Unsplittable('timeline key not where the lines say');
-    const seq = timelinePair.value;
-    const kept = n >= 3 ? [items[0], { start: cut, end: layout.end - removed }] : items;
-    if (!isSeq(seq) || seq.items.length !== kept.length) return new Unsplittable('timeline items not where the lines say');
-    for (let i = 0; i < kept.length; i++) {
-      const range = (seq.items[i] as Node | null)?.range;
-      if (!range || range[0] < kept[i].start || range[0] >= kept[i].end) return new Unsplittable('timeline items not where the lines say');
-    }
-
-    const lineIndex = new LineIndex(text);
-    const lineSpanAt = (offset: number) => lineIndex.lineSpanAt(offset);
-    const toDocument = (offset: number) => (offset >= cut ? offset + removed : offset);
-
-    // The root, read from the skeleton; what it says about the kept items is dropped (read below).
-    const rootDiagnostics: IncidentDiagnostic[] = [];
-    const itemsFrom = items[0].start;
-    const itemsTo = layout.end - removed;
-    const skeletonReader = new IncidentReader(doc, (d) => {
-      if (d.span.start < itemsFrom || d.span.start >= itemsTo) rootDiagnostics.push(mapSpans(d, toDocument));
-    }, lineSpanAt);
-    const skeletonIncident = skeletonReader.readIncident(root, lineSpanAt(0));
-    if (!skeletonIncident) return new Unsplittable('root is not an incident');
-
     // The items: those wholly inside the text the edit left alone are taken from the last parse
     // (shifted and renumbered as needed); the others are parsed on their own and read in place.
+    // An item with YAML errors of its own is read below, in the skeleton, among its neighbours.
     const previous = this.state;
     const prefix = previous ? commonPrefixLength(previous.text, text) : 0;
     const suffix = previous ? commonSuffixLength(previous.text, text, Math.min(previous.text.length, text.length) - prefix) : 0;
     const delta = text.length - (previous?.text.length ?? 0);
     const countDelta = previous ? previous.items.length - n : 0;
+    const reusable = (j: number) => (previous!.reads[j]?.broken ? undefined : previous!.items[j]);
     const reads: ReadItem[] = new Array<ReadItem>(n);
-    const events: TimelineEvent[] = new Array<TimelineEvent>(n);
-    const itemDiagnostics: IncidentDiagnostic[] = [];
+    const broken: number[] = [];
     let parsedItems = 0;
     for (let index = 0; index < n; index++) {
       const { start, end } = items[index];
       let read: ReadItem | undefined;
       if (previous) {
-        const before = previous.items[index];
+        const before = reusable(index);
         if (end <= prefix && before && before.start === start && before.end === end) {
           read = moved(previous.reads[index], start, index);
         } else if (start >= text.length - suffix) {
-          const old = previous.items[index + countDelta];
+          const old = reusable(index + countDelta);
           if (old && old.start === start - delta && old.end === end - delta) read = moved(previous.reads[index + countDelta], start, index);
         } else {
           // Near the edit, where prefix and suffix cannot tell (an inserted item that starts like
           // the one it pushed down): the same text at the same place counted from either end.
           for (const j of [index + countDelta, index]) {
-            const old = previous.items[j];
+            const old = reusable(j);
             if (old && old.end - old.start === end - start && previous.text.slice(old.start, old.end) === text.slice(start, end)) {
               read = moved(previous.reads[j], start, index);
               break;
@@ -368,12 +388,17 @@ export class IncrementalIncidentParser {
           const verdict = scanWhole();
           if (verdict) return verdict;
         }
-        const itemDoc = parseClean(detached(text.slice(start, end)));
+        const itemDoc = parseFragment(detached(text.slice(start, end)));
         if (itemDoc instanceof Unsplittable) return itemDoc;
-        const itemSeq = itemDoc.contents;
-        const node = isSeq(itemSeq) && itemSeq.items.length === 1 ? (itemSeq.items[0] as Node | null) : null;
-        if (!node?.range) return new Unsplittable('item is not one list item');
-        read = readItem(itemDoc, node, start, index, scan);
+        if (itemDoc.errors.length > 0 || itemDoc.warnings.length > 0) {
+          read = { base: start, index, event: { index, span: items[index], entries: [] }, diagnostics: [], scan, broken: true };
+          broken.push(index);
+        } else {
+          const itemSeq = itemDoc.contents;
+          const node = isSeq(itemSeq) && itemSeq.items.length === 1 ? (itemSeq.items[0] as Node | null) : null;
+          if (!node?.range) return new Unsplittable('item is not one list item');
+          read = readItem(itemDoc, node, start, index, scan);
+        }
         parsedItems++;
       }
       if (shallow) {
@@ -386,9 +411,64 @@ export class IncrementalIncidentParser {
       }
       if (entries > maxEntries) return new Unsplittable('too many entries');
       reads[index] = read;
-      events[index] = read.event;
-      for (const d of read.diagnostics) itemDiagnostics.push(d);
     }
+
+    // The skeleton: the text with only the first and last items, and each broken item with its
+    // neighbours, so that the yaml library reads a broken item in the context it has in the text.
+    const keep = new Set<number>([0, n - 1]);
+    for (const k of broken) for (const i of [k - 1, k, k + 1]) if (i >= 0 && i < n) keep.add(i);
+    const kept = [...keep].sort((x, y) => x - y);
+    const skeleton = new Skeleton(text, items, kept);
+    const doc = parseFragment(skeleton.text);
+    if (doc instanceof Unsplittable) return doc;
+    // Its YAML errors must all fall inside the broken items: anything else may reach further.
+    const brokenSpans = broken.map((k) => skeleton.itemSpan(k));
+    const inBroken = (pos: readonly [number, number]) => brokenSpans.some((b) => pos[0] >= b.start && pos[1] <= b.end);
+    if (!doc.errors.every((e) => inBroken(e.pos)) || !doc.warnings.every((w) => inBroken(w.pos))) return new Unsplittable('YAML errors or warnings');
+    const root = doc.contents;
+    if (!isMap(root)) return new Unsplittable('root is not a mapping');
+    const timelinePair = (root as YAMLMap<unknown, unknown>).items.find((pair) => isScalar(pair.key) && pair.key.value === 'timeline') as Pair<Node, Node> | undefined;
+    if (!timelinePair || timelinePair.key.range?.[0] !== layout.keyStart) return new Unsplittable('timeline key not where the lines say');
+    const seq = timelinePair.value;
+    if (!isSeq(seq) || seq.items.length !== kept.length) return new Unsplittable('timeline items not where the lines say');
+    for (let i = 0; i < kept.length; i++) {
+      const range = (seq.items[i] as Node | null)?.range;
+      const span = skeleton.itemSpan(kept[i]);
+      if (!range || range[0] < span.start || range[0] >= span.end) return new Unsplittable('timeline items not where the lines say');
+    }
+
+    const itemsFrom = items[0].start;
+    const itemsTo = skeleton.itemSpan(n - 1).end;
+    // A broken item can end the timeline early: what follows becomes root entries.
+    for (const pair of (root as YAMLMap<Node, unknown>).items) {
+      const at = pair.key?.range?.[0];
+      if (at !== undefined && at >= itemsFrom && at < itemsTo) return new Unsplittable('YAML errors or warnings');
+    }
+
+    const lineIndex = new LineIndex(text);
+    const lineSpanAt = (offset: number) => lineIndex.lineSpanAt(offset);
+    const toDocument = (offset: number) => skeleton.toDocument(offset);
+
+    // The root, read from the skeleton; what it says about the kept items is dropped (read apart).
+    const rootDiagnostics: IncidentDiagnostic[] = [];
+    const skeletonReader = new IncidentReader(doc, (d) => {
+      if (d.span.start < itemsFrom || d.span.start >= itemsTo) rootDiagnostics.push(mapSpans(d, toDocument));
+    }, lineSpanAt);
+    const skeletonIncident = skeletonReader.readIncident(root, lineSpanAt(0));
+    if (!skeletonIncident) return new Unsplittable('root is not an incident');
+    for (const error of doc.errors) rootDiagnostics.push(yamlDiagnostic(error, 'error', { start: toDocument(error.pos[0]), end: toDocument(error.pos[1]) }));
+    for (const warning of doc.warnings) rootDiagnostics.push(yamlDiagnostic(warning, 'warning', { start: toDocument(warning.pos[0]), end: toDocument(warning.pos[1]) }));
+    for (const k of broken) {
+      const diagnostics: IncidentDiagnostic[] = [];
+      // Read where it stands in the skeleton, with spans moved to where it stands in the text.
+      const base = items[k].start - skeleton.itemSpan(k).start;
+      const reader = new IncidentReader(doc, (d) => diagnostics.push(d), lineSpanAt, base);
+      const node = seq.items[kept.indexOf(k)] as Node | null;
+      const event = reader.readEvent(node, k, reader.span(node, items[k]));
+      reads[k] = { ...reads[k], event, diagnostics };
+    }
+    const events = reads.map((read) => read.event);
+    const itemDiagnostics = reads.flatMap((read) => read.diagnostics);
 
     const incident: Incident = { ...mapSpans(skeletonIncident, toDocument), timeline: events };
     const diagnostics: IncidentDiagnostic[] = [...rootDiagnostics, ...itemDiagnostics];
@@ -398,7 +478,7 @@ export class IncrementalIncidentParser {
     // Only a parse that got this far becomes the base of the next one: after a fallback, the
     // next edit is compared with the last text that split cleanly.
     this.state = { text, items, reads };
-    this.path = { kind: 'incremental', parsedItems, reusedItems: n - parsedItems };
+    this.path = { kind: 'incremental', parsedItems, reusedItems: n - parsedItems, brokenItems: broken.length };
     return { text, lineIndex, incident, diagnostics: clamped };
   }
 }

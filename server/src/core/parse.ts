@@ -10,7 +10,7 @@ import type { Incident } from './model';
 import { IncidentReader } from './read';
 import { STANDARD_RULES, type Rule } from './rules';
 import { clampSpan, LineIndex, type Span } from './text';
-import { describeYamlError } from './yamlErrors';
+import { yamlDiagnostic } from './yamlErrors';
 import { MAX_ENTRIES, MAX_NESTING, newNestingState, scanNesting } from './nesting';
 import { DEFAULT_MAX_FILE_LENGTH } from '../../../common/settings';
 
@@ -101,24 +101,8 @@ export function parseIncident(text: string, options: ParseOptions = {}): ParsedI
     const documents = parseAllDocuments(yamlSource(text), YAML_OPTIONS) as Document.Parsed[] | { empty: true };
     const docs = Array.isArray(documents) ? documents : [];
     for (const doc of docs) {
-      for (const error of doc.errors) {
-        report({
-          code: 'yaml-syntax',
-          severity: 'error',
-          span: { start: error.pos[0], end: error.pos[1] },
-          message: t('YAML syntax error ({0}): {1}', error.code, describeYamlError(error)),
-          data: { code: 'yaml-syntax', yamlCode: error.code },
-        });
-      }
-      for (const warning of doc.warnings) {
-        report({
-          code: 'yaml-syntax',
-          severity: 'warning',
-          span: { start: warning.pos[0], end: warning.pos[1] },
-          message: t('YAML warning ({0}): {1}', warning.code, describeYamlError(warning)),
-          data: { code: 'yaml-syntax', yamlCode: warning.code },
-        });
-      }
+      for (const error of doc.errors) report(yamlDiagnostic(error, 'error', { start: error.pos[0], end: error.pos[1] }));
+      for (const warning of doc.warnings) report(yamlDiagnostic(warning, 'warning', { start: warning.pos[0], end: warning.pos[1] }));
     }
     docs.slice(1).forEach((doc, i) => {
       report({

@@ -4,7 +4,22 @@
  * diagnostic's data), and the library's wording never reaches the user.
  */
 import type { YAMLError } from 'yaml';
+import type { IncidentDiagnostic } from './diagnostics';
 import { t } from './l10n';
+import type { Span } from './text';
+
+/** A yaml-syntax diagnostic for one of the library's errors (or, as a warning, its warnings). */
+export function yamlDiagnostic(error: Pick<YAMLError, 'code' | 'message'>, severity: 'error' | 'warning', span: Span): IncidentDiagnostic {
+  return {
+    code: 'yaml-syntax',
+    severity,
+    span,
+    message: severity === 'error'
+      ? t('YAML syntax error ({0}): {1}', error.code, describeYamlError(error))
+      : t('YAML warning ({0}): {1}', error.code, describeYamlError(error)),
+    data: { code: 'yaml-syntax', yamlCode: error.code },
+  };
+}
 
 /** A sentence for the kind of error (lower case: it follows "YAML syntax error (CODE): "). */
 export function describeYamlError(error: Pick<YAMLError, 'code' | 'message'>): string {

@@ -467,8 +467,13 @@ export class IncrementalIncidentParser {
       const event = reader.readEvent(node, k, reader.span(node, items[k]));
       reads[k] = { ...reads[k], event, diagnostics };
     }
-    const events = reads.map((read) => read.event);
-    const itemDiagnostics = reads.flatMap((read) => read.diagnostics);
+    // Filled by loops: this runs over every item on every keystroke.
+    const events: TimelineEvent[] = new Array<TimelineEvent>(n);
+    const itemDiagnostics: IncidentDiagnostic[] = [];
+    for (let index = 0; index < n; index++) {
+      events[index] = reads[index].event;
+      for (const d of reads[index].diagnostics) itemDiagnostics.push(d);
+    }
 
     const incident: Incident = { ...mapSpans(skeletonIncident, toDocument), timeline: events };
     const diagnostics: IncidentDiagnostic[] = [...rootDiagnostics, ...itemDiagnostics];

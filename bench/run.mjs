@@ -251,7 +251,21 @@ function timeSpot(text) {
   return text.indexOf('Z', at);
 }
 
-/** The edit list for one stage, as {offset, remove, insert} applied in order. */
+/** Offset in the first one-line event text after the first quarter of the file: where a YAML error is left. */
+function slipSpot(text) {
+  let line = text.indexOf('\n    event: ', Math.floor(text.length / 4));
+  while (text[line + 12] === '>' || text[line + 12] === '|') line = text.indexOf('\n    event: ', line + 1);
+  return line + 12;
+}
+
+/** A YAML syntax error in an event text (`a: b` in a compact value: BLOCK_AS_IMPLICIT_KEY). */
+const SLIP = 'see: ';
+
+/**
+ * The edit list for one stage, as {offset, remove, insert} applied in order: typing, a time
+ * broken and mended, then (`broken`) typing again while a YAML error sits in an event a quarter
+ * of the way down (left there by one `slip` edit, not measured).
+ */
 function editsFor(text) {
   const edits = [];
   const typing = typingSpot(text);
@@ -259,6 +273,9 @@ function editsFor(text) {
   for (let i = 0; i < EDITS; i++) edits.push({ kind: 'type', offset: typing + i, remove: 0, insert: word[i % word.length] });
   const time = timeSpot(text) + EDITS; // after the typed characters
   for (let i = 0; i < EDITS; i++) edits.push({ kind: 'time', offset: time, remove: 1, insert: i % 2 === 0 ? 'Q' : 'Z' });
+  const slip = slipSpot(text);
+  edits.push({ kind: 'slip', offset: slip, remove: 0, insert: SLIP });
+  for (let i = 0; i < EDITS; i++) edits.push({ kind: 'broken', offset: typing + EDITS + SLIP.length + i, remove: 0, insert: word[i % word.length] });
   return edits;
 }
 
@@ -303,7 +320,7 @@ async function runStage(size, variant) {
   const stage = { size, variant, characters: text0.length, bareParseMs: bareParse(text0), bareParseColdMs: bareParseCold(file), servers: {} };
   const servers = [await startOurs(undefined, folder)];
   if (!options['skip-yaml-ls']) servers.push(await startYamlLs(uri, folder));
-  const results = new Map(servers.map((s) => [s, { openMs: NaN, openDiagnostics: NaN, first: [], type: [], time: [], errors: [] }]));
+  const results = new Map(servers.map((s) => [s, { openMs: NaN, openDiagnostics: NaN, first: [], type: [], time: [], slip: [], broken: [], errors: [] }]));
   const deadline = performance.now() + STAGE_BUDGET_MS;
   try {
     // An editor's server has usually checked a file before: both open and close a small one
@@ -420,9 +437,11 @@ async function runStage(size, variant) {
       firstEditsMs: r.first.map((x) => Math.round(x * 10) / 10),
       typeP50: median(r.type), typeP95: percentile(r.type, 95), typeSamples: r.type.length,
       timeP50: median(r.time), timeP95: percentile(r.time, 95), timeSamples: r.time.length,
+      brokenP50: median(r.broken), brokenP95: percentile(r.broken, 95), brokenSamples: r.broken.length,
       peakRssKb: r.peakRssKb,
       typeSamplesMs: r.type.map((x) => Math.round(x * 10) / 10),
       timeSamplesMs: r.time.map((x) => Math.round(x * 10) / 10),
+      brokenSamplesMs: r.broken.map((x) => Math.round(x * 10) / 10),
       errors: r.errors,
       ...(r.stderr ? { stderr: r.stderr } : {}),
     };
@@ -470,20 +489,26 @@ async function runCore(size) {
   const parser = new core.IncrementalIncidentParser();
   parser.parse(text);
   const incremental = [];
+  const broken = [];
   const full = [];
-  for (const edit of editsFor(text).filter((e) => e.kind === 'type')) {
+  for (const edit of editsFor(text).filter((e) => e.kind === 'type' || e.kind === 'slip' || e.kind === 'broken')) {
     text = text.slice(0, edit.offset) + edit.insert + text.slice(edit.offset);
     let started = performance.now();
     parser.parse(text);
-    incremental.push(performance.now() - started);
-    if (parser.lastPath.kind !== 'incremental') throw new Error(`core bench fell back: ${parser.lastPath.reason}`);
+    const took = performance.now() - started;
+    if (edit.kind === 'slip') continue;
+    (edit.kind === 'type' ? incremental : broken).push(took);
+    if (parser.lastPath.kind !== 'incremental') throw new Error(`core bench fell back (${edit.kind}): ${parser.lastPath.reason}`);
     if (full.length < 3) {
       started = performance.now();
       core.IncrementalIncidentParser.prototype.parse.call(new core.IncrementalIncidentParser(), text);
       full.push(performance.now() - started);
     }
   }
-  return { size, incrementalP50: median(incremental), incrementalP95: percentile(incremental, 95), coldP50: median(full) };
+  return {
+    size, incrementalP50: median(incremental), incrementalP95: percentile(incremental, 95), coldP50: median(full),
+    brokenP50: median(broken), brokenP95: percentile(broken, 95),
+  };
 }
 
 /** The CLI on a folder of 1,000 small incident files. */
@@ -511,13 +536,13 @@ function machine() {
 }
 
 function printTable(report) {
-  const rows = [['events', 'file', 'chars', 'bare warm/cold', 'server', 'open', 'open/bare cold', 'edits 1/2/3', 'type p50', 'type p95', 'time p50', 'time p95', 'peak RSS MB']];
+  const rows = [['events', 'file', 'chars', 'bare warm/cold', 'server', 'open', 'open/bare cold', 'edits 1/2/3', 'type p50', 'type p95', 'time p50', 'time p95', 'broken p50', 'broken p95', 'peak RSS MB']];
   for (const stage of report.stages) {
     for (const [name, s] of Object.entries(stage.servers)) {
       rows.push([
         String(stage.size), stage.variant, String(stage.characters), `${ms(stage.bareParseMs)}/${ms(stage.bareParseColdMs)}`, name === 'ours' ? 'ours' : 'yaml-ls',
         ms(s.openMs), (s.openMs / stage.bareParseColdMs).toFixed(2), (s.firstEditsMs ?? []).map(ms).join('/') || '–',
-        ms(s.typeP50), ms(s.typeP95), ms(s.timeP50), ms(s.timeP95), mb(s.peakRssKb),
+        ms(s.typeP50), ms(s.typeP95), ms(s.timeP50), ms(s.timeP95), ms(s.brokenP50), ms(s.brokenP95), mb(s.peakRssKb),
       ]);
     }
     const ours = stage.servers.ours;
@@ -525,7 +550,8 @@ function printTable(report) {
     if (ours && theirs) {
       rows.push(['', '', '', '', 'ours/theirs', (ours.openMs / theirs.openMs).toFixed(2), '', '',
         (ours.typeP50 / theirs.typeP50).toFixed(3), (ours.typeP95 / theirs.typeP95).toFixed(3),
-        (ours.timeP50 / theirs.timeP50).toFixed(3), (ours.timeP95 / theirs.timeP95).toFixed(3), (ours.peakRssKb / theirs.peakRssKb).toFixed(2)]);
+        (ours.timeP50 / theirs.timeP50).toFixed(3), (ours.timeP95 / theirs.timeP95).toFixed(3),
+        (ours.brokenP50 / theirs.brokenP50).toFixed(3), (ours.brokenP95 / theirs.brokenP95).toFixed(3), (ours.peakRssKb / theirs.peakRssKb).toFixed(2)]);
     }
   }
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
@@ -533,7 +559,8 @@ function printTable(report) {
   console.log(line(rows[0]));
   console.log('|' + widths.map((w, c) => (c < 2 || c === 4 ? ':' : '-') + '-'.repeat(w) + (c < 2 || c === 4 ? '-' : ':')).join('|') + '|');
   for (const r of rows.slice(1)) console.log(line(r));
-  console.log('(milliseconds unless noted; edits 1/2/3 = the first three edits after the open, also counted in type p50/p95; type = one-character edit in an event text -> diagnostics; time = break/mend a time -> diagnostics)');
+  console.log('(milliseconds unless noted; edits 1/2/3 = the first three edits after the open, also counted in type p50/p95; type = one-character edit in an event text -> diagnostics;'
+    + ' time = break/mend a time -> diagnostics; broken = the same typing with a YAML syntax error in another event)');
   for (const stage of report.stages) {
     if (stage.preview) {
       console.log(`preview, ${stage.size} events (${stage.variant}): edit -> incident/timeline model p50 ${ms(stage.preview.p50)} ms, p95 ${ms(stage.preview.p95)} ms (${stage.preview.samples} samples, model ${(stage.preview.modelJsonBytes / 1e6).toFixed(2)} MB of JSON)`);
@@ -544,7 +571,10 @@ function printTable(report) {
     }
   }
   if (report.debounce) console.log(`debounce, ${report.debounce.size} events, typing -> diagnostics: at 150 ms p50 ${ms(report.debounce.debounce150.p50)} / p95 ${ms(report.debounce.debounce150.p95)}; at 0 p50 ${ms(report.debounce.debounce0.p50)} / p95 ${ms(report.debounce.debounce0.p95)}`);
-  if (report.core) console.log(`core in-process, ${report.core.size} events: incremental parse after a typing edit p50 ${ms(report.core.incrementalP50)} / p95 ${ms(report.core.incrementalP95)}; a first (cold-cache) parse ${ms(report.core.coldP50)}`);
+  if (report.core) {
+    console.log(`core in-process, ${report.core.size} events: incremental parse after a typing edit p50 ${ms(report.core.incrementalP50)} / p95 ${ms(report.core.incrementalP95)}; a first (cold-cache) parse ${ms(report.core.coldP50)}`);
+    console.log(`core in-process, ${report.core.size} events: the same with a YAML syntax error in another event p50 ${ms(report.core.brokenP50)} / p95 ${ms(report.core.brokenP95)}`);
+  }
   if (report.cli) console.log(`CLI: check of ${report.cli.files} small files in ${ms(report.cli.ms)} ms (exit code ${report.cli.exitCode})`);
 }
 

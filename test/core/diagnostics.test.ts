@@ -3,9 +3,16 @@
  * the actual values.
  */
 import * as assert from 'node:assert/strict';
-import type { DiagnosticData } from '../../server/src/core';
-import { RULES, type Rule } from '../../server/src/core/rules';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import type { YAMLError } from 'yaml';
+import { useTranslations, type DiagnosticData } from '../../server/src/core';
+import { STANDARD_RULES, type Rule } from '../../server/src/core/rules';
+import { describeYamlError } from '../../server/src/core/yamlErrors';
 import { HEAD, capProblems, diagnose, duplicateIds, lines, only, rangeOf, rows } from './diagnose';
+
+const JAPANESE = JSON.parse(readFileSync(path.join(__dirname, '../../l10n/bundle.l10n.ja.json'), 'utf8')) as Record<string, string>;
+const useLocale = (language: 'en' | 'ja') => useTranslations(language, language === 'ja' ? JAPANESE : undefined);
 
 const START_PAIR = ['start:', '  utc: 2019-11-19T01:40Z', '  jst: 2019-11-19T10:40'];
 
@@ -39,6 +46,46 @@ describe('diagnostics by code', () => {
       assert.equal(d[0].severity, 'error');
       assert.equal(rangeOf(diagnose(text).lineIndex, d[0].span), '4:0-4:1');
       assert.match(d[0].message, /TAB_AS_INDENT/);
+    });
+
+    it('says what went wrong in its own translated words, not the yaml library\'s English', () => {
+      const cases: [string, string, string, string][] = [
+        [lines(...HEAD, 'start: 2019-11-19T10:40+09:00', 'impact: "mail is queued'), '5:0-5:0',
+          'YAML syntax error (MISSING_CHAR): the quoted text is not closed: add the closing quote.',
+          'YAML の構文エラー (MISSING_CHAR): 引用符で囲んだ文字列が閉じていません。閉じる引用符を追加してください。'],
+        [lines(...HEAD, 'start: 2019-11-19T10:40+09:00', 'impact: a: b'), '4:8-4:9',
+          'YAML syntax error (BLOCK_AS_IMPLICIT_KEY): a mapping or list cannot start on the line of another key (as in `a: b: c`); put it on lines of its own, or quote the value.',
+          'YAML の構文エラー (BLOCK_AS_IMPLICIT_KEY): マッピングやリストは別のキーと同じ行では始められません (`a: b: c` のように)。別の行に書くか、値を引用符で囲んでください。'],
+        [lines(...HEAD, 'start:', '\tutc: 2019-11-19T01:40Z'), '4:0-4:1',
+          'YAML syntax error (TAB_AS_INDENT): a tab is used as indentation; YAML indents with spaces only.',
+          'YAML の構文エラー (TAB_AS_INDENT): インデントにタブが使われています。YAML のインデントは空白だけです。'],
+      ];
+      try {
+        for (const [text, range, english, japanese] of cases) {
+          const parsed = diagnose(text);
+          const d = parsed.diagnostics.filter((x) => x.code === 'yaml-syntax');
+          assert.deepEqual(d.map((x) => [rangeOf(parsed.lineIndex, x.span), x.message]), [[range, english]]);
+          const yamlCode = /\(([A-Z_]+)\)/.exec(english)![1];
+          assert.deepEqual(d[0].data, { code: 'yaml-syntax', yamlCode });
+          useLocale('ja');
+          assert.deepEqual(diagnose(text).diagnostics.filter((x) => x.code === 'yaml-syntax').map((x) => x.message), [japanese]);
+          useLocale('en');
+        }
+        // Every kind the library has (its ErrorCode type) reads in Japanese under the Japanese bundle.
+        const codes: YAMLError['code'][] = ['ALIAS_PROPS', 'BAD_ALIAS', 'BAD_DIRECTIVE', 'BAD_DQ_ESCAPE', 'BAD_INDENT', 'BAD_PROP_ORDER',
+          'BAD_SCALAR_START', 'BLOCK_AS_IMPLICIT_KEY', 'BLOCK_IN_FLOW', 'DUPLICATE_KEY', 'IMPOSSIBLE', 'KEY_OVER_1024_CHARS', 'MISSING_CHAR',
+          'MULTILINE_IMPLICIT_KEY', 'MULTIPLE_ANCHORS', 'MULTIPLE_DOCS', 'MULTIPLE_TAGS', 'NON_STRING_KEY', 'RESOURCE_EXHAUSTION',
+          'TAB_AS_INDENT', 'TAG_RESOLVE_FAILED', 'UNEXPECTED_TOKEN', 'BAD_COLLECTION_TYPE'];
+        const libraryMessages = ['Missing closing "quote', 'Implicit map keys need to be followed by map values', 'Missing , between flow sequence items', 'x'];
+        const describeAll = () => codes.flatMap((code) => libraryMessages.map((message) => describeYamlError({ code, message })));
+        const english = describeAll();
+        useLocale('ja');
+        const japanese = describeAll();
+        assert.deepEqual(japanese.filter((m) => !/[\u3040-\u30ff]/.test(m)), []);
+        assert.ok(japanese.every((m, i) => m !== english[i]));
+      } finally {
+        useLocale('en');
+      }
     });
 
     it('an alias without an anchor is reported (the yaml library only notices when converting)', () => {
@@ -470,21 +517,24 @@ describe('diagnostics by code', () => {
       assert.equal(parsed.incident, undefined);
       assert.match(parsed.diagnostics[0].message, new RegExp(`${text.length} characters, more than the 20`));
     });
+    it('file-too-large: more list items and mapping entries than maxEntries, counted without parsing', () => {
+      // One per `key:` line (4), and in the tags line `:` 1, `[` 1 and a comma per further item (2).
+      const text = lines(...HEAD, 'start: 2019-11-19T10:40+09:00', 'tags: [a, b, c]');
+      assert.deepEqual(rows(text, { maxEntries: 8 }), []);
+      assert.deepEqual(rows(text, { maxEntries: 7 }), [{ code: 'file-too-large', severity: 'warning', range: '0:0-0:12' }]);
+      const parsed = diagnose(text, { maxEntries: 7 });
+      assert.equal(parsed.incident, undefined);
+      assert.equal(parsed.diagnostics[0].message, 'This file holds 8 list items and mapping entries, more than the 7 that are checked; it was not validated.');
+    });
     it('internal-error: a rule that throws becomes one error on the first line; the other rules still run', () => {
       const throwing: Rule = { name: 'exploding-rule', check() { throw new Error('boom'); } };
-      const rules = RULES as Rule[];
-      rules.unshift(throwing);
-      try {
-        const text = lines('# notice', 'id: a', 'title: b', 'status: resolved', 'start: 2019-11-19T10:40+09:00');
-        assert.deepEqual(rows(text), [
-          { code: 'internal-error', severity: 'error', range: '0:0-0:8' },
-          { code: 'missing-end', severity: 'error', range: '3:8-3:16' },
-        ]);
-        assert.match(only(text, 'internal-error')[0].message, /\(exploding-rule failed: boom\)/);
-      } finally {
-        rules.splice(rules.indexOf(throwing), 1);
-      }
-      assert.ok(!RULES.includes(throwing));
+      const options = { rules: [throwing, ...STANDARD_RULES] };
+      const text = lines('# notice', 'id: a', 'title: b', 'status: resolved', 'start: 2019-11-19T10:40+09:00');
+      assert.deepEqual(rows(text, options), [
+        { code: 'internal-error', severity: 'error', range: '0:0-0:8' },
+        { code: 'missing-end', severity: 'error', range: '3:8-3:16' },
+      ]);
+      assert.match(diagnose(text, options).diagnostics[0].message, /\(exploding-rule failed: boom\)/);
     });
   });
 });

@@ -12,8 +12,9 @@ export class ParseCache {
 
   constructor(private options: ParseOptions = {}) {}
 
+  /** Replaces the options given (the logger and rules stay unless given anew) and forgets every parse. */
   setOptions(options: ParseOptions): void {
-    this.options = options;
+    this.options = { ...this.options, ...options };
     this.entries.clear();
   }
 

@@ -12,8 +12,12 @@
  * shifted when the edit moved them and renumbered when items were added or removed above; only
  * the others are parsed. The cross-item rules then run over the assembled model.
  *
+ * A timeline item with YAML errors of its own is kept in the skeleton with its neighbours and read
+ * there, in the context the library sees in the whole text; the parse stays incremental when the
+ * skeleton's errors all fall inside such items and the structure around them is as the lines say.
+ *
  * Whenever the text's structure does not allow this safely (tabs, lone CR, a BOM, directives or
- * document markers, anchors, aliases and tags, YAML errors or warnings anywhere, odd indentation
+ * document markers, anchors, aliases and tags, YAML errors or warnings elsewhere, odd indentation
  * in the timeline, a timeline that is not a block list under a plain `timeline:` key, …) it falls
  * back to `parseIncident`. test/core/incremental.test.ts checks the two agree after random edits.
  */
@@ -21,11 +25,12 @@ import { isMap, isScalar, isSeq, parseAllDocuments, visit, type Document, type N
 import type { IncidentDiagnostic } from './diagnostics';
 import { compareDiagnostics } from './diagnostics';
 import type { Entry, Field, Incident, TimeSide, TimelineEvent, TimeValue } from './model';
-import { findExcessiveNesting, MAX_NESTING } from './nesting';
+import { MAX_ENTRIES, newNestingState, scanNesting, type NestingState } from './nesting';
 import { DEFAULT_MAX_LENGTH, parseIncident, YAML_OPTIONS, type ParseOptions, type ParsedIncident } from './parse';
 import { IncidentReader } from './read';
-import { RULES } from './rules';
-import { LineIndex, type Span } from './text';
+import { yamlDiagnostic } from './yamlErrors';
+import { STANDARD_RULES } from './rules';
+import { clampSpan, LineIndex, type Span } from './text';
 
 /** Where the timeline's items are, as line-start offsets into the text. */
 interface TimelineLayout {
@@ -43,15 +48,27 @@ interface ReadItem {
   readonly index: number;
   readonly event: TimelineEvent;
   readonly diagnostics: readonly IncidentDiagnostic[];
-  /** The nesting scan over the item from a settled state stays within the limit and settled. */
-  readonly shallow: boolean;
+  readonly scan: ItemScan;
+  /** Has YAML errors of its own: read in context, never reused. */
+  readonly broken?: boolean;
   /** Kept only when the diagnostics name the index, so a move re-reads instead of re-parsing. */
   readonly doc?: Document.Parsed;
   readonly node?: Node;
 }
 
+/** What the nesting scan (nesting.ts) says of an item on its own, from the settled state items start in. */
+interface ItemScan {
+  /** Within the nesting limit, and nothing (a bracket, a quote) left open for the next item. */
+  readonly shallow: boolean;
+  /** Its list items and mapping entries, as the scan counts them. */
+  readonly entries: number;
+}
+
 /** Why the last parse went the way it did: for tests and the benchmark. */
-export type IncrementalPath = { readonly kind: 'incremental'; readonly parsedItems: number; readonly reusedItems: number } | { readonly kind: 'full'; readonly reason: string };
+export type IncrementalPath =
+  /** `brokenItems`: how many of the parsed items had YAML errors (read in context, in the skeleton). */
+  | { readonly kind: 'incremental'; readonly parsedItems: number; readonly reusedItems: number; readonly brokenItems: number }
+  | { readonly kind: 'full'; readonly reason: string };
 
 class Unsplittable {
   constructor(readonly reason: string) {}
@@ -180,94 +197,15 @@ function hasAnchorsAliasesOrTags(doc: Document.Parsed): boolean {
   return found;
 }
 
-/** Parses a fragment as one clean YAML document, or says why it is not one. */
-function parseClean(text: string): Document.Parsed | Unsplittable {
+/** Parses a fragment as one YAML document (its errors are the caller's to judge), or says why it is not one. */
+function parseFragment(text: string): Document.Parsed | Unsplittable {
   const documents = parseAllDocuments(text, YAML_OPTIONS) as Document.Parsed[] | { empty: true };
   if (!Array.isArray(documents) || documents.length !== 1) return new Unsplittable('not one document');
   const doc = documents[0];
-  if (doc.errors.length > 0 || doc.warnings.length > 0) return new Unsplittable('YAML errors or warnings');
   // Without &, * or ! in the text there can be no anchor, alias or tag: skip the walk (most items).
   const maybe = text.indexOf('&') >= 0 || text.indexOf('*') >= 0 || text.indexOf('!') >= 0;
   if (maybe && hasAnchorsAliasesOrTags(doc)) return new Unsplittable('anchors, aliases or tags');
   return doc;
-}
-
-/**
- * The nesting guard of nesting.ts, resumable: the same scan over `text[from, to)` starting from
- * `state` (which it updates), so each timeline item's verdict can be kept with its reading.
- * test/core/incremental.test.ts checks it against `findExcessiveNesting` on random text.
- */
-export interface NestingState {
-  indents: number[];
-  flow: number;
-  quote: number;
-}
-
-export function scanNesting(text: string, from: number, to: number, state: NestingState, max: number = MAX_NESTING): number {
-  const isBlank = (code: number) => code === 32 || code === 9;
-  const isLineEnd = (code: number) => code === 10 || code === 13 || Number.isNaN(code);
-  const { indents } = state;
-  let { flow, quote } = state;
-  const length = to;
-  const at = (k: number) => (k < length ? text.charCodeAt(k) : NaN);
-  let i = from;
-  let exceeded = -1;
-  scan: while (i < length) {
-    let column = 0;
-    while (i < length && isBlank(at(i))) {
-      i++;
-      column++;
-    }
-    const first = at(i);
-    if (flow === 0 && quote === 0 && !isLineEnd(first) && first !== HASH) {
-      while (indents.length > 0 && indents[indents.length - 1] >= column) indents.pop();
-      indents.push(column);
-    }
-    let block = indents.length;
-    if (block + flow > max) {
-      exceeded = i;
-      break;
-    }
-    let previous = 32;
-    for (; i < length; i++) {
-      const c = at(i);
-      if (c === LF || c === CR) break;
-      if (quote !== 0) {
-        if (c === 92 && quote === 34) i++;
-        else if (c === quote) quote = 0;
-        previous = c;
-        continue;
-      }
-      const afterSeparator = isBlank(previous) || previous === 91 || previous === 123 || previous === 44;
-      if (c === HASH && isBlank(previous)) {
-        while (i < length && !isLineEnd(at(i))) i++;
-        break;
-      }
-      if ((c === 34 || c === 39) && afterSeparator) {
-        quote = c;
-      } else if (c === 91 || c === 123) {
-        flow++;
-        if (block + flow > max) {
-          exceeded = i;
-          break scan;
-        }
-      } else if (c === 93 || c === 125) {
-        if (flow > 0) flow--;
-      } else if ((c === DASH || c === 63) && isBlank(previous) && (isBlank(at(i + 1)) || isLineEnd(at(i + 1)))) {
-        block++;
-        if (block + flow > max) {
-          exceeded = i;
-          break scan;
-        }
-      }
-      previous = c;
-    }
-    if (at(i) === CR && at(i + 1) === LF) i++;
-    i++;
-  }
-  state.flow = flow;
-  state.quote = quote;
-  return exceeded;
 }
 
 /** True when a scan state carries nothing from one part into the next (no open bracket or quote). */
@@ -278,6 +216,48 @@ interface SplitState {
   readonly text: string;
   readonly items: readonly Span[];
   readonly reads: readonly ReadItem[];
+}
+
+/**
+ * The text with some timeline items left out: the head, the `kept` items (ascending, always the
+ * first and the last) and the tail. Offsets map both ways, piece by piece.
+ */
+class Skeleton {
+  readonly text: string;
+  /** Each piece of the text kept, and where it starts in the skeleton. */
+  private readonly pieces: { readonly from: number; readonly to: number; readonly at: number }[] = [];
+
+  constructor(source: string, private readonly items: readonly Span[], kept: readonly number[]) {
+    const parts: string[] = [];
+    let at = 0;
+    for (let i = 0; i < kept.length;) {
+      // A run of consecutive kept items is one piece; the first also holds the head, the last the tail.
+      let j = i;
+      while (j + 1 < kept.length && kept[j + 1] === kept[j] + 1) j++;
+      const from = i === 0 ? 0 : items[kept[i]].start;
+      const to = kept[j] + 1 < items.length ? items[kept[j] + 1].start : source.length;
+      this.pieces.push({ from, to, at });
+      parts.push(source.slice(from, to));
+      at += to - from;
+      i = j + 1;
+    }
+    this.text = parts.length === 1 ? parts[0] : parts.join('');
+  }
+
+  /** A skeleton offset as a text offset (an offset where two pieces meet belongs to the later). */
+  toDocument(offset: number): number {
+    let k = this.pieces.length - 1;
+    while (k > 0 && this.pieces[k].at > offset) k--;
+    return offset - this.pieces[k].at + this.pieces[k].from;
+  }
+
+  /** Where a kept item is in the skeleton (its text's length from its start). */
+  itemSpan(index: number): Span {
+    const { start, end } = this.items[index];
+    const piece = this.pieces.find((p) => p.from <= start && start < p.to)!;
+    const at = start - piece.from + piece.at;
+    return { start: at, end: at + end - start };
+  }
 }
 
 /** Length of the longest common prefix, by halving: native string compares, no per-character loop. */
@@ -325,7 +305,9 @@ export class IncrementalIncidentParser {
     try {
       result = this.parseByItems(text);
     } catch (error) {
-      // A rule or the reader threw: the full parse reports it as internal-error, with its wording.
+      // A rule or the reader threw: the full parse reports it as internal-error, with its wording;
+      // the stack goes to the host's log, since the user sees only the diagnostic.
+      this.options.logger?.error(`Incremental parse fell back to a full parse: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
       result = new Unsplittable(`threw: ${error instanceof Error ? error.message : String(error)}`);
     }
     return result instanceof Unsplittable ? this.full(text, result.reason) : result;
@@ -341,76 +323,58 @@ export class IncrementalIncidentParser {
     if (layout instanceof Unsplittable) return layout;
     const { items } = layout;
     const n = items.length;
-    // The full parse refuses text nested too deep for the yaml library (nesting.ts); so must we,
-    // with the same verdict, before handing any fragment to the parser. The scan runs over the
-    // head and tail here and over each changed item below; unsettled parts scan the whole text.
-    const nesting: NestingState = { indents: [], flow: 0, quote: 0 };
-    let shallow = scanNesting(text, 0, layout.keyStart, nesting) < 0 && settled(nesting)
-      && scanNesting(text, layout.keyStart, items[0].start, nesting) < 0 && settled(nesting)
-      && scanNesting(text, layout.end, text.length, { indents: [], flow: 0, quote: 0 }) < 0;
-    if (!shallow && findExcessiveNesting(text) >= 0) return new Unsplittable('nested too deep');
-
-    // The skeleton: the text without items 2..n-1. Offsets at or after `cut` moved back by `removed`.
-    const cut = n >= 3 ? items[1].start : text.length;
-    const removed = n >= 3 ? items[n - 1].start - items[1].start : 0;
-    const skeleton = n >= 3 ? text.slice(0, cut) + text.slice(items[n - 1].start) : text;
-    const doc = parseClean(skeleton);
-    if (doc instanceof Unsplittable) return doc;
-    const root = doc.contents;
-    if (!isMap(root)) return new Unsplittable('root is not a mapping');
-    const timelinePair = (root as YAMLMap<unknown, unknown>).items.find((pair) => isScalar(pair.key) && pair.key.value === 'timeline') as Pair<Node, Node> | undefined;
-    if (!timelinePair || timelinePair.key.range?.[0] !== layout.keyStart) return new Unsplittable('timeline key not where the lines say');
-    const seq = timelinePair.value;
-    const kept = n >= 3 ? [items[0], { start: cut, end: layout.end - removed }] : items;
-    if (!isSeq(seq) || seq.items.length !== kept.length) return new Unsplittable('timeline items not where the lines say');
-    for (let i = 0; i < kept.length; i++) {
-      const range = (seq.items[i] as Node | null)?.range;
-      if (!range || range[0] < kept[i].start || range[0] >= kept[i].end) return new Unsplittable('timeline items not where the lines say');
-    }
-
-    const lineIndex = new LineIndex(text);
-    const lineSpanAt = (offset: number): Span => {
-      const { line } = lineIndex.positionAt(offset);
-      return { start: lineIndex.lineStart(line), end: lineIndex.lineEnd(line) };
+    // The full parse refuses text nested too deep for the yaml library, or with too many entries
+    // (nesting.ts); so must we, with the same verdict, before handing any fragment to the parser.
+    // The scan runs over the head and tail here and over each changed item below, and the entries
+    // are summed; unsettled parts scan the whole text.
+    const maxEntries = this.options.maxEntries ?? MAX_ENTRIES;
+    const head = newNestingState();
+    const tail = newNestingState();
+    let shallow = scanNesting(text, 0, layout.keyStart, head) < 0 && settled(head)
+      && scanNesting(text, layout.keyStart, items[0].start, head) < 0 && settled(head)
+      && scanNesting(text, layout.end, text.length, tail) < 0;
+    let entries = head.entries + tail.entries;
+    /** Scans the whole text instead of summing parts: the verdict where a part was left unsettled. */
+    const scanWhole = (): Unsplittable | undefined => {
+      shallow = false;
+      const whole = newNestingState();
+      if (scanNesting(text, 0, text.length, whole) >= 0) return new Unsplittable('nested too deep');
+      entries = whole.entries;
+      return undefined;
     };
-    const toDocument = (offset: number) => (offset >= cut ? offset + removed : offset);
-
-    // The root, read from the skeleton; what it says about the kept items is dropped (read below).
-    const rootDiagnostics: IncidentDiagnostic[] = [];
-    const itemsFrom = items[0].start;
-    const itemsTo = layout.end - removed;
-    const skeletonReader = new IncidentReader(doc, (d) => {
-      if (d.span.start < itemsFrom || d.span.start >= itemsTo) rootDiagnostics.push(mapSpans(d, toDocument));
-    }, lineSpanAt);
-    const skeletonIncident = skeletonReader.readIncident(root, lineSpanAt(0));
-    if (!skeletonIncident) return new Unsplittable('root is not an incident');
+    if (!shallow) {
+      const verdict = scanWhole();
+      if (verdict) return verdict;
+    }
+    if (entries > maxEntries) return new Unsplittable('too many entries');
 
     // The items: those wholly inside the text the edit left alone are taken from the last parse
     // (shifted and renumbered as needed); the others are parsed on their own and read in place.
+    // An item with YAML errors of its own is read below, in the skeleton, among its neighbours.
     const previous = this.state;
     const prefix = previous ? commonPrefixLength(previous.text, text) : 0;
     const suffix = previous ? commonSuffixLength(previous.text, text, Math.min(previous.text.length, text.length) - prefix) : 0;
     const delta = text.length - (previous?.text.length ?? 0);
     const countDelta = previous ? previous.items.length - n : 0;
+    const reusable = (j: number) => (previous!.reads[j]?.broken ? undefined : previous!.items[j]);
     const reads: ReadItem[] = new Array<ReadItem>(n);
-    const events: TimelineEvent[] = new Array<TimelineEvent>(n);
-    const itemDiagnostics: IncidentDiagnostic[] = [];
+    const broken: number[] = [];
     let parsedItems = 0;
     for (let index = 0; index < n; index++) {
       const { start, end } = items[index];
       let read: ReadItem | undefined;
       if (previous) {
-        const before = previous.items[index];
+        const before = reusable(index);
         if (end <= prefix && before && before.start === start && before.end === end) {
           read = moved(previous.reads[index], start, index);
         } else if (start >= text.length - suffix) {
-          const old = previous.items[index + countDelta];
+          const old = reusable(index + countDelta);
           if (old && old.start === start - delta && old.end === end - delta) read = moved(previous.reads[index + countDelta], start, index);
         } else {
           // Near the edit, where prefix and suffix cannot tell (an inserted item that starts like
           // the one it pushed down): the same text at the same place counted from either end.
           for (const j of [index + countDelta, index]) {
-            const old = previous.items[j];
+            const old = reusable(j);
             if (old && old.end - old.start === end - start && previous.text.slice(old.start, old.end) === text.slice(start, end)) {
               read = moved(previous.reads[j], start, index);
               break;
@@ -419,59 +383,124 @@ export class IncrementalIncidentParser {
         }
       }
       if (!read) {
-        const itemShallow = itemIsShallow(text, start, end);
-        if (!itemShallow && shallow) {
-          if (findExcessiveNesting(text) >= 0) return new Unsplittable('nested too deep');
-          shallow = false;
+        const scan = scanItem(text, start, end);
+        if (!scan.shallow && shallow) {
+          const verdict = scanWhole();
+          if (verdict) return verdict;
         }
-        const itemDoc = parseClean(detached(text.slice(start, end)));
+        const itemDoc = parseFragment(detached(text.slice(start, end)));
         if (itemDoc instanceof Unsplittable) return itemDoc;
-        const itemSeq = itemDoc.contents;
-        const node = isSeq(itemSeq) && itemSeq.items.length === 1 ? (itemSeq.items[0] as Node | null) : null;
-        if (!node?.range) return new Unsplittable('item is not one list item');
-        read = readItem(itemDoc, node, start, index, itemShallow);
+        if (itemDoc.errors.length > 0 || itemDoc.warnings.length > 0) {
+          read = { base: start, index, event: { index, span: items[index], entries: [] }, diagnostics: [], scan, broken: true };
+          broken.push(index);
+        } else {
+          const itemSeq = itemDoc.contents;
+          const node = isSeq(itemSeq) && itemSeq.items.length === 1 ? (itemSeq.items[0] as Node | null) : null;
+          if (!node?.range) return new Unsplittable('item is not one list item');
+          read = readItem(itemDoc, node, start, index, scan);
+        }
         parsedItems++;
       }
-      if (!read.shallow && shallow) {
+      if (shallow) {
         // Kept items were scanned when they were parsed; one that was not settled needs the whole text.
-        if (findExcessiveNesting(text) >= 0) return new Unsplittable('nested too deep');
-        shallow = false;
+        if (read.scan.shallow) entries += read.scan.entries;
+        else {
+          const verdict = scanWhole();
+          if (verdict) return verdict;
+        }
       }
+      if (entries > maxEntries) return new Unsplittable('too many entries');
       reads[index] = read;
-      events[index] = read.event;
-      for (const d of read.diagnostics) itemDiagnostics.push(d);
+    }
+
+    // The skeleton: the text with only the first and last items, and each broken item with its
+    // neighbours, so that the yaml library reads a broken item in the context it has in the text.
+    const keep = new Set<number>([0, n - 1]);
+    for (const k of broken) for (const i of [k - 1, k, k + 1]) if (i >= 0 && i < n) keep.add(i);
+    const kept = [...keep].sort((x, y) => x - y);
+    const skeleton = new Skeleton(text, items, kept);
+    const doc = parseFragment(skeleton.text);
+    if (doc instanceof Unsplittable) return doc;
+    // Its YAML errors must all fall inside the broken items: anything else may reach further.
+    const brokenSpans = broken.map((k) => skeleton.itemSpan(k));
+    const inBroken = (pos: readonly [number, number]) => brokenSpans.some((b) => pos[0] >= b.start && pos[1] <= b.end);
+    if (!doc.errors.every((e) => inBroken(e.pos)) || !doc.warnings.every((w) => inBroken(w.pos))) return new Unsplittable('YAML errors or warnings');
+    const root = doc.contents;
+    if (!isMap(root)) return new Unsplittable('root is not a mapping');
+    const timelinePair = (root as YAMLMap<unknown, unknown>).items.find((pair) => isScalar(pair.key) && pair.key.value === 'timeline') as Pair<Node, Node> | undefined;
+    if (!timelinePair || timelinePair.key.range?.[0] !== layout.keyStart) return new Unsplittable('timeline key not where the lines say');
+    const seq = timelinePair.value;
+    if (!isSeq(seq) || seq.items.length !== kept.length) return new Unsplittable('timeline items not where the lines say');
+    for (let i = 0; i < kept.length; i++) {
+      const range = (seq.items[i] as Node | null)?.range;
+      const span = skeleton.itemSpan(kept[i]);
+      if (!range || range[0] < span.start || range[0] >= span.end) return new Unsplittable('timeline items not where the lines say');
+    }
+
+    const itemsFrom = items[0].start;
+    const itemsTo = skeleton.itemSpan(n - 1).end;
+    // A broken item can end the timeline early: what follows becomes root entries.
+    for (const pair of (root as YAMLMap<Node, unknown>).items) {
+      const at = pair.key?.range?.[0];
+      if (at !== undefined && at >= itemsFrom && at < itemsTo) return new Unsplittable('YAML errors or warnings');
+    }
+
+    const lineIndex = new LineIndex(text);
+    const lineSpanAt = (offset: number) => lineIndex.lineSpanAt(offset);
+    const toDocument = (offset: number) => skeleton.toDocument(offset);
+
+    // The root, read from the skeleton; what it says about the kept items is dropped (read apart).
+    const rootDiagnostics: IncidentDiagnostic[] = [];
+    const skeletonReader = new IncidentReader(doc, (d) => {
+      if (d.span.start < itemsFrom || d.span.start >= itemsTo) rootDiagnostics.push(mapSpans(d, toDocument));
+    }, lineSpanAt);
+    const skeletonIncident = skeletonReader.readIncident(root, lineSpanAt(0));
+    if (!skeletonIncident) return new Unsplittable('root is not an incident');
+    for (const error of doc.errors) rootDiagnostics.push(yamlDiagnostic(error, 'error', { start: toDocument(error.pos[0]), end: toDocument(error.pos[1]) }));
+    for (const warning of doc.warnings) rootDiagnostics.push(yamlDiagnostic(warning, 'warning', { start: toDocument(warning.pos[0]), end: toDocument(warning.pos[1]) }));
+    for (const k of broken) {
+      const diagnostics: IncidentDiagnostic[] = [];
+      // Read where it stands in the skeleton, with spans moved to where it stands in the text.
+      const base = items[k].start - skeleton.itemSpan(k).start;
+      const reader = new IncidentReader(doc, (d) => diagnostics.push(d), lineSpanAt, base);
+      const node = seq.items[kept.indexOf(k)] as Node | null;
+      const event = reader.readEvent(node, k, reader.span(node, items[k]));
+      reads[k] = { ...reads[k], event, diagnostics };
+    }
+    // Filled by loops: this runs over every item on every keystroke.
+    const events: TimelineEvent[] = new Array<TimelineEvent>(n);
+    const itemDiagnostics: IncidentDiagnostic[] = [];
+    for (let index = 0; index < n; index++) {
+      events[index] = reads[index].event;
+      for (const d of reads[index].diagnostics) itemDiagnostics.push(d);
     }
 
     const incident: Incident = { ...mapSpans(skeletonIncident, toDocument), timeline: events };
     const diagnostics: IncidentDiagnostic[] = [...rootDiagnostics, ...itemDiagnostics];
-    for (const rule of RULES) rule.check(incident, (d) => diagnostics.push(d));
+    for (const rule of this.options.rules ?? STANDARD_RULES) rule.check(incident, (d) => diagnostics.push(d));
     const clamped = diagnostics.map((d) => (d.span.end <= text.length ? d : { ...d, span: clampSpan(d.span, text.length) }));
     clamped.sort(compareDiagnostics);
     // Only a parse that got this far becomes the base of the next one: after a fallback, the
     // next edit is compared with the last text that split cleanly.
     this.state = { text, items, reads };
-    this.path = { kind: 'incremental', parsedItems, reusedItems: n - parsedItems };
+    this.path = { kind: 'incremental', parsedItems, reusedItems: n - parsedItems, brokenItems: broken.length };
     return { text, lineIndex, incident, diagnostics: clamped };
   }
 }
 
-function clampSpan(span: Span, length: number): Span {
-  const start = Math.max(0, Math.min(span.start, length));
-  return { start, end: Math.max(start, Math.min(span.end, length)) };
-}
-
 /** The nesting scan over an item from the settled state every item starts in (see scanNesting). */
-function itemIsShallow(text: string, start: number, end: number): boolean {
-  const state: NestingState = { indents: [0], flow: 0, quote: 0 };
-  return scanNesting(text, start, end, state) < 0 && settled(state);
+function scanItem(text: string, start: number, end: number): ItemScan {
+  const state = newNestingState([0]);
+  const shallow = scanNesting(text, start, end, state) < 0 && settled(state);
+  return { shallow, entries: state.entries };
 }
 
-function readItem(doc: Document.Parsed, node: Node, base: number, index: number, shallow: boolean): ReadItem {
+function readItem(doc: Document.Parsed, node: Node, base: number, index: number, scan: ItemScan): ReadItem {
   const diagnostics: IncidentDiagnostic[] = [];
   // Events never ask for line spans; only the root does.
   const reader = new IncidentReader(doc, (d) => diagnostics.push(d), () => ({ start: base, end: base }), base);
   const event = reader.readEvent(node, index, reader.span(node, { start: base, end: base }));
-  return diagnostics.length > 0 ? { base, index, event, diagnostics, shallow, doc, node } : { base, index, event, diagnostics, shallow };
+  return diagnostics.length > 0 ? { base, index, event, diagnostics, scan, doc, node } : { base, index, event, diagnostics, scan };
 }
 
 /** A kept item at its new place: shifted when lines above it changed, renumbered when items were added or removed. */
@@ -479,14 +508,14 @@ function moved(read: ReadItem, base: number, index: number): ReadItem {
   if (read.base === base && read.index === index) return read;
   if (read.index !== index && read.doc && read.node) {
     // Its messages name the index ("timeline event 12"): read it again, from the kept nodes.
-    return readItem(read.doc, read.node, base, index, read.shallow);
+    return readItem(read.doc, read.node, base, index, read.scan);
   }
   const delta = base - read.base;
   const event = delta === 0 ? read.event : shiftEvent(read.event, delta);
   const diagnostics = delta === 0 || read.diagnostics.length === 0 ? read.diagnostics : read.diagnostics.map((d) => mapSpans(d, (o) => o + delta));
   const renumbered = read.index === index ? event : { ...event, index };
   // Items with diagnostics keep their nodes: a later renumbering must re-read their messages.
-  return read.doc ? { base, index, event: renumbered, diagnostics, shallow: read.shallow, doc: read.doc, node: read.node } : { base, index, event: renumbered, diagnostics, shallow: read.shallow };
+  return read.doc ? { base, index, event: renumbered, diagnostics, scan: read.scan, doc: read.doc, node: read.node } : { base, index, event: renumbered, diagnostics, scan: read.scan };
 }
 
 const shiftSpan = (span: Span, delta: number): Span => ({ start: span.start + delta, end: span.end + delta });

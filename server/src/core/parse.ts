@@ -8,14 +8,25 @@ import { compareDiagnostics } from './diagnostics';
 import { t } from './l10n';
 import type { Incident } from './model';
 import { IncidentReader } from './read';
-import { RULES } from './rules';
-import { LineIndex, type Span } from './text';
-import { findExcessiveNesting, MAX_NESTING } from './nesting';
+import { STANDARD_RULES, type Rule } from './rules';
+import { clampSpan, LineIndex, type Span } from './text';
+import { yamlDiagnostic } from './yamlErrors';
+import { MAX_ENTRIES, MAX_NESTING, newNestingState, scanNesting } from './nesting';
 import { DEFAULT_MAX_FILE_LENGTH } from '../../../common/settings';
+
+/** Where the core writes what the user does not see in a diagnostic (the server's output channel). */
+export interface CoreLogger {
+  error(message: string): void;
+}
 
 export interface ParseOptions {
   /** Texts longer than this many characters are not parsed (file-too-large). */
   readonly maxLength?: number;
+  /** Texts with more list items and mapping entries than this are not parsed (file-too-large); MAX_ENTRIES when absent. */
+  readonly maxEntries?: number;
+  /** The rules run over the finished model; STANDARD_RULES when absent. */
+  readonly rules?: readonly Rule[];
+  readonly logger?: CoreLogger;
 }
 
 /** 16 M characters: ten times a 10,000-event timeline, well below what would stall a keystroke. */
@@ -33,20 +44,19 @@ export interface ParsedIncident {
 /** YAML 1.2 core schema; errors keep the library's codes, messages without code snippets. */
 export const YAML_OPTIONS = { prettyErrors: false, uniqueKeys: false, strict: true } as const;
 
-function clampSpan(span: Span, length: number): Span {
-  const start = Math.max(0, Math.min(span.start, length));
-  const end = Math.max(start, Math.min(span.end, length));
-  return { start, end };
+/**
+ * The text as the yaml library is given it. YAML 1.2 (and LSP) end a line at a lone CR, the
+ * library does not (it read such a file as one line); an LF in its place keeps every offset.
+ */
+export function yamlSource(text: string): string {
+  return text.indexOf('\r') < 0 ? text : text.replace(/\r(?!\n)/g, '\n');
 }
 
 export function parseIncident(text: string, options: ParseOptions = {}): ParsedIncident {
   const lineIndex = new LineIndex(text);
   const diagnostics: IncidentDiagnostic[] = [];
   const report = (d: IncidentDiagnostic) => diagnostics.push({ ...d, span: clampSpan(d.span, text.length) });
-  const lineSpanAt = (offset: number): Span => {
-    const { line } = lineIndex.positionAt(offset);
-    return { start: lineIndex.lineStart(line), end: lineIndex.lineEnd(line) };
-  };
+  const lineSpanAt = (offset: number) => lineIndex.lineSpanAt(offset);
   const firstLine = lineSpanAt(text.charCodeAt(0) === 0xfeff ? 1 : 0);
   const maxLength = options.maxLength ?? DEFAULT_MAX_LENGTH;
   if (text.length > maxLength) {
@@ -61,7 +71,8 @@ export function parseIncident(text: string, options: ParseOptions = {}): ParsedI
   }
 
   // Too deep to hand to the parser safely (see nesting.ts): one diagnostic, like the yaml library's own.
-  const tooDeep = findExcessiveNesting(text);
+  const scan = newNestingState();
+  const tooDeep = scanNesting(text, 0, text.length, scan);
   if (tooDeep >= 0) {
     report({
       code: 'yaml-syntax',
@@ -72,30 +83,26 @@ export function parseIncident(text: string, options: ParseOptions = {}): ParsedI
     });
     return { text, lineIndex, incident: undefined, diagnostics };
   }
+  // The parser's time and memory grow with the nodes, which a short text can hold by the million.
+  const maxEntries = options.maxEntries ?? MAX_ENTRIES;
+  if (scan.entries > maxEntries) {
+    report({
+      code: 'file-too-large',
+      severity: 'warning',
+      span: firstLine,
+      message: t('This file holds {0} list items and mapping entries, more than the {1} that are checked; it was not validated.',
+        scan.entries.toLocaleString('en-US'), maxEntries.toLocaleString('en-US')),
+    });
+    return { text, lineIndex, incident: undefined, diagnostics };
+  }
 
   let incident: Incident | undefined;
   try {
-    const documents = parseAllDocuments(text, YAML_OPTIONS) as Document.Parsed[] | { empty: true };
+    const documents = parseAllDocuments(yamlSource(text), YAML_OPTIONS) as Document.Parsed[] | { empty: true };
     const docs = Array.isArray(documents) ? documents : [];
     for (const doc of docs) {
-      for (const error of doc.errors) {
-        report({
-          code: 'yaml-syntax',
-          severity: 'error',
-          span: { start: error.pos[0], end: error.pos[1] },
-          message: t('YAML syntax error ({0}): {1}', error.code, error.message),
-          data: { code: 'yaml-syntax', yamlCode: error.code },
-        });
-      }
-      for (const warning of doc.warnings) {
-        report({
-          code: 'yaml-syntax',
-          severity: 'warning',
-          span: { start: warning.pos[0], end: warning.pos[1] },
-          message: t('YAML warning ({0}): {1}', warning.code, warning.message),
-          data: { code: 'yaml-syntax', yamlCode: warning.code },
-        });
-      }
+      for (const error of doc.errors) report(yamlDiagnostic(error, 'error', { start: error.pos[0], end: error.pos[1] }));
+      for (const warning of doc.warnings) report(yamlDiagnostic(warning, 'warning', { start: warning.pos[0], end: warning.pos[1] }));
     }
     docs.slice(1).forEach((doc, i) => {
       const span = lineSpanAt(doc.range[0]);
@@ -110,7 +117,7 @@ export function parseIncident(text: string, options: ParseOptions = {}): ParsedI
     const reader = new IncidentReader(docs[0] ?? null, report, lineSpanAt);
     incident = reader.readIncident((docs[0]?.contents as never) ?? null, firstLine);
     if (incident) {
-      for (const rule of RULES) {
+      for (const rule of options.rules ?? STANDARD_RULES) {
         try {
           rule.check(incident, report);
         } catch (error) {

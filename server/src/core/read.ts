@@ -6,7 +6,7 @@
  * Every span is a node's offsets plus `base`, so the same code reads a whole document (base 0)
  * or a fragment parsed on its own (base = where the fragment starts in the document).
  */
-import { isAlias, isMap, isScalar, isSeq, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, visit, type Alias, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { DiagnosticCode, Severity } from './codes';
 import type { DiagnosticData, IncidentDiagnostic } from './diagnostics';
 import { t } from './l10n';
@@ -36,7 +36,7 @@ import {
   type TimeValue,
 } from './model';
 import { nearest } from './suggest';
-import type { Span } from './text';
+import { quoted, type Span } from './text';
 import { formatWritable, outsideWritableYears } from './times';
 import { JST_OFFSET_MINUTES, parseTimeText } from '../../../common/time';
 
@@ -57,8 +57,8 @@ function describe(node: Node | null): string {
   if (isScalar(node)) {
     if (node.value === null) return t('nothing');
     if (typeof node.value === 'string') return node.value === '' ? t('an empty string') : t('a string');
-    if (typeof node.value === 'number') return t('a number ({0})', String(node.source ?? node.value));
-    if (typeof node.value === 'boolean') return t('a boolean ({0})', String(node.source ?? node.value));
+    if (typeof node.value === 'number') return t('a number ({0})', quoted(String(node.source ?? node.value)));
+    if (typeof node.value === 'boolean') return t('a boolean ({0})', quoted(String(node.source ?? node.value)));
   }
   return t('a value of another kind');
 }
@@ -66,6 +66,22 @@ function describe(node: Node | null): string {
 /** A plain or quoted scalar: one written in line with its key, not a `|` or `>` block. */
 function isFlowScalar(node: Node): boolean {
   return isScalar(node) && (node.type === 'PLAIN' || node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE');
+}
+
+/**
+ * Every alias of a document with its target: the last node before it (in document order, the
+ * anchored node itself before its contents) that carries the anchor, as `Alias.resolve` finds it.
+ */
+function resolveAliases(doc: Document.Parsed | Document): Map<Alias, Node | undefined> {
+  const anchors = new Map<string, Node>();
+  const targets = new Map<Alias, Node | undefined>();
+  visit(doc, {
+    Node(_key, node) {
+      if (isAlias(node)) targets.set(node, anchors.get(node.source));
+      else if (node.anchor) anchors.set(node.anchor, node as Node);
+    },
+  });
+  return targets;
 }
 
 export class IncidentReader {
@@ -87,18 +103,25 @@ export class IncidentReader {
     this.report({ code, severity, span, message, data, related });
   }
 
-  /** Follows an alias to its anchored node, once. */
+  /** Each alias of the document and the node it names; built on the first alias met. */
+  private aliasTargets: Map<Alias, Node | undefined> | undefined;
+
+  /**
+   * Follows an alias to its anchored node, once. One walk of the document resolves every alias:
+   * the `yaml` library's `Alias.resolve` walks the whole document per alias (quadratic time).
+   */
   private resolve(node: Node | null | undefined): Node | null {
     if (node && isAlias(node)) {
       if (!this.doc) return null;
-      const target = node.resolve(this.doc as Document);
+      this.aliasTargets ??= resolveAliases(this.doc);
+      const target = this.aliasTargets.get(node);
       // The yaml library only notices an undefined anchor when converting to JS, which we never do.
       if (!target) {
         this.diag('yaml-syntax', 'error', this.span(node, { start: 0, end: 0 }),
-          t('YAML syntax error ({0}): {1}', 'UNRESOLVED_ALIAS', t('the alias `*{0}` has no anchor `&{0}` set before it.', node.source)),
+          t('YAML syntax error ({0}): {1}', 'UNRESOLVED_ALIAS', t('the alias `*{0}` has no anchor `&{0}` set before it.', quoted(node.source))),
           { code: 'yaml-syntax', yamlCode: 'UNRESOLVED_ALIAS' });
       }
-      return (target as Node | undefined) ?? null;
+      return target ?? null;
     }
     return (node as Node | null | undefined) ?? null;
   }
@@ -123,17 +146,17 @@ export class IncidentReader {
       const first = values.get(key);
       if (first) {
         this.diag('duplicate-key', 'error', keySpan,
-          t('Duplicate key `{0}` in {1}: it is already set above. YAML keeps one of the two; remove or rename this one.', key, where),
+          t('Duplicate key `{0}` in {1}: it is already set above. YAML keeps one of the two; remove or rename this one.', quoted(key), where),
           { code: 'duplicate-key', key, firstSpan: first.entry.keySpan, valueSpan },
-          [{ span: first.entry.keySpan, message: t('`{0}` is first set here', key) }]);
+          [{ span: first.entry.keySpan, message: t('`{0}` is first set here', quoted(key)) }]);
         continue;
       }
       values.set(key, { entry, node: valueNode });
       if (!allowed.includes(key)) {
         const suggestion = nearest(key, allowed.filter((k) => !values.has(k) || k === key));
         const message = suggestion
-          ? t('Unknown field `{0}` in {1}: did you mean `{2}`?', key, where, suggestion)
-          : t('Unknown field `{0}` in {1}. Known fields: {2}.', key, where, allowed.join(', '));
+          ? t('Unknown field `{0}` in {1}: did you mean `{2}`?', quoted(key), where, suggestion)
+          : t('Unknown field `{0}` in {1}. Known fields: {2}.', quoted(key), where, allowed.join(', '));
         this.diag('unknown-field', 'warning', keySpan, message, { code: 'unknown-field', key, suggestion, allowed });
       }
     }
@@ -171,8 +194,8 @@ export class IncidentReader {
     if ((allowed as readonly string[]).includes(value)) return { value: value as T, entry };
     const suggestion = nearest(value, allowed);
     const message = suggestion
-      ? t('`{0}` is not a valid {1}: expected one of {2}. Did you mean `{3}`?', value, key, allowed.join(', '), suggestion)
-      : t('`{0}` is not a valid {1}: expected one of {2}.', value, key, allowed.join(', '));
+      ? t('`{0}` is not a valid {1}: expected one of {2}. Did you mean `{3}`?', quoted(value), key, allowed.join(', '), suggestion)
+      : t('`{0}` is not a valid {1}: expected one of {2}.', quoted(value), key, allowed.join(', '));
     this.diag('invalid-value', 'error', entry.valueSpan, message, { code: 'invalid-value', value, suggestion, allowed });
     return undefined;
   }
@@ -259,7 +282,7 @@ export class IncidentReader {
       ok = false;
     }
     if (!ok) {
-      this.diag('invalid-value', 'error', span, t('`{0}` is not a web address: expected an http:// or https:// URL.', text),
+      this.diag('invalid-value', 'error', span, t('`{0}` is not a web address: expected an http:// or https:// URL.', quoted(text)),
         { code: 'invalid-value', value: text, allowed: [] });
     }
     return ok;
@@ -323,14 +346,14 @@ export class IncidentReader {
       const e = parsed.error;
       const message =
         e.kind === 'format'
-          ? t('`{0}` is not a time: expected YYYY-MM-DDThh:mm[:ss] with an offset (Z or ±hh:mm), like {1}.', text, side ? (side === 'utc' ? '2019-11-19T01:40Z' : '2019-11-19T10:40+09:00') : EXAMPLE_TIME)
+          ? t('`{0}` is not a time: expected YYYY-MM-DDThh:mm[:ss] with an offset (Z or ±hh:mm), like {1}.', quoted(text), side ? (side === 'utc' ? '2019-11-19T01:40Z' : '2019-11-19T10:40+09:00') : EXAMPLE_TIME)
           : e.kind === 'date'
-            ? t('`{0}` is not a real date ({1}).', text, e.detail)
+            ? t('`{0}` is not a real date ({1}).', quoted(text), e.detail)
             : e.kind === 'clock'
-              ? t('`{0}` is not a real clock time ({1}).', text, e.detail)
+              ? t('`{0}` is not a real clock time ({1}).', quoted(text), e.detail)
               : e.kind === 'fraction'
-                ? t('`{0}` has more than three digits after the seconds ({1}): times are compared to the millisecond, so write at most three, like 01:40:00.250.', text, e.detail)
-                : t('`{0}` has an impossible offset ({1}).', text, e.detail);
+                ? t('`{0}` has more than three digits after the seconds ({1}): times are compared to the millisecond, so write at most three, like 01:40:00.250.', quoted(text), e.detail)
+                : t('`{0}` has an impossible offset ({1}).', quoted(text), e.detail);
       // A block scalar is prose, not a time written almost right: only flow scalars get the fix's data.
       this.diag('invalid-time', 'error', span, message, isFlowScalar(node) ? { code: 'invalid-time', text } : undefined);
       return undefined;
@@ -338,7 +361,7 @@ export class IncidentReader {
     const { epochMs, offsetMinutes } = parsed.value;
     if (side === undefined && offsetMinutes === null) {
       this.diag('missing-offset', 'error', span,
-        t('`{0}` has no offset, so it could be any zone\'s clock: add +09:00 for JST or Z for UTC, or write it as a utc/jst pair.', text),
+        t('`{0}` has no offset, so it could be any zone\'s clock: add +09:00 for JST or Z for UTC, or write it as a utc/jst pair.', quoted(text)),
         { code: 'missing-offset', text });
       return { text, span, offsetMinutes };
     }
@@ -351,12 +374,12 @@ export class IncidentReader {
       let message: string;
       if (corrected === undefined) {
         message = (side === 'utc'
-          ? t('`utc` value `{0}` has offset {1}; a utc time ends in Z or +00:00 or has no offset.', text, written)
-          : t('`jst` value `{0}` has offset {1}; a jst time ends in +09:00 or has no offset.', text, written)) + ' ' + outsideWritableYears(side);
+          ? t('`utc` value `{0}` has offset {1}; a utc time ends in Z or +00:00 or has no offset.', quoted(text), written)
+          : t('`jst` value `{0}` has offset {1}; a jst time ends in +09:00 or has no offset.', quoted(text), written)) + ' ' + outsideWritableYears(side);
       } else {
         message = side === 'utc'
-          ? t('`utc` value `{0}` has offset {1}; a utc time ends in Z or +00:00 or has no offset. The same instant in UTC is {2}.', text, written, corrected)
-          : t('`jst` value `{0}` has offset {1}; a jst time ends in +09:00 or has no offset. The same instant in JST is {2}.', text, written, corrected);
+          ? t('`utc` value `{0}` has offset {1}; a utc time ends in Z or +00:00 or has no offset. The same instant in UTC is {2}.', quoted(text), written, corrected)
+          : t('`jst` value `{0}` has offset {1}; a jst time ends in +09:00 or has no offset. The same instant in JST is {2}.', quoted(text), written, corrected);
       }
       this.diag('wrong-offset', 'error', span, message, { code: 'wrong-offset', side, text, corrected });
       return { text, span, epochMs, offsetMinutes, wrongOffset: true };

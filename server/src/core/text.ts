@@ -8,6 +8,27 @@ export interface Span {
   readonly end: number;
 }
 
+/** A span moved inside `[0, length]`, keeping start <= end. */
+export function clampSpan(span: Span, length: number): Span {
+  const start = Math.max(0, Math.min(span.start, length));
+  return { start, end: Math.max(start, Math.min(span.end, length)) };
+}
+
+/** The most characters of a user's value that a message quotes. */
+export const MAX_QUOTED = 60;
+
+/**
+ * A value as messages quote it: whole when short, else its first characters and an ellipsis, so
+ * a message never echoes a megabyte (the diagnostic's range and data keep the whole value).
+ */
+export function quoted(value: string, max: number = MAX_QUOTED): string {
+  if (value.length <= max) return value;
+  let end = max - 1;
+  // Not between the halves of a surrogate pair.
+  if (/[\uD800-\uDBFF]/.test(value[end - 1])) end--;
+  return value.slice(0, end) + '…';
+}
+
 export interface Position {
   readonly line: number;
   readonly character: number;
@@ -66,6 +87,12 @@ export class LineIndex {
   /** Offset of the first character of a line. */
   lineStart(line: number): number {
     return this.starts[Math.max(0, Math.min(line, this.starts.length - 1))];
+  }
+
+  /** The span of the line an offset is on, without its line break. */
+  lineSpanAt(offset: number): Span {
+    const { line } = this.positionAt(offset);
+    return { start: this.lineStart(line), end: this.lineEnd(line) };
   }
 
   /** Offset just past the last character of a line, before its line break. */

@@ -1,7 +1,7 @@
 import type { IncidentDiagnostic } from './diagnostics';
 import { t } from './l10n';
 import type { Incident } from './model';
-import type { Span } from './text';
+import { quoted, type Span } from './text';
 
 export interface IncidentFile {
   readonly uri: string;
@@ -39,10 +39,10 @@ export function duplicateIdDiagnostic(
     severity: 'warning',
     span,
     message: more > 0
-      ? t('The id `{0}` is also used by {1} and {2} more; each incident needs its own id.', id, names, more.toLocaleString('en-US'))
-      : t('The id `{0}` is also used by {1}; each incident needs its own id.', id, names),
+      ? t('The id `{0}` is also used by {1} and {2} more; each incident needs its own id.', quoted(id), names, more.toLocaleString('en-US'))
+      : t('The id `{0}` is also used by {1}; each incident needs its own id.', quoted(id), names),
     data: { code: 'duplicate-id', id, others: shown.map((other) => other.uri) },
-    related: shown.map((other) => ({ uri: other.uri, span: other.span, message: t('`{0}` is also the id here', id) })),
+    related: shown.map((other) => ({ uri: other.uri, span: other.span, message: t('`{0}` is also the id here', quoted(id)) })),
   };
 }
 

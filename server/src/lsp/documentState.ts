@@ -70,7 +70,8 @@ export class DocumentStore {
     private readonly log: ServerLog,
     maxLength: number,
   ) {
-    this.cache = new ParseCache({ maxLength });
+    // What the incremental parser swallows (it falls back to a full parse) still reaches the output channel.
+    this.cache = new ParseCache({ maxLength, logger: { error: (message) => log.error('incremental parse', message) } });
   }
 
   /** The state of a document, made on first use. */

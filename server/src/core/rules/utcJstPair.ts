@@ -4,6 +4,7 @@ import type { TimeValue } from '../model';
 import { HOUR, describeJst, formatDuration, JST_OFFSET_MINUTES } from '../../../../common/time';
 import { formatWritable, outsideWritableYears } from '../times';
 import type { Rule } from './rule';
+import { quoted } from '../text';
 
 /**
  * Both sides of a utc/jst pair name one instant. When they are exactly 9 hours apart one side
@@ -47,7 +48,7 @@ function checkPair(time: TimeValue, where: string | number, report: (diagnostic:
   const correctedUtc = formatWritable(jst.epochMs, 0, { seconds: keepSeconds(utc.text), separator: separator(utc.text), offset: withOffset(utc.text) });
   const difference = formatDuration(Math.abs(diff));
   let message = t('`{0}`: utc and jst name different instants. utc {1} is {2}, but jst {3} is {4}: {5} apart.',
-    label, utc.text, describeJst(utc.epochMs), jst.text, describeJst(jst.epochMs), difference);
+    label, quoted(utc.text), describeJst(utc.epochMs), quoted(jst.text), describeJst(jst.epochMs), difference);
   if (sameClock) message += ' ' + t('Both show the same clock time, so one side was written in the other zone\'s clock (exactly 9 hours off).');
   if (twice) message += ' ' + t('The 9-hour offset looks applied twice: one side was converted from the other zone\'s clock in the wrong direction.');
   // Say why a correction is missing from the quick fixes, in every client (and the CLI).

@@ -74,6 +74,10 @@ export interface TimelineLabels {
   readonly showProblems: string;
   readonly incidentWindow: string;
   readonly noReadableTime: string;
+  /** The button under an event text cut for length. */
+  readonly showWholeText: string;
+  /** The end of an incident window that is still open. */
+  readonly ongoing: string;
   /** `{0}`: the incident's id, `{1}`: how many events (the SVG's accessible name). */
   readonly svgTitle: string;
 }
@@ -146,6 +150,8 @@ export function timelineLabels(t: Translate, language: LabelLanguage): TimelineL
     showProblems: t('Show Problems'),
     incidentWindow: t('Incident window'),
     noReadableTime: t('No event has a time that can be read yet.'),
+    showWholeText: t('Show the whole text'),
+    ongoing: t('ongoing'),
     svgTitle: t('Timeline of {0}: {1} events'),
   };
 }

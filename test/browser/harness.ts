@@ -91,7 +91,7 @@ const THEMES: Record<Theme, Record<string, string>> = {
     'charts-yellow': '#bf8803', 'charts-foreground': '#616161', 'list-activeSelectionBackground': '#e8e8e8',
     'list-activeSelectionForeground': '#000000', 'inputValidation-errorBackground': '#f2dede', 'inputValidation-errorBorder': '#be1100',
     'inputValidation-warningBackground': '#f6f5d2', 'inputValidation-warningBorder': '#bf8803', 'editorWarning-foreground': '#bf8803',
-    'editorRuler-foreground': '#d3d3d3',
+    'editorRuler-foreground': '#d3d3d3', 'list-hoverBackground': '#f2f2f2',
   },
   dark: {
     'foreground': '#cccccc', 'editor-background': '#1f1f1f', 'descriptionForeground': '#9d9d9d', 'font-family': 'system-ui, sans-serif',
@@ -103,7 +103,7 @@ const THEMES: Record<Theme, Record<string, string>> = {
     'charts-yellow': '#cca700', 'charts-foreground': '#cccccc', 'list-activeSelectionBackground': '#04395e',
     'list-activeSelectionForeground': '#ffffff', 'inputValidation-errorBackground': '#5a1d1d', 'inputValidation-errorBorder': '#be1100',
     'inputValidation-warningBackground': '#352a05', 'inputValidation-warningBorder': '#b89500', 'editorWarning-foreground': '#cca700',
-    'editorRuler-foreground': '#5a5a5a',
+    'editorRuler-foreground': '#5a5a5a', 'list-hoverBackground': '#2a2d2e',
   },
   'high-contrast': {
     'foreground': '#ffffff', 'editor-background': '#000000', 'descriptionForeground': '#ffffff', 'font-family': 'system-ui, sans-serif',

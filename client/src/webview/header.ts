@@ -1,9 +1,14 @@
-/** The incident's header: id, title, status, severity, facts, sources and duration figures. */
+/**
+ * The incident's header: id, title, the window in words ("2019-11-19 10:40–20:50 JST, 10h 10m",
+ * the other zone beside it in Both), status, severity, facts, sources and duration figures.
+ */
 import type { TimelineLabels } from '../../../common/render/labels';
 import type { TimelineView } from '../../../common/render/layout';
+import { windowTexts } from '../../../common/render/reading';
+import type { ZoneMode } from '../../../common/settings';
 import { h } from './dom';
 
-export function renderHeader(container: HTMLElement, view: TimelineView, labels: TimelineLabels, openLink: (url: string) => void): void {
+export function renderHeader(container: HTMLElement, view: TimelineView, labels: TimelineLabels, zone: ZoneMode, openLink: (url: string) => void): void {
   container.replaceChildren();
   const incident = view.model.incident;
   if (!incident) {
@@ -14,6 +19,15 @@ export function renderHeader(container: HTMLElement, view: TimelineView, labels:
   if (incident.id) title.appendChild(h('span', { className: 'id', text: incident.id }));
   title.appendChild(document.createTextNode(incident.title ?? labels.untitledIncident));
   container.appendChild(title);
+
+  const windows = windowTexts(view, zone, labels.ongoing);
+  if (windows) {
+    const duration = view.figures.find((f) => f.key === 'duration');
+    const line = h('p', { className: 'window', attrs: { title: labels.incidentWindow } },
+      h('span', { className: 'primary', text: duration ? `${windows[0]}, ${duration.value}` : windows[0] }));
+    for (const other of windows.slice(1)) line.append(h('span', { className: 'other', text: other }));
+    container.appendChild(line);
+  }
 
   const chips = h('div', { className: 'chips' });
   if (incident.status) chips.appendChild(h('span', { className: `chip status-${incident.status}`, text: incident.status, attrs: { title: labels.status } }));

@@ -14,8 +14,7 @@ import { buildTimelineView, eventLabel, type TimelineView } from '../../../commo
 import { isZoneMode, ZONE_MODES, type ZoneMode } from '../../../common/settings';
 import { h, shapeSvg } from './dom';
 import { renderHeader } from './header';
-import { ListLayer } from './listLayer';
-import { TimelineLayer } from './timelineLayer';
+import { ReadingLayer } from './readingLayer';
 import './preview.css';
 
 interface VsCodeApi {
@@ -79,8 +78,8 @@ class PreviewPage {
   private readonly count = h('span', { className: 'count' });
   private readonly zoneButtons = new Map<ZoneMode, HTMLButtonElement>();
   private readonly modeButton = h('button', { text: labels.list, attrs: { 'aria-pressed': 'false', title: labels.listTitle } });
-  private readonly timeline = new TimelineLayer(this.viewport, labels, { select: (pos, reveal) => this.select(pos, reveal) });
-  private readonly list = new ListLayer(this.viewport, labels, { select: (pos, reveal) => this.select(pos, reveal) });
+  private readonly legend = h('div', { className: 'legend', attrs: { 'aria-label': labels.legend } });
+  private readonly reading = new ReadingLayer(this.viewport, labels, { select: (pos, reveal) => this.select(pos, reveal) });
 
   constructor(root: HTMLElement) {
     this.buildToolbar();
@@ -91,8 +90,7 @@ class PreviewPage {
     this.viewport.addEventListener('scroll', () => this.schedulePaint(true), { passive: true });
     this.viewport.addEventListener('keydown', (e) => this.onKey(e));
     this.viewport.addEventListener('wheel', (e) => this.onWheel(e), { passive: false });
-    this.enableDragPan();
-    new ResizeObserver(() => this.relayout(true)).observe(this.viewport);
+    new ResizeObserver(() => this.relayout()).observe(this.viewport);
     window.addEventListener('message', (event: MessageEvent<HostMessage>) => this.onMessage(event.data));
     this.header.appendChild(h('p', { className: 'empty', text: labels.loading }));
     post({ type: 'ready' });
@@ -114,9 +112,14 @@ class PreviewPage {
     fit.addEventListener('click', () => this.setZoom(1));
     this.modeButton.addEventListener('click', () => this.setMode(this.state.mode === 'list' ? 'timeline' : 'list'));
     const view = h('div', { className: 'group', attrs: { role: 'group', 'aria-label': labels.zoomAndMode } }, zoomOut, zoomIn, fit, this.modeButton);
-    const legend = h('div', { className: 'legend', attrs: { 'aria-label': labels.legend } });
-    for (const kind of KIND_NAMES) legend.appendChild(h('span', {}, shapeSvg(kind, KIND_STYLES[kind].path), document.createTextNode(labels.kinds[kind])));
-    this.toolbar.append(zones, view, this.count, legend);
+    this.toolbar.append(zones, view, this.count, this.legend);
+  }
+
+  /** The legend names the kinds this incident uses, in the catalogue's order. */
+  private renderLegend(view: TimelineView): void {
+    const present = new Set(view.events.map((e) => e.kind));
+    this.legend.replaceChildren(...KIND_NAMES.filter((kind) => present.has(kind))
+      .map((kind) => h('span', {}, shapeSvg(kind, KIND_STYLES[kind].path), document.createTextNode(labels.kinds[kind]))));
   }
 
   private onMessage(message: HostMessage): void {
@@ -172,20 +175,20 @@ class PreviewPage {
     this.selectedPosition = selectedIndex !== undefined ? this.positions.get(selectedIndex) ?? -1 : -1;
     this.update(sameDocument ? { locked: message.locked } : { uri, locked: message.locked, zoom: 1, scrollLeft: 0, scrollTop: 0, selected: undefined });
     if (!sameDocument) this.selectedPosition = -1;
-    renderHeader(this.header, view, labels, (url) => post({ type: 'openLink', url }));
+    renderHeader(this.header, view, labels, this.state.zone, (url) => post({ type: 'openLink', url }));
+    this.renderLegend(view);
     this.stale = message.stale;
     this.renderBanner(message.problems, message.stale);
     this.renderUnreadable(view);
     this.count.textContent = countText(view.events.length, labels.oneEvent, labels.events);
-    this.timeline.setView(view, this.state.zone);
-    this.list.setView(view, this.state.zone);
+    this.setLayerView();
     if (!sameDocument) {
       // Another document: start at its beginning, fitted.
       this.suppressScrollSave = true;
       this.viewport.scrollLeft = 0;
       this.viewport.scrollTop = 0;
     }
-    this.relayout(false);
+    this.relayout();
   }
 
   private renderBanner(problems: { errors: number; warnings: number }, stale: boolean): void {
@@ -229,26 +232,24 @@ class PreviewPage {
     this.unreadable.hidden = false;
   }
 
-  /** Positions depend on width and zoom; `keepCenter` keeps the time at the middle in place. */
-  private relayout(keepCenter: boolean): void {
+  /** Heights depend on the width: a new width re-measures (the layer keeps the rest). */
+  private relayout(): void {
     if (!this.view) return;
     const vp = this.viewport;
-    const layer = this.state.mode === 'list' ? this.list : this.timeline;
-    if (vp.firstChild !== layer.canvas) vp.replaceChildren(layer.canvas);
-    if (this.state.mode === 'timeline') {
-      const centerTime = this.timeline.timeScale.time(vp.scrollLeft + vp.clientWidth / 2);
-      const scale = this.timeline.layout(this.state.zoom);
-      if (keepCenter && Number.isFinite(centerTime)) vp.scrollLeft = Math.max(0, scale.x(centerTime) - vp.clientWidth / 2);
-    }
+    if (vp.firstChild !== this.reading.canvas) vp.replaceChildren(this.reading.canvas);
+    this.reading.resize();
     if (!this.restoredScroll) {
       // First render after a reload: put the scroll back where it was.
       this.restoredScroll = true;
       this.suppressScrollSave = true;
-      vp.scrollLeft = this.state.scrollLeft;
       vp.scrollTop = this.state.scrollTop;
     }
     this.layerSelect();
     this.paintNow();
+  }
+
+  private setLayerView(): void {
+    if (this.view) this.reading.setView(this.view, this.state.zone, this.state.mode, this.state.mode === 'list' ? 1 : this.state.zoom);
   }
 
   private schedulePaint(saveScroll: boolean): void {
@@ -266,8 +267,7 @@ class PreviewPage {
   }
 
   private paintNow(): void {
-    if (this.state.mode === 'list') this.list.paint();
-    else this.timeline.paint();
+    this.reading.paint();
     document.body.dataset.rendered = String((Number(document.body.dataset.rendered) || 0) + 1);
   }
 
@@ -281,73 +281,44 @@ class PreviewPage {
     this.update({ zone, zoneChosen: this.state.zoneChosen || chosen }, true);
     for (const [z, button] of this.zoneButtons) button.setAttribute('aria-pressed', String(z === zone));
     if (!this.view) return;
-    this.timeline.setView(this.view, zone);
-    this.list.setView(this.view, zone);
-    this.relayout(true);
+    renderHeader(this.header, this.view, labels, zone, (url) => post({ type: 'openLink', url }));
+    this.relayoutKeepingPlace();
   }
 
   private setMode(mode: PreviewState['mode']): void {
     this.update({ mode }, true);
     this.modeButton.setAttribute('aria-pressed', String(mode === 'list'));
-    this.relayout(true);
-    this.revealSelected();
+    this.relayoutKeepingPlace();
   }
 
-  private zoomBy(factor: number, anchorX?: number): void {
-    this.setZoom(this.state.zoom * factor, anchorX);
+  private zoomBy(factor: number): void {
+    this.setZoom(this.state.zoom * factor);
   }
 
-  /** Zooms keeping the time under `anchorX` (viewport x; default the middle) in place. */
-  private setZoom(zoom: number, anchorX?: number): void {
-    const clamped = Math.min(MAX_ZOOM, Math.max(1, zoom));
-    if (this.state.mode !== 'timeline' || !this.view) {
-      this.update({ zoom: clamped }, true);
-      return;
-    }
+  private setZoom(zoom: number): void {
+    this.update({ zoom: Math.min(MAX_ZOOM, Math.max(1, zoom)) }, true);
+    if (this.view) this.relayoutKeepingPlace();
+  }
+
+  /**
+   * New items (zone, mode or zoom changed): the selected event stays in view; without one, the
+   * event at the top of the viewport stays at the top.
+   */
+  private relayoutKeepingPlace(): void {
     const vp = this.viewport;
-    const anchor = anchorX ?? vp.clientWidth / 2;
-    const time = this.timeline.timeScale.time(vp.scrollLeft + anchor);
-    this.update({ zoom: clamped }, true);
-    const scale = this.timeline.layout(clamped);
-    vp.scrollLeft = clamped === 1 ? 0 : Math.max(0, scale.x(time) - anchor);
-    if (clamped === 1) vp.scrollTop = 0;
+    const anchor = this.selectedPosition >= 0 ? -1 : this.reading.positionAt(vp.scrollTop);
+    const offset = anchor >= 0 ? this.reading.boundsOf(anchor).top - vp.scrollTop : 0;
+    this.setLayerView();
+    this.relayout();
+    if (this.selectedPosition >= 0) this.reading.reveal(this.selectedPosition, true);
+    else if (anchor >= 0) vp.scrollTop = Math.max(0, this.reading.boundsOf(anchor).top - offset);
     this.paintNow();
   }
 
   private onWheel(event: WheelEvent): void {
     if (!(event.ctrlKey || event.metaKey) || this.state.mode !== 'timeline') return;
     event.preventDefault();
-    const rect = this.viewport.getBoundingClientRect();
-    this.zoomBy(Math.pow(1.2, -event.deltaY / 100), event.clientX - rect.left);
-  }
-
-  /** Dragging the background pans; a drag that moved does not count as a click. */
-  private enableDragPan(): void {
-    let drag: { x: number; y: number; left: number; top: number; id: number; moved: boolean } | undefined;
-    this.viewport.addEventListener('pointerdown', (e) => {
-      if (e.button !== 0 || (e.target as Element).closest('.event, .row')) return;
-      drag = { x: e.clientX, y: e.clientY, left: this.viewport.scrollLeft, top: this.viewport.scrollTop, id: e.pointerId, moved: false };
-    });
-    this.viewport.addEventListener('pointermove', (e) => {
-      if (!drag || e.pointerId !== drag.id) return;
-      const dx = e.clientX - drag.x;
-      const dy = e.clientY - drag.y;
-      if (!drag.moved && Math.abs(dx) + Math.abs(dy) > 3) {
-        drag.moved = true;
-        this.viewport.setPointerCapture(e.pointerId);
-        this.viewport.classList.add('dragging');
-      }
-      if (drag.moved) {
-        this.viewport.scrollLeft = drag.left - dx;
-        this.viewport.scrollTop = drag.top - dy;
-      }
-    });
-    const end = () => {
-      drag = undefined;
-      this.viewport.classList.remove('dragging');
-    };
-    this.viewport.addEventListener('pointerup', end);
-    this.viewport.addEventListener('pointercancel', end);
+    this.zoomBy(Math.pow(1.2, -event.deltaY / 100));
   }
 
   private onKey(event: KeyboardEvent): void {
@@ -421,8 +392,7 @@ class PreviewPage {
   }
 
   private layerSelect(): void {
-    this.timeline.setSelected(this.selectedPosition);
-    this.list.setSelected(this.selectedPosition);
+    this.reading.setSelected(this.selectedPosition);
     const index = this.view?.events[this.selectedPosition]?.index;
     if (index !== undefined) this.viewport.setAttribute('aria-activedescendant', `event-${index}`);
     else this.viewport.removeAttribute('aria-activedescendant');
@@ -430,8 +400,7 @@ class PreviewPage {
 
   private revealSelected(): void {
     if (this.selectedPosition < 0) return;
-    if (this.state.mode === 'list') this.list.reveal(this.selectedPosition);
-    else this.timeline.reveal(this.selectedPosition);
+    this.reading.reveal(this.selectedPosition);
     this.paintNow();
   }
 }

@@ -76,6 +76,8 @@ export interface TimelineLabels {
   readonly noReadableTime: string;
   /** The button under an event text cut for length. */
   readonly showWholeText: string;
+  /** The fold that holds the header's facts (service, impact, cause, sources). */
+  readonly incidentDetails: string;
   /** The end of an incident window that is still open. */
   readonly ongoing: string;
   /** `{0}`: the incident's id, `{1}`: how many events (the SVG's accessible name). */
@@ -152,6 +154,7 @@ export function timelineLabels(t: Translate, language: LabelLanguage): TimelineL
     noReadableTime: t('No event has a time that can be read yet.'),
     showWholeText: t('Show the whole text'),
     ongoing: t('ongoing'),
+    incidentDetails: t('Details'),
     svgTitle: t('Timeline of {0}: {1} events'),
   };
 }

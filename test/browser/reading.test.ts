@@ -189,6 +189,20 @@ describe('preview page: the reading layout', function () {
     assert.deepEqual(await horizontalOverflow(handle), []);
   });
 
+  it('the flagship at 360 px: the facts fold away, the window and both texts stay, nothing overflows', async () => {
+    const model = modelOf(exampleText());
+    const handle = await open(model, { width: 360, height: 640 });
+    const page = handle.page;
+    assert.equal(await page.locator('header details.facts').evaluate((d) => (d as HTMLDetailsElement).open), false);
+    assert.equal(await page.locator('header .window').innerText(), '2019-11-19 10:40–20:50 JST, 10h 10m');
+    assertWholeTexts(await visibleTexts(handle), model);
+    assert.deepEqual(await horizontalOverflow(handle), []);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'reading-flagship-360.png') });
+    await page.getByText('Details', { exact: true }).click();
+    assert.equal(await page.locator('header dd').first().isVisible(), true);
+    assert.deepEqual(await horizontalOverflow(handle), []);
+  });
+
   it('three days with long gaps: a heading per day, gaps compressed with their length, short gaps proportional', async () => {
     const model = threeDays();
     const handle = await open(model, { width: 800, height: 2000 });

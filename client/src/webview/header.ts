@@ -8,6 +8,9 @@ import { windowTexts } from '../../../common/render/reading';
 import type { ZoneMode } from '../../../common/settings';
 import { h } from './dom';
 
+/** Panels at most this wide (px) start with the facts folded. */
+const NARROW_PANEL = 480;
+
 export function renderHeader(container: HTMLElement, view: TimelineView, labels: TimelineLabels, zone: ZoneMode, openLink: (url: string) => void): void {
   container.replaceChildren();
   const incident = view.model.incident;
@@ -65,5 +68,9 @@ export function renderHeader(container: HTMLElement, view: TimelineView, labels:
     }
     dl.append(h('dt', { text: labels.sources }), h('dd', {}, list));
   }
-  if (dl.childElementCount) container.appendChild(dl);
+  if (!dl.childElementCount) return;
+  // The facts fold away in a narrow panel, so the timeline keeps the height; wide ones show them.
+  const details = h('details', { className: 'facts' }, h('summary', { text: labels.incidentDetails }), dl);
+  details.open = container.ownerDocument.documentElement.clientWidth > NARROW_PANEL;
+  container.appendChild(details);
 }

@@ -44,12 +44,14 @@ export function primaryZone(zone: ZoneMode): 'JST' | 'UTC' {
   return zone === 'both' ? 'JST' : zone;
 }
 
-export function readingItems(view: TimelineView, zone: ZoneMode, options: ReadingOptions): ReadingItem[] {
+/** `include` filters events (kind, search); gaps are then measured between the events shown. */
+export function readingItems(view: TimelineView, zone: ZoneMode, options: ReadingOptions, include: (position: number) => boolean = () => true): ReadingItem[] {
   const items: ReadingItem[] = [];
   const primary = primaryZone(zone);
   let previousDay = '';
   let previousMs = NaN;
   view.events.forEach((event, position) => {
+    if (!include(position)) return;
     const day = wallText(event.epochMs, primary).slice(0, 10);
     let space = 0;
     if (Number.isFinite(previousMs)) {

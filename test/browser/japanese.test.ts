@@ -65,7 +65,7 @@ describe('preview page in Chromium, in Japanese', function () {
     assert.equal(await page.getByRole('group', { name: 'ズームと表示モード' }).count(), 1);
     assert.equal(await page.locator('.legend').getAttribute('aria-label'), '凡例');
     // Only the kinds the incident uses.
-    assert.deepEqual(await page.$$eval('.legend > span', (spans) => spans.map((s) => s.textContent)), ['検知', '復旧']);
+    assert.deepEqual(await page.$$eval('.legend > button', (spans) => spans.map((s) => s.textContent)), ['検知', '復旧']);
     assert.equal(await page.locator('.count').textContent(), '2 件のイベント');
 
     assert.deepEqual(await page.$$eval('.figure', (elements) => elements.map((e) => e.textContent)), ['継続時間10h 10m', '検知までの時間0m', '復旧までの時間10h 10m']);

@@ -14,7 +14,7 @@ import { buildTimelineView, eventLabel, type TimelineView } from '../../../commo
 import { isZoneMode, ZONE_MODES, type ZoneMode } from '../../../common/settings';
 import { h, shapeSvg } from './dom';
 import { renderHeader } from './header';
-import { ReadingLayer } from './readingLayer';
+import { ReadingLayer, type EventFilter } from './readingLayer';
 import './preview.css';
 
 interface VsCodeApi {
@@ -68,6 +68,8 @@ class PreviewPage {
   private suppressScrollSave = false;
   /** The model shown is the last good one, not the newest text's. */
   private stale = false;
+  /** Kinds the reader hid in the legend, and the search text (lower-case). */
+  private filter: EventFilter = { hiddenKinds: new Set(), query: '' };
 
   private readonly header = h('header', { className: 'incident' });
   private readonly banner = h('div', { className: 'banner', attrs: { role: 'status' } });
@@ -75,7 +77,9 @@ class PreviewPage {
   private readonly toolbar = h('div', { className: 'toolbar', attrs: { role: 'toolbar', 'aria-label': labels.timelineView } });
   private readonly viewport = h('div', { className: 'viewport', attrs: { tabindex: '0', role: 'listbox', 'aria-label': labels.eventsInTimeOrder } });
   private readonly live = h('div', { className: 'sr-only', attrs: { 'aria-live': 'polite' } });
-  private readonly count = h('span', { className: 'count' });
+  private readonly count = h('span', { className: 'count', attrs: { 'aria-live': 'polite' } });
+  private readonly search = h('input', { className: 'search', attrs: { type: 'search', placeholder: labels.searchEvents, 'aria-label': labels.searchEvents } });
+  private readonly daySelect = h('select', { className: 'days', attrs: { 'aria-label': labels.jumpToDay, title: labels.jumpToDay } });
   private readonly zoneButtons = new Map<ZoneMode, HTMLButtonElement>();
   private readonly modeButton = h('button', { text: labels.list, attrs: { 'aria-pressed': 'false', title: labels.listTitle } });
   private readonly legend = h('div', { className: 'legend', attrs: { 'aria-label': labels.legend } });
@@ -112,14 +116,60 @@ class PreviewPage {
     fit.addEventListener('click', () => this.setZoom(1));
     this.modeButton.addEventListener('click', () => this.setMode(this.state.mode === 'list' ? 'timeline' : 'list'));
     const view = h('div', { className: 'group', attrs: { role: 'group', 'aria-label': labels.zoomAndMode } }, zoomOut, zoomIn, fit, this.modeButton);
-    this.toolbar.append(zones, view, this.count, this.legend);
+    this.search.addEventListener('input', () => {
+      this.filter = { ...this.filter, query: this.search.value.trim().toLowerCase() };
+      this.applyFilter();
+    });
+    this.daySelect.addEventListener('change', () => {
+      this.reading.revealDay(this.daySelect.value);
+      this.paintNow();
+    });
+    // Second row: finding your way (search, days, how many shown, the kinds as filters).
+    const find = h('div', { className: 'find' }, this.search, this.daySelect, this.count, this.legend);
+    this.toolbar.append(zones, view, find);
   }
 
-  /** The legend names the kinds this incident uses, in the catalogue's order. */
+  private applyFilter(): void {
+    if (!this.view) return;
+    this.relayoutKeepingPlace();
+    this.renderCount();
+  }
+
+  private renderCount(): void {
+    if (!this.view) return;
+    const all = this.view.events.length;
+    const shown = this.reading.shownCount;
+    this.count.textContent = shown === all ? countText(all, labels.oneEvent, labels.events) : fillIn(labels.shownOfEvents, shown, all);
+  }
+
+  /** The day list follows the layout's day headings (in the chosen zone); hidden with one day. */
+  private renderDays(): void {
+    const days = this.reading.days;
+    const current = this.daySelect.value;
+    this.daySelect.replaceChildren(...days.map((day) => h('option', { text: day, attrs: { value: day } })));
+    if (days.includes(current)) this.daySelect.value = current;
+    this.daySelect.hidden = days.length < 2;
+  }
+
+  /** The legend names the kinds this incident uses, in the catalogue's order; each one toggles its events. */
   private renderLegend(view: TimelineView): void {
     const present = new Set(view.events.map((e) => e.kind));
-    this.legend.replaceChildren(...KIND_NAMES.filter((kind) => present.has(kind))
-      .map((kind) => h('span', {}, shapeSvg(kind, KIND_STYLES[kind].path), document.createTextNode(labels.kinds[kind]))));
+    this.legend.replaceChildren(...KIND_NAMES.filter((kind) => present.has(kind)).map((kind) => {
+      // The name is also the button's label: in a narrow panel only the shapes are drawn.
+      const button = h('button', {
+        className: 'kind-filter',
+        attrs: { 'aria-pressed': String(!this.filter.hiddenKinds.has(kind)), 'aria-label': labels.kinds[kind], title: `${labels.kinds[kind]}: ${labels.kindFilterTitle}` },
+      }, shapeSvg(kind, KIND_STYLES[kind].path), h('span', { className: 'name', text: labels.kinds[kind] }));
+      button.addEventListener('click', () => {
+        const hidden = new Set(this.filter.hiddenKinds);
+        if (hidden.has(kind)) hidden.delete(kind);
+        else hidden.add(kind);
+        this.filter = { ...this.filter, hiddenKinds: hidden };
+        button.setAttribute('aria-pressed', String(!hidden.has(kind)));
+        this.applyFilter();
+      });
+      return button;
+    }));
   }
 
   private onMessage(message: HostMessage): void {
@@ -176,12 +226,14 @@ class PreviewPage {
     this.update(sameDocument ? { locked: message.locked } : { uri, locked: message.locked, zoom: 1, scrollLeft: 0, scrollTop: 0, selected: undefined });
     if (!sameDocument) this.selectedPosition = -1;
     renderHeader(this.header, view, labels, this.state.zone, (url) => post({ type: 'openLink', url }));
-    this.renderLegend(view);
     this.stale = message.stale;
     this.renderBanner(message.problems, message.stale);
     this.renderUnreadable(view);
-    this.count.textContent = countText(view.events.length, labels.oneEvent, labels.events);
+    if (!sameDocument) this.filter = { hiddenKinds: new Set(), query: '' };
+    this.search.value = this.filter.query;
+    this.renderLegend(view);
     this.setLayerView();
+    this.renderCount();
     if (!sameDocument) {
       // Another document: start at its beginning, fitted.
       this.suppressScrollSave = true;
@@ -249,7 +301,9 @@ class PreviewPage {
   }
 
   private setLayerView(): void {
-    if (this.view) this.reading.setView(this.view, this.state.zone, this.state.mode, this.state.mode === 'list' ? 1 : this.state.zoom);
+    if (!this.view) return;
+    this.reading.setView(this.view, this.state.zone, this.state.mode, this.state.mode === 'list' ? 1 : this.state.zoom, this.filter);
+    this.renderDays();
   }
 
   private schedulePaint(saveScroll: boolean): void {
@@ -307,11 +361,14 @@ class PreviewPage {
   private relayoutKeepingPlace(): void {
     const vp = this.viewport;
     const anchor = this.selectedPosition >= 0 ? -1 : this.reading.positionAt(vp.scrollTop);
-    const offset = anchor >= 0 ? this.reading.boundsOf(anchor).top - vp.scrollTop : 0;
+    const offset = anchor >= 0 ? (this.reading.boundsOf(anchor)?.top ?? 0) - vp.scrollTop : 0;
     this.setLayerView();
     this.relayout();
     if (this.selectedPosition >= 0) this.reading.reveal(this.selectedPosition, true);
-    else if (anchor >= 0) vp.scrollTop = Math.max(0, this.reading.boundsOf(anchor).top - offset);
+    else if (anchor >= 0) {
+      const bounds = this.reading.boundsOf(anchor);
+      if (bounds) vp.scrollTop = Math.max(0, bounds.top - offset);
+    }
     this.paintNow();
   }
 
@@ -324,23 +381,23 @@ class PreviewPage {
   private onKey(event: KeyboardEvent): void {
     const view = this.view;
     if (!view || !view.events.length) return;
-    const last = view.events.length - 1;
     const current = this.selectedPosition;
     let next: number | undefined;
+    // Steps go through the events the filters show.
     switch (event.key) {
       case 'ArrowRight':
       case 'ArrowDown':
-        next = current < 0 ? 0 : Math.min(last, current + 1);
+        next = this.reading.step(current, 1);
         break;
       case 'ArrowLeft':
       case 'ArrowUp':
-        next = current < 0 ? 0 : Math.max(0, current - 1);
+        next = this.reading.step(current, -1);
         break;
       case 'Home':
-        next = 0;
+        next = this.reading.firstShown;
         break;
       case 'End':
-        next = last;
+        next = this.reading.lastShown;
         break;
       case 'Enter':
       case ' ':
@@ -364,7 +421,7 @@ class PreviewPage {
         return;
     }
     event.preventDefault();
-    this.select(next, false);
+    if (next !== undefined) this.select(next, false);
   }
 
   /** Selects by position in time order; `reveal` asks the host to show its source. */

@@ -22,6 +22,15 @@ const DAY_HEIGHT = 32;
 const GAP_HEIGHT = 26;
 const LINE_HEIGHT = 19;
 
+/** What the reader chose to see: kinds left out and a search over the event texts. */
+export interface EventFilter {
+  readonly hiddenKinds: ReadonlySet<string>;
+  /** Lower-case; '' matches every event. */
+  readonly query: string;
+}
+
+export const NO_FILTER: EventFilter = { hiddenKinds: new Set(), query: '' };
+
 export interface EventHandlers {
   select(position: number, reveal: boolean): void;
 }
@@ -44,8 +53,10 @@ export class ReadingLayer {
   private view: TimelineView | undefined;
   private zone: ZoneMode = 'JST';
   private items: ReadingItem[] = [];
-  /** Item index of each event position. */
+  /** Item index of each event position (-1: filtered out). */
   private itemOfPosition = new Int32Array(0);
+  /** Positions shown, in order (what arrow keys step through). */
+  private shown: number[] = [];
   private heights = new Float64Array(0);
   /** tops[i]: where item i starts; tops[items.length]: the total height. */
   private tops = new Float64Array(1);
@@ -63,18 +74,26 @@ export class ReadingLayer {
   }
 
   /** New model, zone, mode or zoom: new items; painted elements are dropped (their text may have changed). */
-  setView(view: TimelineView, zone: ZoneMode, mode: PreviewMode, zoom: number): void {
+  setView(view: TimelineView, zone: ZoneMode, mode: PreviewMode, zoom: number, filter: EventFilter = NO_FILTER): void {
     this.view = view;
     this.zone = zone;
-    this.items = readingItems(view, zone, readingOptions(mode, zoom));
+    const include = (position: number) => {
+      const event = view.events[position];
+      return !filter.hiddenKinds.has(event.kind) && (!filter.query || event.text.toLowerCase().includes(filter.query));
+    };
+    this.items = readingItems(view, zone, readingOptions(mode, zoom), include);
     const n = this.items.length;
-    this.itemOfPosition = new Int32Array(view.events.length);
+    this.itemOfPosition = new Int32Array(view.events.length).fill(-1);
+    this.shown = [];
     this.items.forEach((item, i) => {
-      if (item.type === 'event') this.itemOfPosition[item.position] = i;
+      if (item.type !== 'event') return;
+      this.itemOfPosition[item.position] = i;
+      this.shown.push(item.position);
     });
     this.heights = new Float64Array(n);
     for (let i = 0; i < n; i++) this.heights[i] = this.estimate(i);
-    this.empty.hidden = view.events.length > 0;
+    this.empty.textContent = view.events.length ? this.labels.noMatch : this.labels.noReadableTime;
+    this.empty.hidden = this.shown.length > 0;
     this.clear();
     this.recomputeTops();
   }
@@ -99,9 +118,31 @@ export class ReadingLayer {
     this.recomputeTops();
   }
 
-  /** Where event `position` starts (below its proportional space) and ends, in canvas px. */
-  boundsOf(position: number): { top: number; bottom: number } {
+  /** How many events the filter lets through. */
+  get shownCount(): number {
+    return this.shown.length;
+  }
+
+  /** The shown event `step` places after (or before) `position`; the first shown one from none. */
+  step(position: number, step: number): number | undefined {
+    if (!this.shown.length) return undefined;
+    if (position < 0 || this.itemOfPosition[position] < 0) return this.shown[0];
+    const at = this.shown.indexOf(position);
+    return this.shown[Math.min(this.shown.length - 1, Math.max(0, at + step))];
+  }
+
+  get firstShown(): number | undefined {
+    return this.shown[0];
+  }
+
+  get lastShown(): number | undefined {
+    return this.shown[this.shown.length - 1];
+  }
+
+  /** Where event `position` starts (below its proportional space) and ends, in canvas px; undefined when filtered out. */
+  boundsOf(position: number): { top: number; bottom: number } | undefined {
     const i = this.itemOfPosition[position];
+    if (i === undefined || i < 0) return undefined;
     const item = this.items[i];
     const space = item?.type === 'event' ? item.space : 0;
     return { top: this.tops[i] + space, bottom: this.tops[i + 1] };
@@ -118,9 +159,9 @@ export class ReadingLayer {
 
   /** Scrolls so the event is in view, if it is not; `center` puts it at a third of the height. */
   reveal(position: number, center = false): void {
-    if (!this.view || position < 0 || position >= this.view.events.length) return;
+    if (!this.view || position < 0 || position >= this.view.events.length || this.itemOfPosition[position] < 0) return;
     const vp = this.viewport;
-    const { top, bottom } = this.boundsOf(position);
+    const { top, bottom } = this.boundsOf(position)!;
     if (center || top < vp.scrollTop || bottom > vp.scrollTop + vp.clientHeight) {
       vp.scrollTop = Math.max(0, top - vp.clientHeight / 3);
     }

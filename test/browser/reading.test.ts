@@ -268,6 +268,32 @@ describe('preview page: the reading layout', function () {
     assert.equal(await page.locator('.canvas .empty').isVisible(), true);
   });
 
+  it('the overview strip: the whole incident in one line, a click jumps to the event nearest that time', async () => {
+    const model = threeDays();
+    const handle = await open(model, { width: 700, height: 400 });
+    const page = handle.page;
+    const strip = page.locator('.overview canvas');
+    const box = (await strip.boundingBox())!;
+    assert.equal(Math.round(box.height), 24);
+    // Columns with ink: the bursts of each day, nothing at the far edges beyond the padding.
+    const inked = await strip.evaluate((c) => {
+      const canvas = c as HTMLCanvasElement;
+      const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+      return canvas.width > 0 && data.some((_, i) => i % 4 === 3 && data[i] > 0);
+    });
+    assert.ok(inked, 'drawn');
+    // The domain runs from T0 - 4% to the end + 4% (3070 minutes): event 9 (2900 min) sits at 0.914 of the width.
+    await strip.click({ position: { x: box.width * ((2900 + 0.04 * 3070) / (3070 * 1.08)), y: 12 } });
+    assert.equal(await page.locator('[aria-selected="true"]').getAttribute('data-index'), '9');
+    const inView = await page.locator('.event[data-index="9"]').evaluate((e) => {
+      const r = e.getBoundingClientRect();
+      const v = document.querySelector('.viewport')!.getBoundingClientRect();
+      return r.top >= v.top && r.bottom <= v.bottom;
+    });
+    assert.ok(inView);
+    assert.deepEqual((await handle.posted()).filter((m) => m.type === 'reveal'), [], 'a jump does not move the editor');
+  });
+
   it('2,000 events: every text whole while scrolling through, a small DOM, zoom keeps the selection in view', async () => {
     const minutes = Array.from({ length: 2000 }, (_, i) => Math.floor(i * 2.2));
     const model = modelAt(minutes, (i) => `update ${i}: ${COMPONENTS[i % 10]} ${'recovering '.repeat(i % 7)}`.trim());

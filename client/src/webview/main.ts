@@ -14,6 +14,7 @@ import { buildTimelineView, eventLabel, type TimelineView } from '../../../commo
 import { isZoneMode, ZONE_MODES, type ZoneMode } from '../../../common/settings';
 import { h, shapeSvg } from './dom';
 import { renderHeader } from './header';
+import { OverviewStrip } from './overview';
 import { ReadingLayer, type EventFilter } from './readingLayer';
 import './preview.css';
 
@@ -83,6 +84,10 @@ class PreviewPage {
   private readonly zoneButtons = new Map<ZoneMode, HTMLButtonElement>();
   private readonly modeButton = h('button', { text: labels.list, attrs: { 'aria-pressed': 'false', title: labels.listTitle } });
   private readonly legend = h('div', { className: 'legend', attrs: { 'aria-label': labels.legend } });
+  private readonly overview = new OverviewStrip((epochMs) => {
+    const position = this.reading.nearestShown(epochMs);
+    if (position !== undefined) this.select(position, false, true);
+  });
   private readonly reading = new ReadingLayer(this.viewport, labels, { select: (pos, reveal) => this.select(pos, reveal) });
 
   constructor(root: HTMLElement) {
@@ -90,7 +95,7 @@ class PreviewPage {
     this.modeButton.setAttribute('aria-pressed', String(this.state.mode === 'list'));
     this.banner.hidden = true;
     this.unreadable.hidden = true;
-    root.append(this.header, this.banner, this.unreadable, this.toolbar, this.viewport, this.live);
+    root.append(this.header, this.banner, this.unreadable, this.toolbar, this.overview.element, this.viewport, this.live);
     this.viewport.addEventListener('scroll', () => this.schedulePaint(true), { passive: true });
     this.viewport.addEventListener('keydown', (e) => this.onKey(e));
     this.viewport.addEventListener('wheel', (e) => this.onWheel(e), { passive: false });
@@ -303,6 +308,7 @@ class PreviewPage {
   private setLayerView(): void {
     if (!this.view) return;
     this.reading.setView(this.view, this.state.zone, this.state.mode, this.state.mode === 'list' ? 1 : this.state.zoom, this.filter);
+    this.overview.setView(this.view, (position) => this.reading.isShown(position));
     this.renderDays();
   }
 
@@ -322,6 +328,8 @@ class PreviewPage {
 
   private paintNow(): void {
     this.reading.paint();
+    const times = this.reading.visibleTimes();
+    this.overview.draw(times?.fromMs, times?.toMs);
     document.body.dataset.rendered = String((Number(document.body.dataset.rendered) || 0) + 1);
   }
 
@@ -425,14 +433,15 @@ class PreviewPage {
   }
 
   /** Selects by position in time order; `reveal` asks the host to show its source. */
-  private select(position: number, reveal: boolean): void {
+  /** `center`: scroll it to a third of the height even when it is already in view (a jump). */
+  private select(position: number, reveal: boolean, center = false): void {
     const view = this.view;
     if (!view || position < 0 || position >= view.events.length) return;
     this.selectedPosition = position;
     const event = view.events[position];
     this.update({ selected: event.index });
     this.layerSelect();
-    this.revealSelected();
+    this.revealSelected(center);
     this.viewport.focus({ preventScroll: true });
     this.live.textContent = eventLabel(event, this.state.zone, labels);
     if (reveal) post({ type: 'reveal', index: event.index });
@@ -455,9 +464,9 @@ class PreviewPage {
     else this.viewport.removeAttribute('aria-activedescendant');
   }
 
-  private revealSelected(): void {
+  private revealSelected(center = false): void {
     if (this.selectedPosition < 0) return;
-    this.reading.reveal(this.selectedPosition);
+    this.reading.reveal(this.selectedPosition, center);
     this.paintNow();
   }
 }

@@ -118,6 +118,29 @@ export class ReadingLayer {
     this.recomputeTops();
   }
 
+  isShown(position: number): boolean {
+    return this.itemOfPosition[position] >= 0;
+  }
+
+  /** The shown event nearest in time to `epochMs`. */
+  nearestShown(epochMs: number): number | undefined {
+    let best: number | undefined;
+    for (const position of this.shown) {
+      if (best === undefined || Math.abs(this.view!.events[position].epochMs - epochMs) < Math.abs(this.view!.events[best].epochMs - epochMs)) best = position;
+    }
+    return best;
+  }
+
+  /** The times of the first and last events on screen (undefined when none is). */
+  visibleTimes(): { fromMs: number; toMs: number } | undefined {
+    const vp = this.viewport;
+    const first = this.positionAt(vp.scrollTop);
+    if (first < 0 || !this.view) return undefined;
+    const below = this.positionAt(vp.scrollTop + vp.clientHeight);
+    const last = below < 0 ? this.lastShown! : this.step(below, -1)!;
+    return { fromMs: this.view.events[first].epochMs, toMs: this.view.events[Math.max(first, last)].epochMs };
+  }
+
   /** How many events the filter lets through. */
   get shownCount(): number {
     return this.shown.length;

@@ -316,11 +316,18 @@ describe('preview page: the reading layout', function () {
     }
   });
 
-  it('hovering an event highlights it', async () => {
+  it('hovering an event highlights it and asks the host to mark its source lines', async () => {
     const handle = await open(modelOf(exampleText()), { width: 800, height: 600 }, 'dark');
     const background = () => handle.page.locator('.event[data-index="1"]').evaluate((e) => getComputedStyle(e).backgroundColor);
     const before = await background();
     await handle.page.locator('.event[data-index="1"] .text').hover();
     assert.notEqual(await background(), before);
+    // The host is asked to mark the source lines, once per event entered, and to clear them after.
+    await handle.page.locator('.event[data-index="1"] .time').hover();
+    await handle.page.locator('.event[data-index="0"] .text').hover();
+    await handle.page.locator('header h1').hover();
+    assert.deepEqual((await handle.posted()).filter((m) => m.type === 'hover'), [
+      { type: 'hover', index: 1 }, { type: 'hover', index: 0 }, { type: 'hover', index: null },
+    ]);
   });
 });

@@ -100,6 +100,7 @@ class PreviewPage {
     this.viewport.addEventListener('keydown', (e) => this.onKey(e));
     this.viewport.addEventListener('wheel', (e) => this.onWheel(e), { passive: false });
     new ResizeObserver(() => this.relayout()).observe(this.viewport);
+    this.trackHover();
     window.addEventListener('message', (event: MessageEvent<HostMessage>) => this.onMessage(event.data));
     this.header.appendChild(h('p', { className: 'empty', text: labels.loading }));
     post({ type: 'ready' });
@@ -384,6 +385,21 @@ class PreviewPage {
     if (!(event.ctrlKey || event.metaKey) || this.state.mode !== 'timeline') return;
     event.preventDefault();
     this.zoomBy(Math.pow(1.2, -event.deltaY / 100));
+  }
+
+  /** Tells the host which event is under the pointer, once per change, so it marks the source lines. */
+  private trackHover(): void {
+    let hovered: number | null = null;
+    const hover = (index: number | null) => {
+      if (index === hovered) return;
+      hovered = index;
+      post({ type: 'hover', index });
+    };
+    this.viewport.addEventListener('mouseover', (e) => {
+      const item = (e.target as Element).closest<HTMLElement>('.event');
+      hover(item ? Number(item.dataset.index) : null);
+    });
+    this.viewport.addEventListener('mouseleave', () => hover(null));
   }
 
   private onKey(event: KeyboardEvent): void {

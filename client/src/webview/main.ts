@@ -78,7 +78,7 @@ class PreviewPage {
   private readonly toolbar = h('div', { className: 'toolbar', attrs: { role: 'toolbar', 'aria-label': labels.timelineView } });
   private readonly viewport = h('div', { className: 'viewport', attrs: { tabindex: '0', role: 'listbox', 'aria-label': labels.eventsInTimeOrder } });
   private readonly live = h('div', { className: 'sr-only', attrs: { 'aria-live': 'polite' } });
-  private readonly count = h('span', { className: 'count', attrs: { 'aria-live': 'polite' } });
+  private readonly count = h('span', { className: 'count', attrs: { role: 'status' } });
   private readonly search = h('input', { className: 'search', attrs: { type: 'search', placeholder: labels.searchEvents, 'aria-label': labels.searchEvents } });
   private readonly daySelect = h('select', { className: 'days', attrs: { 'aria-label': labels.jumpToDay, title: labels.jumpToDay } });
   private readonly zoneButtons = new Map<ZoneMode, HTMLButtonElement>();

@@ -63,6 +63,8 @@ export class ReadingLayer {
   private readonly painted = new Map<number, HTMLElement>();
   private selected = -1;
   private measuredWidth = -1;
+  /** The text column's width for estimates, read once per layout rather than per event. */
+  private textWidth = 120;
   /** Event indexes (file order) whose long text the reader expanded. */
   private readonly expanded = new Set<number>();
 
@@ -91,6 +93,7 @@ export class ReadingLayer {
       this.shown.push(item.position);
     });
     this.heights = new Float64Array(n);
+    this.textWidth = Math.max(120, this.viewport.clientWidth - 64);
     for (let i = 0; i < n; i++) this.heights[i] = this.estimate(i);
     this.empty.textContent = view.events.length ? this.labels.noMatch : this.labels.noReadableTime;
     this.empty.hidden = this.shown.length > 0;
@@ -113,6 +116,7 @@ export class ReadingLayer {
     const width = this.viewport.clientWidth;
     if (width === this.measuredWidth) return;
     this.measuredWidth = width;
+    this.textWidth = Math.max(120, width - 64);
     for (let i = 0; i < this.items.length; i++) this.heights[i] = this.estimate(i);
     this.clear();
     this.recomputeTops();
@@ -270,9 +274,8 @@ export class ReadingLayer {
     if (item.type === 'day') return DAY_HEIGHT;
     if (item.type === 'gap') return GAP_HEIGHT;
     const event = this.view!.events[item.position];
-    const textWidth = Math.max(120, this.viewport.clientWidth - 64);
     const shown = this.isCut(event.index, event.text) ? LONG_TEXT_SHOWN + 12 : event.text.length;
-    const lines = Math.max(1, Math.ceil((shown * 7) / textWidth));
+    const lines = Math.max(1, Math.ceil((shown * 7) / this.textWidth));
     return item.space + 10 + LINE_HEIGHT * (1 + lines);
   }
 

@@ -203,6 +203,9 @@ describe('preview page: the reading layout', function () {
     await page.getByText('Details', { exact: true }).click();
     assert.equal(await page.locator('header dd').first().isVisible(), true);
     assert.deepEqual(await horizontalOverflow(handle), []);
+    // The reader's unfold survives the next render (each keystroke re-renders the header).
+    await handle.render({ ...model, version: 2 });
+    assert.equal(await page.locator('header dd').first().isVisible(), true);
   });
 
   it('three days with long gaps: a heading per day, gaps compressed with their length, short gaps proportional', async () => {

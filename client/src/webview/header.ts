@@ -8,8 +8,11 @@ import { windowTexts } from '../../../common/render/reading';
 import type { ZoneMode } from '../../../common/settings';
 import { h } from './dom';
 
-/** Panels at most this wide (px) start with the facts folded. */
+/** Panels at most this wide or this tall (px) start with the facts folded. */
 const NARROW_PANEL = 480;
+const SHORT_PANEL = 600;
+/** The reader's own fold or unfold, kept across renders (every keystroke re-renders the header). */
+let factsChosen: boolean | undefined;
 
 export function renderHeader(container: HTMLElement, view: TimelineView, labels: TimelineLabels, zone: ZoneMode, openLink: (url: string) => void): void {
   container.replaceChildren();
@@ -69,8 +72,13 @@ export function renderHeader(container: HTMLElement, view: TimelineView, labels:
     dl.append(h('dt', { text: labels.sources }), h('dd', {}, list));
   }
   if (!dl.childElementCount) return;
-  // The facts fold away in a narrow panel, so the timeline keeps the height; wide ones show them.
-  const details = h('details', { className: 'facts' }, h('summary', { text: labels.incidentDetails }), dl);
-  details.open = container.ownerDocument.documentElement.clientWidth > NARROW_PANEL;
+  // The facts fold away in a narrow or short panel, so the timeline keeps the height.
+  const summary = h('summary', { text: labels.incidentDetails });
+  const details = h('details', { className: 'facts' }, summary, dl);
+  const page = container.ownerDocument.documentElement;
+  details.open = factsChosen ?? (page.clientWidth > NARROW_PANEL && page.clientHeight > SHORT_PANEL);
+  summary.addEventListener('click', () => {
+    factsChosen = !details.open;
+  });
   container.appendChild(details);
 }

@@ -153,6 +153,13 @@ describe('preview page: the reading layout', function () {
       return [...app.children].reduce((sum, e) => sum + (e === vp ? vp.scrollHeight : (e as HTMLElement).scrollHeight), 0);
     });
     assert.ok(height <= 900, `page height ${height}`);
+    // Both events are on screen, so the overview frames the whole window: its top edge is drawn
+    // opaque near the right end too (the window's band alone is translucent).
+    const frameAlpha = await page.locator('.overview canvas').evaluate((c) => {
+      const canvas = c as HTMLCanvasElement;
+      return canvas.getContext('2d')!.getImageData(Math.round(canvas.width * 0.9), 1, 1, 1).data[3];
+    });
+    assert.equal(frameAlpha, 255);
     await page.screenshot({ path: path.join(ARTIFACTS, 'reading-flagship.png') });
 
     await page.getByRole('button', { name: 'Both', exact: true }).click();

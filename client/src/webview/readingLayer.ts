@@ -177,6 +177,7 @@ export class ReadingLayer {
 
   /** The first event at or below canvas y (-1 when none is). */
   positionAt(y: number): number {
+    if (y >= this.tops[this.items.length]) return -1;
     for (let i = itemAt(this.tops, this.items.length, y); i < this.items.length; i++) {
       const item = this.items[i];
       if (item.type === 'event') return item.position;

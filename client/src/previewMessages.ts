@@ -65,6 +65,8 @@ export type WebviewMessage =
   | { readonly type: 'ready' }
   /** Reveal and select this event's source in the editor. */
   | { readonly type: 'reveal'; readonly index: number }
+  /** The pointer is over this event (null: over none): the host highlights its source lines. */
+  | { readonly type: 'hover'; readonly index: number | null }
   /** Open a source link in the browser (the host checks the scheme). */
   | { readonly type: 'openLink'; readonly url: string }
   | { readonly type: 'showProblems' }
@@ -87,6 +89,9 @@ export function parseWebviewMessage(value: unknown): WebviewMessage | undefined 
       return { type: value.type };
     case 'reveal':
       return Number.isInteger(value.index) && (value.index as number) >= 0 ? { type: 'reveal', index: value.index as number } : undefined;
+    case 'hover':
+      if (value.index === null) return { type: 'hover', index: null };
+      return Number.isInteger(value.index) && (value.index as number) >= 0 ? { type: 'hover', index: value.index as number } : undefined;
     case 'openLink':
       return typeof value.url === 'string' ? { type: 'openLink', url: value.url } : undefined;
     case 'state': {

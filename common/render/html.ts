@@ -6,6 +6,7 @@
 import { escapeHtml, safeHref } from './escape';
 import { ENGLISH_LABELS, type TimelineLabels } from './labels';
 import { figureText, fullTimeText, type TimelineView } from './layout';
+import { readingItems, readingOptions, windowTexts } from './reading';
 import type { ZoneMode } from '../settings';
 import { renderSvg } from './svg';
 
@@ -23,6 +24,8 @@ table { border-collapse: collapse; width: 100%; }
 th, td { text-align: left; vertical-align: top; padding: 4px 8px; border-bottom: 1px solid #e0e0e0; }
 th, td.time, td.offset { white-space: nowrap; font-variant-numeric: tabular-nums; }
 a { color: #1a73c9; }
+.window { font-weight: 600; margin: 0 0 12px; } .window span + span { font-weight: 400; color: #5f6368; margin-left: 12px; }
+tr.day th { padding-top: 14px; font-size: 1.05em; } tr.gap td { font-style: italic; color: #5f6368; }
 @media (prefers-color-scheme: dark) {
   body { color: #e0e0e0; background: #1e1e1e; } dt { color: #a0a0a0; }
   .figures div { border-color: #444; } th, td { border-color: #333; } a { color: #75beff; }
@@ -57,9 +60,20 @@ export function renderHtml(view: TimelineView, options: HtmlOptions): string {
   }).join('');
   // A withheld figure shows its reason where the number would be, in the body weight.
   const figures = view.figures.map((f) => `<div>${escapeHtml(labels.figures[f.key])}${f.value === undefined ? `<em>${escapeHtml(figureText(f, labels))}</em>` : `<strong>${escapeHtml(f.value)}</strong>`}</div>`).join('');
-  const rows = view.events.map((e) => `<tr><td class="time">${escapeHtml(fullTimeText(e.epochMs, 'JST'))}</td>`
-    + `<td class="time">${escapeHtml(fullTimeText(e.epochMs, 'UTC'))}</td><td class="offset">${escapeHtml(e.offset)}</td>`
-    + `<td>${e.kind === 'other' ? '' : escapeHtml(labels.kinds[e.kind])}</td><td>${escapeHtml(e.text)}</td></tr>`).join('\n');
+  // The preview's reading order: a row per day heading and per long quiet gap between the events.
+  const rows = readingItems(view, options.zone, readingOptions('list', 1)).map((item) => {
+    if (item.type === 'day') return `<tr class="day"><th colspan="5">${escapeHtml(item.date)}</th></tr>`;
+    if (item.type === 'gap') return `<tr class="gap"><td colspan="5">… ${escapeHtml(item.duration)} …</td></tr>`;
+    const e = view.events[item.position];
+    return `<tr><td class="time">${escapeHtml(fullTimeText(e.epochMs, 'JST'))}</td>`
+      + `<td class="time">${escapeHtml(fullTimeText(e.epochMs, 'UTC'))}</td><td class="offset">${escapeHtml(e.offset)}</td>`
+      + `<td>${e.kind === 'other' ? '' : escapeHtml(labels.kinds[e.kind])}</td><td>${escapeHtml(e.text)}</td></tr>`;
+  }).join('\n');
+  const windows = windowTexts(view, options.zone, labels.ongoing);
+  const duration = view.figures.find((f) => f.key === 'duration');
+  const windowLine = windows
+    ? `<p class="window">${windows.map((w, i) => `<span>${escapeHtml(i === 0 && duration?.value !== undefined ? `${w}, ${duration.value}` : w)}</span>`).join('')}</p>\n`
+    : '';
   const unreadable = view.unreadable.length
     ? `<h2>${escapeHtml(labels.unreadable)}</h2><ul>${view.unreadable.map((e) => `<li><code>${escapeHtml(e.timeText || `(${labels.noTime})`)}</code> ${escapeHtml(e.text)}</li>`).join('')}</ul>`
     : '';
@@ -74,7 +88,7 @@ export function renderHtml(view: TimelineView, options: HtmlOptions): string {
 </head>
 <body>
 <h1>${escapeHtml(title)}</h1>
-<dl>${dl}</dl>
+${windowLine}<dl>${dl}</dl>
 ${figures ? `<div class="figures">${figures}</div>` : ''}
 ${sources ? `<h2>${escapeHtml(labels.sources)}</h2><ul>${sources}</ul>` : ''}
 <div class="chart">${renderSvg(view, { zone: options.zone, header: false, labels })}</div>

@@ -84,6 +84,18 @@ export interface TimelineLabels {
   readonly showProblems: string;
   readonly incidentWindow: string;
   readonly noReadableTime: string;
+  /** The button under an event text cut for length. */
+  readonly showWholeText: string;
+  readonly searchEvents: string;
+  readonly jumpToDay: string;
+  /** `{0}` shown, `{1}` all. */
+  readonly shownOfEvents: string;
+  readonly kindFilterTitle: string;
+  readonly noMatch: string;
+  /** The fold that holds the header's facts (service, impact, cause, sources). */
+  readonly incidentDetails: string;
+  /** The end of an incident window that is still open. */
+  readonly ongoing: string;
   /** `{0}`: the incident's id, `{1}`: how many events (the SVG's accessible name). */
   readonly svgTitle: string;
 }
@@ -167,6 +179,14 @@ export function timelineLabels(t: Translate, language: LabelLanguage): TimelineL
     showProblems: t('Show Problems'),
     incidentWindow: t('Incident window'),
     noReadableTime: t('No event has a time that can be read yet.'),
+    showWholeText: t('Show the whole text'),
+    ongoing: t('ongoing'),
+    incidentDetails: t('Details'),
+    searchEvents: t('Search events'),
+    jumpToDay: t('Jump to a day'),
+    shownOfEvents: t('{0} of {1} events'),
+    kindFilterTitle: t('Show or hide events of this kind'),
+    noMatch: t('No event matches the filters.'),
     svgTitle: t('Timeline of {0}: {1} events'),
   };
 }

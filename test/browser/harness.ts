@@ -91,7 +91,8 @@ const THEMES: Record<Theme, Record<string, string>> = {
     'charts-yellow': '#bf8803', 'charts-foreground': '#616161', 'list-activeSelectionBackground': '#e8e8e8',
     'list-activeSelectionForeground': '#000000', 'inputValidation-errorBackground': '#f2dede', 'inputValidation-errorBorder': '#be1100',
     'inputValidation-warningBackground': '#f6f5d2', 'inputValidation-warningBorder': '#bf8803', 'editorWarning-foreground': '#bf8803',
-    'editorRuler-foreground': '#d3d3d3',
+    'editorRuler-foreground': '#d3d3d3', 'list-hoverBackground': '#f2f2f2',
+    'input-background': '#ffffff', 'input-foreground': '#3b3b3b', 'input-border': '#cecece', 'dropdown-background': '#ffffff', 'dropdown-border': '#cecece',
   },
   dark: {
     'foreground': '#cccccc', 'editor-background': '#1f1f1f', 'descriptionForeground': '#9d9d9d', 'font-family': 'system-ui, sans-serif',
@@ -103,7 +104,8 @@ const THEMES: Record<Theme, Record<string, string>> = {
     'charts-yellow': '#cca700', 'charts-foreground': '#cccccc', 'list-activeSelectionBackground': '#04395e',
     'list-activeSelectionForeground': '#ffffff', 'inputValidation-errorBackground': '#5a1d1d', 'inputValidation-errorBorder': '#be1100',
     'inputValidation-warningBackground': '#352a05', 'inputValidation-warningBorder': '#b89500', 'editorWarning-foreground': '#cca700',
-    'editorRuler-foreground': '#5a5a5a',
+    'editorRuler-foreground': '#5a5a5a', 'list-hoverBackground': '#2a2d2e',
+    'input-background': '#313131', 'input-foreground': '#cccccc', 'input-border': '#3c3c3c', 'dropdown-background': '#313131', 'dropdown-border': '#3c3c3c', 'dropdown-foreground': '#cccccc',
   },
   'high-contrast': {
     'foreground': '#ffffff', 'editor-background': '#000000', 'descriptionForeground': '#ffffff', 'font-family': 'system-ui, sans-serif',
@@ -116,6 +118,7 @@ const THEMES: Record<Theme, Record<string, string>> = {
     'list-activeSelectionForeground': '#ffffff', 'inputValidation-errorBackground': '#5a1d1d', 'inputValidation-errorBorder': '#be1100',
     'inputValidation-warningBackground': '#000000', 'inputValidation-warningBorder': '#ffd700', 'editorWarning-foreground': '#ffd700',
     'editorRuler-foreground': '#ffffff',
+    'input-background': '#000000', 'input-foreground': '#ffffff', 'input-border': '#6fc3df', 'dropdown-background': '#000000', 'dropdown-border': '#6fc3df', 'dropdown-foreground': '#ffffff',
   },
 };
 

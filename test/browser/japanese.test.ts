@@ -64,20 +64,23 @@ describe('preview page in Chromium, in Japanese', function () {
     assert.equal(await list.getAttribute('title'), '全イベントをコンパクトな一覧で表示');
     assert.equal(await page.getByRole('group', { name: 'ズームと表示モード' }).count(), 1);
     assert.equal(await page.locator('.legend').getAttribute('aria-label'), '凡例');
-    assert.deepEqual(await page.$$eval('.legend > span', (spans) => spans.map((s) => s.textContent)), ['検知', '更新', '緩和', '復旧', '原因', '報告', 'メモ', '種別なし']);
+    // Only the kinds the incident uses.
+    assert.deepEqual(await page.$$eval('.legend > button', (spans) => spans.map((s) => s.textContent)), ['検知', '復旧']);
     assert.equal(await page.locator('.count').textContent(), '2 件のイベント');
 
     assert.deepEqual(await page.$$eval('.figure', (elements) => elements.map((e) => e.textContent)), ['継続時間10h 10m', '検知までの時間0s', '復旧までの時間10h 10m']);
     assert.deepEqual(await page.$$eval('header dt', (elements) => elements.map((e) => e.textContent)), ['サービス', 'リージョン', '影響', '原因', '情報源']);
     assert.equal(await page.locator('.chip.status-resolved').getAttribute('title'), 'ステータス');
     assert.equal(await page.getByRole('listbox').getAttribute('aria-label'), '時刻順のイベント');
-    assert.equal(await page.locator('.band').getAttribute('title'), 'インシデント期間');
+    assert.equal(await page.locator('header .window').getAttribute('title'), 'インシデント期間');
+    assert.equal(await page.locator('header .window').innerText(), '2019-11-19 10:40–20:50 JST, 10h 10m');
     const first = page.locator('.event[data-index="0"]');
     assert.match(await first.getAttribute('aria-label') ?? '', /^2019-11-19 10:40 JST, \+0s, 検知: Start of impact/);
 
-    // List mode: each row names its kind in Japanese too.
+    // Each event names its kind in Japanese, in both modes.
+    assert.deepEqual(await page.$$eval('.event .kind', (kinds) => kinds.map((k) => k.textContent)), ['検知', '復旧']);
     await list.click();
-    assert.deepEqual(await page.$$eval('.row .kind', (kinds) => kinds.map((k) => k.textContent)), ['検知', '復旧']);
+    assert.deepEqual(await page.$$eval('.event .kind', (kinds) => kinds.map((k) => k.textContent)), ['検知', '復旧']);
     await page.screenshot({ path: path.join(ARTIFACTS, 'preview-ja-list.png') });
     await list.click();
     await fit.click();

@@ -81,33 +81,29 @@ describe('preview page in Chromium', function () {
     }
   });
 
-  it('places every event at an x proportional to its time, in time order', async () => {
+  it('places every event at a y proportional to its time, in time order', async () => {
     const minutes = [0, 10, 30, 60, 150, 240];
     const p = await page();
     await p.render(modelOf(timedIncident(minutes)));
-    const centers = await p.page.$$eval('.event', (elements) => elements.map((e) => {
-      const shape = e.querySelector('.shape')?.getBoundingClientRect();
-      return { index: Number((e as HTMLElement).dataset.index), x: shape ? shape.left + shape.width / 2 : NaN };
-    }));
-    centers.sort((a, b) => a.index - b.index);
-    assert.deepEqual(centers.map((c) => c.index), [0, 1, 2, 3, 4, 5]);
-    const pxPerMinute = (centers[5].x - centers[0].x) / 240;
-    assert.ok(pxPerMinute > 0);
-    for (let i = 0; i < minutes.length; i++) {
-      const expected = centers[0].x + minutes[i] * pxPerMinute;
-      assert.ok(Math.abs(centers[i].x - expected) < 1, `event ${i} at ${centers[i].x}, expected ${expected}`);
-      if (i > 0) assert.ok(centers[i].x > centers[i - 1].x, 'in time order');
-    }
-    // Events in the same minute stay readable: stacked in different lanes, same x.
-    await p.render(modelOf(timedIncident([0, 5, 5, 5, 20])));
     const boxes = await p.page.$$eval('.event', (elements) => elements.map((e) => {
       const r = e.getBoundingClientRect();
-      return { index: Number((e as HTMLElement).dataset.index), left: r.left, top: r.top, bottom: r.bottom };
+      return { index: Number((e as HTMLElement).dataset.index), top: r.top + parseFloat(getComputedStyle(e).borderTopWidth), bottom: r.bottom, left: r.left };
     }));
-    const same = boxes.filter((b) => [1, 2, 3].includes(b.index)).sort((a, b) => a.top - b.top);
+    assert.deepEqual(boxes.map((b) => b.index), [0, 1, 2, 3, 4, 5], 'in time order, top to bottom');
+    // No gap is longer than two hours: each is drawn to scale, 0.6 px a minute.
+    for (let i = 1; i < minutes.length; i++) {
+      const drawn = boxes[i].top - boxes[i - 1].bottom;
+      assert.ok(Math.abs(drawn - (minutes[i] - minutes[i - 1]) * 0.6) < 0.6, `gap before ${i}: ${drawn}`);
+    }
+    // Events in the same minute stay readable: one under the other, none overlapping.
+    await p.render(modelOf(timedIncident([0, 5, 5, 5, 20])));
+    const same = await p.page.$$eval('.event', (elements) => elements.map((e) => {
+      const r = e.getBoundingClientRect();
+      return { index: Number((e as HTMLElement).dataset.index), left: r.left, top: r.top, bottom: r.bottom };
+    }).filter((b) => [1, 2, 3].includes(b.index)));
     assert.equal(same.length, 3);
     assert.ok(Math.abs(same[0].left - same[2].left) < 0.5);
-    assert.ok(same[0].bottom <= same[1].top && same[1].bottom <= same[2].top, 'labels do not overlap');
+    assert.ok(same[0].bottom <= same[1].top && same[1].bottom <= same[2].top, 'events do not overlap');
   });
 
   it('prints times in JST, UTC or both, and keeps the choice in the page state', async () => {
@@ -119,8 +115,7 @@ describe('preview page in Chromium', function () {
     assert.equal(await firstTime(), '01:40 UTC');
     await p.page.getByRole('button', { name: 'Both', exact: true }).click();
     assert.equal(await firstTime(), '10:40 JST · 01:40 UTC');
-    const axisZones = await p.page.$$eval('.axis .zone', (elements) => elements.map((e) => e.textContent));
-    assert.deepEqual(axisZones, ['JST', 'UTC']);
+    assert.deepEqual(await p.page.$$eval('header .window span', (spans) => spans.map((s) => s.textContent)), ['2019-11-19 10:40–20:50 JST, 10h 10m', '2019-11-19 01:40–11:50 UTC']);
     const state = await p.page.evaluate(() => (window as unknown as { __state: { zone: string; zoneChosen: boolean } }).__state);
     assert.equal(state.zone, 'both');
     assert.equal(state.zoneChosen, true);
@@ -133,15 +128,14 @@ describe('preview page in Chromium', function () {
 
   it('starts another document fitted and at its beginning, keeping the zone', async () => {
     const p = await page();
-    await p.render(modelOf(timedIncident([0, 30, 60, 90])));
+    await p.render(modelOf(timedIncident(Array.from({ length: 40 }, (_, i) => i * 30))));
     await p.page.getByRole('button', { name: 'UTC', exact: true }).click();
     for (let i = 0; i < 3; i++) await p.page.getByRole('button', { name: 'Zoom in' }).click();
-    await p.page.locator('.viewport').evaluate((v) => { v.scrollLeft = 500; });
+    await p.page.locator('.viewport').evaluate((v) => { v.scrollTop = 500; });
     await p.render(modelOf(exampleText(), 'file:///work/other.incident.yaml'));
-    const { scrollLeft, canvas, viewport } = await p.page.locator('.viewport').evaluate((v) => ({
-      scrollLeft: v.scrollLeft, canvas: v.firstElementChild!.getBoundingClientRect().width, viewport: v.clientWidth,
-    }));
-    assert.deepEqual({ scrollLeft, fitted: canvas <= viewport }, { scrollLeft: 0, fitted: true });
+    const scrollTop = await p.page.locator('.viewport').evaluate((v) => v.scrollTop);
+    const zoom = await p.page.evaluate(() => (window as unknown as { __state: { zoom: number } }).__state.zoom);
+    assert.deepEqual({ scrollTop, zoom }, { scrollTop: 0, zoom: 1 });
     assert.equal(await p.page.locator('.event[data-index="0"] .time').textContent(), '01:40 UTC');
   });
 
@@ -160,15 +154,14 @@ describe('preview page in Chromium', function () {
     });
     open.push(p);
     await p.render(model);
-    assert.equal(await p.page.locator('.row[data-index="1"]').getAttribute('aria-selected'), 'true');
-    assert.equal(await p.page.locator('.row[data-index="0"] .time').textContent(), '11-19 10:40 JST · 11-19 01:40 UTC');
+    assert.equal(await p.page.locator('.event[data-index="1"]').getAttribute('aria-selected'), 'true');
+    assert.equal(await p.page.locator('.event[data-index="0"] .time').textContent(), '10:40 JST · 01:40 UTC');
     assert.equal(await p.page.getByRole('button', { name: 'List' }).getAttribute('aria-pressed'), 'true');
     assert.equal(await p.page.getByRole('button', { name: 'Both', exact: true }).getAttribute('aria-pressed'), 'true');
     await p.page.getByRole('button', { name: 'List' }).click();
-    // Back on the axis at the saved zoom (3× the fitted width).
-    const width = await p.page.locator('.canvas.timeline').evaluate((e) => e.getBoundingClientRect().width);
-    const viewport = await p.page.locator('.viewport').evaluate((e) => e.clientWidth);
-    assert.ok(width > 2 * viewport, `${width} vs ${viewport}`);
+    // Back on the time-true layout at the saved zoom: the 10h 10m gap is still one marker.
+    assert.equal(await p.page.evaluate(() => (window as unknown as { __state: { zoom: number } }).__state.zoom), 3);
+    assert.deepEqual(await p.page.$$eval('.item.gap', (gaps) => gaps.map((g) => g.textContent)), ['… 10h 10m …']);
   });
 
   it('shows the header, durations and links that open through the host', async () => {
@@ -279,16 +272,15 @@ describe('preview page in Chromium', function () {
     }, JSON.stringify(model));
     const first = await measure(bigModel(10_000));
     const update = await measure(bigModel(10_000, 2, 'edited'));
-    const domSize = () => p.page.evaluate(() => ({ all: document.querySelectorAll('*').length, events: document.querySelectorAll('.event, .row').length }));
+    const domSize = () => p.page.evaluate(() => ({ all: document.querySelectorAll('*').length, events: document.querySelectorAll('.event').length }));
     const fitted = await domSize();
     assert.ok(fitted.events > 0 && fitted.events < 400, `events in the DOM: ${fitted.events}`);
     assert.ok(fitted.all < 4000, `elements: ${fitted.all}`);
     assert.equal(await p.page.locator('.count').textContent(), '10000 events');
     assert.match(await p.page.locator('.event .text').first().textContent() ?? '', /^edited /);
     // Scroll to the far corner: a different slice, still small.
-    for (let i = 0; i < 6; i++) await p.page.getByRole('button', { name: 'Zoom in' }).click();
-    await p.page.locator('.viewport').evaluate((v) => { v.scrollLeft = v.scrollWidth; });
-    // Only the late events (those near the right edge) are in the DOM now.
+    await p.page.locator('.viewport').evaluate((v) => { v.scrollTop = v.scrollHeight; });
+    // Only the late events (those near the bottom) are in the DOM now.
     await p.page.waitForFunction(() => {
       const indexes = [...document.querySelectorAll<HTMLElement>('.event')].map((e) => Number(e.dataset.index));
       return indexes.length > 0 && Math.min(...indexes) > 8000;
@@ -298,19 +290,19 @@ describe('preview page in Chromium', function () {
     const listed = await domSize();
     assert.ok(listed.events > 10 && listed.events < 100, `rows in the DOM: ${listed.events}`);
     await p.page.locator('.viewport').evaluate((v) => { v.scrollTop = v.scrollHeight; });
-    await p.page.waitForFunction(() => document.querySelector('.row[data-index="9999"]') !== null);
+    await p.page.waitForFunction(() => document.querySelector('.event[data-index="9999"]') !== null);
     const figures = { events: 10_000, firstRender: first, update, domElements: fitted.all, eventElements: fitted.events };
     fs.writeFileSync(path.join(ARTIFACTS, 'preview-10k.json'), JSON.stringify(figures, null, 2));
     console.log(`      10,000 events: first render ${first.script.toFixed(0)} ms script / ${first.frame.toFixed(0)} ms to frame; `
       + `update ${update.script.toFixed(0)} / ${update.frame.toFixed(0)} ms; ${fitted.all} elements, ${fitted.events} events in the DOM`);
   });
 
-  it('fits a narrow panel: nothing overflows the page, labels narrow, both events drawn', async () => {
+  it('fits a narrow panel: nothing overflows the page, both events drawn across its width', async () => {
     const p = await page('light', { width: 360, height: 640 });
     await p.render(modelOf(exampleText()));
     assert.deepEqual(await p.page.evaluate(() => [document.documentElement.scrollWidth, document.body.scrollWidth]), [360, 360]);
     const widths = await p.page.$$eval('.event', (elements) => elements.map((e) => Math.round(e.getBoundingClientRect().width)));
-    assert.deepEqual(widths, [144, 144]);
+    assert.deepEqual(widths, [360, 360]);
     await p.page.screenshot({ path: path.join(ARTIFACTS, 'preview-narrow.png') });
   });
 

@@ -80,6 +80,7 @@ describe('cli: render', () => {
     assert.equal(body, [
       '<body>',
       '<h1>EX196121 — Problems receiving mail</h1>',
+      '<p class="window"><span>2019-11-19 10:40–20:50 JST, 10h 10m</span></p>',
       '<dl><dt>Status</dt><dd>resolved</dd><dt>Service</dt><dd>Exchange Online</dd><dt>Regions</dt><dd>Australia, Japan, India</dd>'
       + '<dt>Start</dt><dd>2019-11-19 10:40 JST / 2019-11-19 01:40 UTC</dd><dt>End</dt><dd>2019-11-19 20:50 JST / 2019-11-19 11:50 UTC</dd>'
       + '<dt>Impact</dt><dd>Users may not have received emails sent from external users, or received them late. Delivery of emails with attachments sent to internal endpoints may also have been delayed. Mail was queued by the sender and expected to be delivered normally once resolved.</dd>'
@@ -94,8 +95,10 @@ describe('cli: render', () => {
       '<table>',
       '<thead><tr><th>JST</th><th>UTC</th><th>From start</th><th>Kind</th><th>Event</th></tr></thead>',
       '<tbody>',
+      '<tr class="day"><th colspan="5">2019-11-19</th></tr>',
       '<tr><td class="time">2019-11-19 10:40 JST</td><td class="time">2019-11-19 01:40 UTC</td><td class="offset">+0s</td><td>detected</td>'
       + '<td>Start of impact: mail from external users and internal mail with attachments is delayed or not received in Australia, Japan and India.</td></tr>',
+      '<tr class="gap"><td colspan="5">… 10h 10m …</td></tr>',
       '<tr><td class="time">2019-11-19 20:50 JST</td><td class="time">2019-11-19 11:50 UTC</td><td class="offset">+10h 10m</td><td>resolved</td>'
       + '<td>The configuration change is rolled back and service is restored; queued mail is delivered normally.</td></tr>',
       '</tbody>',

@@ -33,6 +33,20 @@ describe('toTimelineModel', () => {
   });
 });
 
+describe('renderHtml: the reading order of the preview', () => {
+  it('writes the window in words, a row per day and per compressed gap, every text whole', () => {
+    const html = renderExport(modelOf(EXAMPLE), 'html', 'both');
+    assert.ok(html.includes('<h1>EX196121 — Problems receiving mail</h1>\n<p class="window"><span>2019-11-19 10:40–20:50 JST, 10h 10m</span><span>2019-11-19 01:40–11:50 UTC</span></p>\n<dl>'), html.slice(0, 3000));
+    const body = html.slice(html.indexOf('<tbody>'), html.indexOf('</tbody>'));
+    assert.deepEqual(body.match(/<tr class="(day|gap)">.*?<\/tr>/g), [
+      '<tr class="day"><th colspan="5">2019-11-19</th></tr>',
+      '<tr class="gap"><td colspan="5">… 10h 10m …</td></tr>',
+    ]);
+    assert.ok(body.includes('<td>Start of impact: mail from external users and internal mail with attachments is delayed or not received in Australia, Japan and India.</td>'));
+    assert.ok(body.indexOf('class="day"') < body.indexOf('Start of impact') && body.indexOf('class="gap"') < body.indexOf('The configuration change'));
+  });
+});
+
 describe('renderMarkdown (whole texts in markdown.test.ts)', () => {
   it('keeps user text literal: no HTML, no emphasis, no extra cells, unreadable events listed', () => {
     const md = renderExport(modelOf(xssIncident()), 'md', 'both');

@@ -211,7 +211,9 @@ describe('webview messages and saved state', () => {
     assert.deepEqual(parseWebviewMessage({ type: 'reveal', index: 3 }), { type: 'reveal', index: 3 });
     assert.deepEqual(parseWebviewMessage({ type: 'openLink', url: 'https://example.com' }), { type: 'openLink', url: 'https://example.com' });
     assert.deepEqual(parseWebviewMessage({ type: 'ready', extra: 1 }), { type: 'ready' });
-    for (const bad of [null, 'reveal', { type: 'reveal', index: -1 }, { type: 'reveal', index: 1.5 }, { type: 'openLink' }, { type: 'eval', code: 'x' }]) {
+    assert.deepEqual(parseWebviewMessage({ type: 'hover', index: 4 }), { type: 'hover', index: 4 });
+    assert.deepEqual(parseWebviewMessage({ type: 'hover', index: null }), { type: 'hover', index: null });
+    for (const bad of [null, 'reveal', { type: 'reveal', index: -1 }, { type: 'reveal', index: 1.5 }, { type: 'openLink' }, { type: 'eval', code: 'x' }, { type: 'hover' }, { type: 'hover', index: -2 }]) {
       assert.equal(parseWebviewMessage(bad), undefined, JSON.stringify(bad));
     }
   });

@@ -40,6 +40,11 @@ export class TimelinePreview implements vscode.Disposable {
   private posted: { readonly uri: string; readonly version: number } | undefined;
   private updateAgain = false;
   private readonly sync = new EditorSync();
+  /** The source lines of the event under the pointer in the preview. */
+  private readonly hoverDecoration = vscode.window.createTextEditorDecorationType({
+    backgroundColor: new vscode.ThemeColor('editor.rangeHighlightBackground'),
+    isWholeLine: true,
+  });
   private resource: vscode.Uri;
   private locked: boolean;
   private zone: ZoneMode;
@@ -85,6 +90,7 @@ export class TimelinePreview implements vscode.Disposable {
         if (message) this.onMessage(message);
       }),
       panel.onDidDispose(() => this.dispose()),
+      this.hoverDecoration,
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (e.contentChanges.length && sameUri(e.document.uri, this.resource)) this.throttle.request();
       }),
@@ -210,6 +216,9 @@ export class TimelinePreview implements vscode.Disposable {
       case 'reveal':
         void this.revealEvent(message.index);
         break;
+      case 'hover':
+        this.highlightSource(message.index);
+        break;
       case 'openLink':
         // Only web and mail links leave VS Code; anything else (javascript:, file:, command:) is refused.
         if (isSafeLink(message.url)) void vscode.env.openExternal(vscode.Uri.parse(message.url, true));
@@ -225,6 +234,15 @@ export class TimelinePreview implements vscode.Disposable {
       case 'state':
         if (isZoneMode(message.state.zone)) this.zone = message.state.zone;
         break;
+    }
+  }
+
+  /** Marks the hovered event's lines in the editors showing the file (none: clears them). */
+  private highlightSource(index: number | null): void {
+    const event = index === null ? undefined : this.live.good?.events.find((e) => e.index === index);
+    const ranges = event ? [new vscode.Range(event.range.start.line, 0, event.range.end.character === 0 && event.range.end.line > event.range.start.line ? event.range.end.line - 1 : event.range.end.line, 0)] : [];
+    for (const editor of vscode.window.visibleTextEditors) {
+      if (sameUri(editor.document.uri, this.resource)) editor.setDecorations(this.hoverDecoration, ranges);
     }
   }
 

@@ -1,10 +1,21 @@
-/** The incident's header: id, title, status, severity, facts, sources and duration figures. */
+/**
+ * The incident's header: id, title, the window in words ("2019-11-19 10:40–20:50 JST, 10h 10m",
+ * the other zone beside it in Both), status, severity, facts, sources and duration figures.
+ */
 import { visibleText } from '../../../common/render/escape';
 import type { TimelineLabels } from '../../../common/render/labels';
 import { figureText, type TimelineView } from '../../../common/render/layout';
+import { windowTexts } from '../../../common/render/reading';
+import type { ZoneMode } from '../../../common/settings';
 import { h } from './dom';
 
-export function renderHeader(container: HTMLElement, view: TimelineView, labels: TimelineLabels, openLink: (url: string) => void): void {
+/** Panels at most this wide or this tall (px) start with the facts folded. */
+const NARROW_PANEL = 480;
+const SHORT_PANEL = 600;
+/** The reader's own fold or unfold, kept across renders (every keystroke re-renders the header). */
+let factsChosen: boolean | undefined;
+
+export function renderHeader(container: HTMLElement, view: TimelineView, labels: TimelineLabels, zone: ZoneMode, openLink: (url: string) => void): void {
   container.replaceChildren();
   const incident = view.model.incident;
   if (!incident) {
@@ -15,6 +26,15 @@ export function renderHeader(container: HTMLElement, view: TimelineView, labels:
   if (incident.id) title.appendChild(h('span', { className: 'id', text: incident.id }));
   title.appendChild(document.createTextNode(incident.title ?? labels.untitledIncident));
   container.appendChild(title);
+
+  const windows = windowTexts(view, zone, labels.ongoing);
+  if (windows) {
+    const duration = view.figures.find((f) => f.key === 'duration');
+    const line = h('p', { className: 'window', attrs: { title: labels.incidentWindow } },
+      h('span', { className: 'primary', text: duration?.value !== undefined ? `${windows[0]}, ${duration.value}` : windows[0] }));
+    for (const other of windows.slice(1)) line.append(h('span', { className: 'other', text: other }));
+    container.appendChild(line);
+  }
 
   const chips = h('div', { className: 'chips' });
   if (incident.status) chips.appendChild(h('span', { className: `chip status-${incident.status}`, text: incident.status, attrs: { title: labels.status } }));
@@ -54,5 +74,14 @@ export function renderHeader(container: HTMLElement, view: TimelineView, labels:
     }
     dl.append(h('dt', { text: labels.sources }), h('dd', {}, list));
   }
-  if (dl.childElementCount) container.appendChild(dl);
+  if (!dl.childElementCount) return;
+  // The facts fold away in a narrow or short panel, so the timeline keeps the height.
+  const summary = h('summary', { text: labels.incidentDetails });
+  const details = h('details', { className: 'facts' }, summary, dl);
+  const page = container.ownerDocument.documentElement;
+  details.open = factsChosen ?? (page.clientWidth > NARROW_PANEL && page.clientHeight > SHORT_PANEL);
+  summary.addEventListener('click', () => {
+    factsChosen = !details.open;
+  });
+  container.appendChild(details);
 }

@@ -14,8 +14,8 @@ import { buildTimelineView, eventLabel, type TimelineView } from '../../../commo
 import { isZoneMode, ZONE_MODES, type ZoneMode } from '../../../common/settings';
 import { h, shapeSvg } from './dom';
 import { renderHeader } from './header';
-import { ListLayer } from './listLayer';
-import { TimelineLayer } from './timelineLayer';
+import { OverviewStrip } from './overview';
+import { ReadingLayer, type EventFilter } from './readingLayer';
 import './preview.css';
 
 interface VsCodeApi {
@@ -69,6 +69,8 @@ class PreviewPage {
   private suppressScrollSave = false;
   /** The model shown is the last good one, not the newest text's. */
   private stale = false;
+  /** Kinds the reader hid in the legend, and the search text (lower-case). */
+  private filter: EventFilter = { hiddenKinds: new Set(), query: '' };
 
   private readonly header = h('header', { className: 'incident' });
   private readonly banner = h('div', { className: 'banner', attrs: { role: 'status' } });
@@ -76,23 +78,29 @@ class PreviewPage {
   private readonly toolbar = h('div', { className: 'toolbar', attrs: { role: 'toolbar', 'aria-label': labels.timelineView } });
   private readonly viewport = h('div', { className: 'viewport', attrs: { tabindex: '0', role: 'listbox', 'aria-label': labels.eventsInTimeOrder } });
   private readonly live = h('div', { className: 'sr-only', attrs: { 'aria-live': 'polite' } });
-  private readonly count = h('span', { className: 'count' });
+  private readonly count = h('span', { className: 'count', attrs: { role: 'status' } });
+  private readonly search = h('input', { className: 'search', attrs: { type: 'search', placeholder: labels.searchEvents, 'aria-label': labels.searchEvents } });
+  private readonly daySelect = h('select', { className: 'days', attrs: { 'aria-label': labels.jumpToDay, title: labels.jumpToDay } });
   private readonly zoneButtons = new Map<ZoneMode, HTMLButtonElement>();
   private readonly modeButton = h('button', { text: labels.list, attrs: { 'aria-pressed': 'false', title: labels.listTitle } });
-  private readonly timeline = new TimelineLayer(this.viewport, labels, { select: (pos, reveal) => this.select(pos, reveal) });
-  private readonly list = new ListLayer(this.viewport, labels, { select: (pos, reveal) => this.select(pos, reveal) });
+  private readonly legend = h('div', { className: 'legend', attrs: { 'aria-label': labels.legend } });
+  private readonly overview = new OverviewStrip((epochMs) => {
+    const position = this.reading.nearestShown(epochMs);
+    if (position !== undefined) this.select(position, false, true);
+  });
+  private readonly reading = new ReadingLayer(this.viewport, labels, { select: (pos, reveal) => this.select(pos, reveal) });
 
   constructor(root: HTMLElement) {
     this.buildToolbar();
     this.modeButton.setAttribute('aria-pressed', String(this.state.mode === 'list'));
     this.banner.hidden = true;
     this.unreadable.hidden = true;
-    root.append(this.header, this.banner, this.unreadable, this.toolbar, this.viewport, this.live);
+    root.append(this.header, this.banner, this.unreadable, this.toolbar, this.overview.element, this.viewport, this.live);
     this.viewport.addEventListener('scroll', () => this.schedulePaint(true), { passive: true });
     this.viewport.addEventListener('keydown', (e) => this.onKey(e));
     this.viewport.addEventListener('wheel', (e) => this.onWheel(e), { passive: false });
-    this.enableDragPan();
-    new ResizeObserver(() => this.relayout(true)).observe(this.viewport);
+    new ResizeObserver(() => this.relayout()).observe(this.viewport);
+    this.trackHover();
     window.addEventListener('message', (event: MessageEvent<HostMessage>) => this.onMessage(event.data));
     this.header.appendChild(h('p', { className: 'empty', text: labels.loading }));
     post({ type: 'ready' });
@@ -114,9 +122,60 @@ class PreviewPage {
     fit.addEventListener('click', () => this.setZoom(1));
     this.modeButton.addEventListener('click', () => this.setMode(this.state.mode === 'list' ? 'timeline' : 'list'));
     const view = h('div', { className: 'group', attrs: { role: 'group', 'aria-label': labels.zoomAndMode } }, zoomOut, zoomIn, fit, this.modeButton);
-    const legend = h('div', { className: 'legend', attrs: { 'aria-label': labels.legend } });
-    for (const kind of KIND_NAMES) legend.appendChild(h('span', {}, shapeSvg(kind, KIND_STYLES[kind].path), document.createTextNode(labels.kinds[kind])));
-    this.toolbar.append(zones, view, this.count, legend);
+    this.search.addEventListener('input', () => {
+      this.filter = { ...this.filter, query: this.search.value.trim().toLowerCase() };
+      this.applyFilter();
+    });
+    this.daySelect.addEventListener('change', () => {
+      this.reading.revealDay(this.daySelect.value);
+      this.paintNow();
+    });
+    // Second row: finding your way (search, days, how many shown, the kinds as filters).
+    const find = h('div', { className: 'find' }, this.search, this.daySelect, this.count, this.legend);
+    this.toolbar.append(zones, view, find);
+  }
+
+  private applyFilter(): void {
+    if (!this.view) return;
+    this.relayoutKeepingPlace();
+    this.renderCount();
+  }
+
+  private renderCount(): void {
+    if (!this.view) return;
+    const all = this.view.events.length;
+    const shown = this.reading.shownCount;
+    this.count.textContent = shown === all ? countText(all, labels.oneEvent, labels.events) : fillIn(labels.shownOfEvents, shown, all);
+  }
+
+  /** The day list follows the layout's day headings (in the chosen zone); hidden with one day. */
+  private renderDays(): void {
+    const days = this.reading.days;
+    const current = this.daySelect.value;
+    this.daySelect.replaceChildren(...days.map((day) => h('option', { text: day, attrs: { value: day } })));
+    if (days.includes(current)) this.daySelect.value = current;
+    this.daySelect.hidden = days.length < 2;
+  }
+
+  /** The legend names the kinds this incident uses, in the catalogue's order; each one toggles its events. */
+  private renderLegend(view: TimelineView): void {
+    const present = new Set(view.events.map((e) => e.kind));
+    this.legend.replaceChildren(...KIND_NAMES.filter((kind) => present.has(kind)).map((kind) => {
+      // The name is also the button's label: in a narrow panel only the shapes are drawn.
+      const button = h('button', {
+        className: 'kind-filter',
+        attrs: { 'aria-pressed': String(!this.filter.hiddenKinds.has(kind)), 'aria-label': labels.kinds[kind], title: `${labels.kinds[kind]}: ${labels.kindFilterTitle}` },
+      }, shapeSvg(kind, KIND_STYLES[kind].path), h('span', { className: 'name', text: labels.kinds[kind] }));
+      button.addEventListener('click', () => {
+        const hidden = new Set(this.filter.hiddenKinds);
+        if (hidden.has(kind)) hidden.delete(kind);
+        else hidden.add(kind);
+        this.filter = { ...this.filter, hiddenKinds: hidden };
+        button.setAttribute('aria-pressed', String(!hidden.has(kind)));
+        this.applyFilter();
+      });
+      return button;
+    }));
   }
 
   private onMessage(message: HostMessage): void {
@@ -172,20 +231,22 @@ class PreviewPage {
     this.selectedPosition = selectedIndex !== undefined ? this.positions.get(selectedIndex) ?? -1 : -1;
     this.update(sameDocument ? { locked: message.locked } : { uri, locked: message.locked, zoom: 1, scrollLeft: 0, scrollTop: 0, selected: undefined });
     if (!sameDocument) this.selectedPosition = -1;
-    renderHeader(this.header, view, labels, (url) => post({ type: 'openLink', url }));
+    renderHeader(this.header, view, labels, this.state.zone, (url) => post({ type: 'openLink', url }));
     this.stale = message.stale;
     this.renderBanner(message.problems, message.stale);
     this.renderUnreadable(view);
-    this.count.textContent = countText(view.events.length, labels.oneEvent, labels.events);
-    this.timeline.setView(view, this.state.zone);
-    this.list.setView(view, this.state.zone);
+    if (!sameDocument) this.filter = { hiddenKinds: new Set(), query: '' };
+    this.search.value = this.filter.query;
+    this.renderLegend(view);
+    this.setLayerView();
+    this.renderCount();
     if (!sameDocument) {
       // Another document: start at its beginning, fitted.
       this.suppressScrollSave = true;
       this.viewport.scrollLeft = 0;
       this.viewport.scrollTop = 0;
     }
-    this.relayout(false);
+    this.relayout();
   }
 
   private renderBanner(problems: { errors: number; warnings: number }, stale: boolean): void {
@@ -229,26 +290,27 @@ class PreviewPage {
     this.unreadable.hidden = false;
   }
 
-  /** Positions depend on width and zoom; `keepCenter` keeps the time at the middle in place. */
-  private relayout(keepCenter: boolean): void {
+  /** Heights depend on the width: a new width re-measures (the layer keeps the rest). */
+  private relayout(): void {
     if (!this.view) return;
     const vp = this.viewport;
-    const layer = this.state.mode === 'list' ? this.list : this.timeline;
-    if (vp.firstChild !== layer.canvas) vp.replaceChildren(layer.canvas);
-    if (this.state.mode === 'timeline') {
-      const centerTime = this.timeline.timeScale.time(vp.scrollLeft + vp.clientWidth / 2);
-      const scale = this.timeline.layout(this.state.zoom);
-      if (keepCenter && Number.isFinite(centerTime)) vp.scrollLeft = Math.max(0, scale.x(centerTime) - vp.clientWidth / 2);
-    }
+    if (vp.firstChild !== this.reading.canvas) vp.replaceChildren(this.reading.canvas);
+    this.reading.resize();
     if (!this.restoredScroll) {
       // First render after a reload: put the scroll back where it was.
       this.restoredScroll = true;
       this.suppressScrollSave = true;
-      vp.scrollLeft = this.state.scrollLeft;
       vp.scrollTop = this.state.scrollTop;
     }
     this.layerSelect();
     this.paintNow();
+  }
+
+  private setLayerView(): void {
+    if (!this.view) return;
+    this.reading.setView(this.view, this.state.zone, this.state.mode, this.state.mode === 'list' ? 1 : this.state.zoom, this.filter);
+    this.overview.setView(this.view, (position) => this.reading.isShown(position));
+    this.renderDays();
   }
 
   private schedulePaint(saveScroll: boolean): void {
@@ -266,8 +328,9 @@ class PreviewPage {
   }
 
   private paintNow(): void {
-    if (this.state.mode === 'list') this.list.paint();
-    else this.timeline.paint();
+    this.reading.paint();
+    const times = this.reading.visibleTimes();
+    this.overview.draw(times?.fromMs, times?.toMs);
     document.body.dataset.rendered = String((Number(document.body.dataset.rendered) || 0) + 1);
   }
 
@@ -281,95 +344,84 @@ class PreviewPage {
     this.update({ zone, zoneChosen: this.state.zoneChosen || chosen }, true);
     for (const [z, button] of this.zoneButtons) button.setAttribute('aria-pressed', String(z === zone));
     if (!this.view) return;
-    this.timeline.setView(this.view, zone);
-    this.list.setView(this.view, zone);
-    this.relayout(true);
+    renderHeader(this.header, this.view, labels, zone, (url) => post({ type: 'openLink', url }));
+    this.relayoutKeepingPlace();
   }
 
   private setMode(mode: PreviewState['mode']): void {
     this.update({ mode }, true);
     this.modeButton.setAttribute('aria-pressed', String(mode === 'list'));
-    this.relayout(true);
-    this.revealSelected();
+    this.relayoutKeepingPlace();
   }
 
-  private zoomBy(factor: number, anchorX?: number): void {
-    this.setZoom(this.state.zoom * factor, anchorX);
+  private zoomBy(factor: number): void {
+    this.setZoom(this.state.zoom * factor);
   }
 
-  /** Zooms keeping the time under `anchorX` (viewport x; default the middle) in place. */
-  private setZoom(zoom: number, anchorX?: number): void {
-    const clamped = Math.min(MAX_ZOOM, Math.max(1, zoom));
-    if (this.state.mode !== 'timeline' || !this.view) {
-      this.update({ zoom: clamped }, true);
-      return;
-    }
+  private setZoom(zoom: number): void {
+    this.update({ zoom: Math.min(MAX_ZOOM, Math.max(1, zoom)) }, true);
+    if (this.view) this.relayoutKeepingPlace();
+  }
+
+  /**
+   * New items (zone, mode or zoom changed): the selected event stays in view; without one, the
+   * event at the top of the viewport stays at the top.
+   */
+  private relayoutKeepingPlace(): void {
     const vp = this.viewport;
-    const anchor = anchorX ?? vp.clientWidth / 2;
-    const time = this.timeline.timeScale.time(vp.scrollLeft + anchor);
-    this.update({ zoom: clamped }, true);
-    const scale = this.timeline.layout(clamped);
-    vp.scrollLeft = clamped === 1 ? 0 : Math.max(0, scale.x(time) - anchor);
-    if (clamped === 1) vp.scrollTop = 0;
+    const anchor = this.selectedPosition >= 0 ? -1 : this.reading.positionAt(vp.scrollTop);
+    const offset = anchor >= 0 ? (this.reading.boundsOf(anchor)?.top ?? 0) - vp.scrollTop : 0;
+    this.setLayerView();
+    this.relayout();
+    if (this.selectedPosition >= 0) this.reading.reveal(this.selectedPosition, true);
+    else if (anchor >= 0) {
+      const bounds = this.reading.boundsOf(anchor);
+      if (bounds) vp.scrollTop = Math.max(0, bounds.top - offset);
+    }
     this.paintNow();
   }
 
   private onWheel(event: WheelEvent): void {
     if (!(event.ctrlKey || event.metaKey) || this.state.mode !== 'timeline') return;
     event.preventDefault();
-    const rect = this.viewport.getBoundingClientRect();
-    this.zoomBy(Math.pow(1.2, -event.deltaY / 100), event.clientX - rect.left);
+    this.zoomBy(Math.pow(1.2, -event.deltaY / 100));
   }
 
-  /** Dragging the background pans; a drag that moved does not count as a click. */
-  private enableDragPan(): void {
-    let drag: { x: number; y: number; left: number; top: number; id: number; moved: boolean } | undefined;
-    this.viewport.addEventListener('pointerdown', (e) => {
-      if (e.button !== 0 || (e.target as Element).closest('.event, .row')) return;
-      drag = { x: e.clientX, y: e.clientY, left: this.viewport.scrollLeft, top: this.viewport.scrollTop, id: e.pointerId, moved: false };
-    });
-    this.viewport.addEventListener('pointermove', (e) => {
-      if (!drag || e.pointerId !== drag.id) return;
-      const dx = e.clientX - drag.x;
-      const dy = e.clientY - drag.y;
-      if (!drag.moved && Math.abs(dx) + Math.abs(dy) > 3) {
-        drag.moved = true;
-        this.viewport.setPointerCapture(e.pointerId);
-        this.viewport.classList.add('dragging');
-      }
-      if (drag.moved) {
-        this.viewport.scrollLeft = drag.left - dx;
-        this.viewport.scrollTop = drag.top - dy;
-      }
-    });
-    const end = () => {
-      drag = undefined;
-      this.viewport.classList.remove('dragging');
+  /** Tells the host which event is under the pointer, once per change, so it marks the source lines. */
+  private trackHover(): void {
+    let hovered: number | null = null;
+    const hover = (index: number | null) => {
+      if (index === hovered) return;
+      hovered = index;
+      post({ type: 'hover', index });
     };
-    this.viewport.addEventListener('pointerup', end);
-    this.viewport.addEventListener('pointercancel', end);
+    this.viewport.addEventListener('mouseover', (e) => {
+      const item = (e.target as Element).closest<HTMLElement>('.event');
+      hover(item ? Number(item.dataset.index) : null);
+    });
+    this.viewport.addEventListener('mouseleave', () => hover(null));
   }
 
   private onKey(event: KeyboardEvent): void {
     const view = this.view;
     if (!view || !view.events.length) return;
-    const last = view.events.length - 1;
     const current = this.selectedPosition;
     let next: number | undefined;
+    // Steps go through the events the filters show.
     switch (event.key) {
       case 'ArrowRight':
       case 'ArrowDown':
-        next = current < 0 ? 0 : Math.min(last, current + 1);
+        next = this.reading.step(current, 1);
         break;
       case 'ArrowLeft':
       case 'ArrowUp':
-        next = current < 0 ? 0 : Math.max(0, current - 1);
+        next = this.reading.step(current, -1);
         break;
       case 'Home':
-        next = 0;
+        next = this.reading.firstShown;
         break;
       case 'End':
-        next = last;
+        next = this.reading.lastShown;
         break;
       case 'Enter':
       case ' ':
@@ -393,18 +445,19 @@ class PreviewPage {
         return;
     }
     event.preventDefault();
-    this.select(next, false);
+    if (next !== undefined) this.select(next, false);
   }
 
   /** Selects by position in time order; `reveal` asks the host to show its source. */
-  private select(position: number, reveal: boolean): void {
+  /** `center`: scroll it to a third of the height even when it is already in view (a jump). */
+  private select(position: number, reveal: boolean, center = false): void {
     const view = this.view;
     if (!view || position < 0 || position >= view.events.length) return;
     this.selectedPosition = position;
     const event = view.events[position];
     this.update({ selected: event.index });
     this.layerSelect();
-    this.revealSelected();
+    this.revealSelected(center);
     this.viewport.focus({ preventScroll: true });
     this.live.textContent = eventLabel(event, this.state.zone, labels);
     if (reveal) post({ type: 'reveal', index: event.index });
@@ -421,17 +474,15 @@ class PreviewPage {
   }
 
   private layerSelect(): void {
-    this.timeline.setSelected(this.selectedPosition);
-    this.list.setSelected(this.selectedPosition);
+    this.reading.setSelected(this.selectedPosition);
     const index = this.view?.events[this.selectedPosition]?.index;
     if (index !== undefined) this.viewport.setAttribute('aria-activedescendant', `event-${index}`);
     else this.viewport.removeAttribute('aria-activedescendant');
   }
 
-  private revealSelected(): void {
+  private revealSelected(center = false): void {
     if (this.selectedPosition < 0) return;
-    if (this.state.mode === 'list') this.list.reveal(this.selectedPosition);
-    else this.timeline.reveal(this.selectedPosition);
+    this.reading.reveal(this.selectedPosition, center);
     this.paintNow();
   }
 }

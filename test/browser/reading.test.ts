@@ -141,7 +141,7 @@ describe('preview page: the reading layout', function () {
       ? [...e.querySelectorAll('.when span')].map((s) => s.textContent).join(' ')
       : `${e.className}: ${e.textContent}`))), [
       'item day: 2019-11-19',
-      '10:40 JST +0m detected',
+      '10:40 JST +0s detected',
       'item gap: … 10h 10m …',
       '20:50 JST +10h 10m resolved',
     ]);

@@ -14,6 +14,7 @@ import type { HostMessage, PreviewState, WebviewMessage } from '../../client/src
 import type { TimelineLabels } from '../../common/render/labels';
 import { parseIncident } from '../../server/src/core/parse';
 import type { TimelineModel } from '../../common/protocol';
+import type { ZoneMode } from '../../common/settings';
 import { toTimelineModel } from '../../server/src/timelineModel';
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -49,7 +50,7 @@ export interface PageServer {
 }
 
 /** Serves the preview page at / and the bundle at /dist/…; nothing else. `labels` as the host's display language gives them. */
-export async function startPageServer(defaultZone: 'JST' | 'UTC' | 'both' = 'JST', state?: PreviewState, labels?: TimelineLabels): Promise<PageServer> {
+export async function startPageServer(defaultZone: ZoneMode = 'JST', state?: PreviewState, labels?: TimelineLabels): Promise<PageServer> {
   let origin = '';
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', origin);

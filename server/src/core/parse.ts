@@ -56,44 +56,46 @@ export function parseIncident(text: string, options: ParseOptions = {}): ParsedI
   const lineIndex = new LineIndex(text);
   const diagnostics: IncidentDiagnostic[] = [];
   const report = (d: IncidentDiagnostic) => diagnostics.push({ ...d, span: clampSpan(d.span, text.length) });
+  /** One diagnostic and no model: the text is not handed to the YAML parser at all. */
+  const refused = (d: IncidentDiagnostic): ParsedIncident => {
+    report(d);
+    return { text, lineIndex, incident: undefined, diagnostics };
+  };
   const lineSpanAt = (offset: number) => lineIndex.lineSpanAt(offset);
   const firstLine = lineSpanAt(text.charCodeAt(0) === 0xfeff ? 1 : 0);
   const maxLength = options.maxLength ?? DEFAULT_MAX_LENGTH;
   if (text.length > maxLength) {
-    report({
+    return refused({
       code: 'file-too-large',
       severity: 'warning',
       span: firstLine,
       message: t('This file has {0} characters, more than the {1} that are checked; it was not validated.',
         text.length.toLocaleString('en-US'), maxLength.toLocaleString('en-US')),
     });
-    return { text, lineIndex, incident: undefined, diagnostics };
   }
 
   // Too deep to hand to the parser safely (see nesting.ts): one diagnostic, like the yaml library's own.
   const scan = newNestingState();
   const tooDeep = scanNesting(text, 0, text.length, scan);
   if (tooDeep >= 0) {
-    report({
+    return refused({
       code: 'yaml-syntax',
       severity: 'error',
       span: { start: tooDeep, end: tooDeep + 1 },
       message: t('YAML syntax error ({0}): {1}', 'RESOURCE_EXHAUSTION', t('collections are nested more than {0} levels deep here; the file was not checked.', MAX_NESTING)),
       data: { code: 'yaml-syntax', yamlCode: 'RESOURCE_EXHAUSTION' },
     });
-    return { text, lineIndex, incident: undefined, diagnostics };
   }
   // The parser's time and memory grow with the nodes, which a short text can hold by the million.
   const maxEntries = options.maxEntries ?? MAX_ENTRIES;
   if (scan.entries > maxEntries) {
-    report({
+    return refused({
       code: 'file-too-large',
       severity: 'warning',
       span: firstLine,
       message: t('This file holds {0} list items and mapping entries, more than the {1} that are checked; it was not validated.',
         scan.entries.toLocaleString('en-US'), maxEntries.toLocaleString('en-US')),
     });
-    return { text, lineIndex, incident: undefined, diagnostics };
   }
 
   let incident: Incident | undefined;

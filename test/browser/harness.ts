@@ -3,6 +3,7 @@
  * in headless Chromium from a loopback server, with a stub acquireVsCodeApi that records what
  * the page posts, and the theme variables VS Code would inject.
  */
+import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -205,3 +206,50 @@ export function exampleText(): string {
 }
 
 export const ARTIFACTS = path.join(ROOT, 'test-artifacts');
+
+/** What a suite of page tests shares: the browser, the page server, and pages opened and checked. */
+export interface PreviewPages {
+  /** The page server (its origin, for navigation checks). */
+  readonly server: PageServer;
+  /** A new page on the preview; it is checked and closed after the test. */
+  open(theme?: Theme, viewport?: { width: number; height: number }, savedState?: PreviewState): Promise<PreviewPageHandle>;
+}
+
+/**
+ * Registers a suite's hooks: Chromium and the page server start once (`labels` is called then,
+ * for suites that build them in another language); after each test every page it opened must have
+ * had no CSP violation, console error, page error or dialog, and is closed.
+ */
+export function usePreviewPages(options: { labels?: () => TimelineLabels } = {}): PreviewPages {
+  let browser: Browser | undefined;
+  let server: PageServer | undefined;
+  const opened: PreviewPageHandle[] = [];
+  before(async function () {
+    requireChromium(this);
+    if (!fs.existsSync(path.join(ROOT, 'dist/webview/main.js'))) throw new Error('run `npm run build` first (npm test does)');
+    browser = await launchChromium();
+    server = await startPageServer('JST', undefined, options.labels?.());
+    fs.mkdirSync(ARTIFACTS, { recursive: true });
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  afterEach(async () => {
+    for (const p of opened.splice(0)) {
+      assert.deepEqual(await violations(p.page), [], 'CSP violations');
+      assert.deepEqual(p.problems(), [], 'console errors, page errors or dialogs');
+      await p.page.close();
+    }
+  });
+  return {
+    get server() {
+      return server!;
+    },
+    async open(theme = 'light', viewport, savedState) {
+      const p = await openPreviewPage(browser!, server!, theme, viewport, savedState);
+      opened.push(p);
+      return p;
+    },
+  };
+}

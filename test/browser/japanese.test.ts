@@ -5,48 +5,24 @@
  * the other browser tests.
  */
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Browser } from 'playwright-core';
 import { t } from '../../server/src/core';
 import { useLocale } from '../../server/src/features/translations';
 import { timelineLabels } from '../../common/render/labels';
-import {
-  ARTIFACTS, requireChromium, exampleText, launchChromium, modelOf, openPreviewPage, startPageServer, violations,
-  type PageServer, type PreviewPageHandle,
-} from './harness';
+import { ARTIFACTS, exampleText, modelOf, usePreviewPages } from './harness';
 
 describe('preview page in Chromium, in Japanese', function () {
-  let browser: Browser;
-  let server: PageServer;
-  let p: PreviewPageHandle | undefined;
-
-  before(async function () {
-    requireChromium(this);
-    assert.ok(fs.existsSync(path.resolve(__dirname, '../../dist/webview/main.js')), 'run `npm run build` first (npm test does)');
-    useLocale('ja');
-    const labels = timelineLabels(t, 'ja');
-    useLocale('en');
-    browser = await launchChromium();
-    server = await startPageServer('JST', undefined, labels);
-    fs.mkdirSync(ARTIFACTS, { recursive: true });
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  afterEach(async () => {
-    if (!p) return;
-    assert.deepEqual(await violations(p.page), [], 'CSP violations');
-    assert.deepEqual(p.problems(), [], 'console errors, page errors or dialogs');
-    await p.page.close();
-    p = undefined;
+  const pages = usePreviewPages({
+    labels: () => {
+      useLocale('ja');
+      const labels = timelineLabels(t, 'ja');
+      useLocale('en');
+      return labels;
+    },
   });
 
   it('labels the toolbar, legend, header, figures and events in Japanese', async () => {
-    p = await openPreviewPage(browser, server);
+    const p = await pages.open();
     const page = p.page;
     assert.equal(await page.locator('html').getAttribute('lang'), 'ja');
     assert.equal(await page.locator('header .empty').textContent(), 'タイムラインを読み込んでいます…');
@@ -88,7 +64,7 @@ describe('preview page in Chromium, in Japanese', function () {
   });
 
   it('the problems banner, Show Problems and unreadable events in Japanese', async () => {
-    p = await openPreviewPage(browser, server);
+    const p = await pages.open();
     const text = 'id: T-1\ntitle: t\nstatus: resolved\nstart: 2024-03-01T00:00Z\ntimeline:\n  - at: 2024-03-01T00:05Z\n    event: a\n  - at: 2024-03-01 25:99\n    event: b\n';
     const model = modelOf(text);
     await p.render(model, { problems: { errors: 2, warnings: 1 } });

@@ -6,12 +6,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Browser } from 'playwright-core';
 import type { TimelineEventJson, TimelineModel } from '../../common/protocol';
-import {
-  ARTIFACTS, requireChromium, exampleText, launchChromium, modelOf, openPreviewPage, startPageServer, violations,
-  type PageServer, type PreviewPageHandle, type Theme,
-} from './harness';
+import { ARTIFACTS, exampleText, modelOf, usePreviewPages, type PreviewPageHandle, type Theme } from './harness';
 
 const MINUTE = 60_000;
 const T0 = Date.parse('2024-03-01T00:00:00Z');
@@ -49,37 +45,9 @@ function bigModel(count: number, version = 1, textPrefix = 'update'): TimelineMo
 }
 
 describe('preview page in Chromium', function () {
-  let browser: Browser;
-  let server: PageServer;
-  const open: PreviewPageHandle[] = [];
-
-  before(async function () {
-    requireChromium(this);
-    assert.ok(fs.existsSync(path.resolve(__dirname, '../../dist/webview/main.js')), 'run `npm run build` first (npm test does)');
-    browser = await launchChromium();
-    server = await startPageServer();
-    fs.mkdirSync(ARTIFACTS, { recursive: true });
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  async function page(theme: Theme = 'light', viewport?: { width: number; height: number }): Promise<PreviewPageHandle> {
-    const p = await openPreviewPage(browser, server, theme, viewport);
-    open.push(p);
-    return p;
-  }
-
-  afterEach(async () => {
-    // Every test: no CSP violation, no console error, no dialog, no page error.
-    for (const p of open.splice(0)) {
-      assert.deepEqual(await violations(p.page), [], 'CSP violations');
-      assert.deepEqual(p.problems(), [], 'console errors, page errors or dialogs');
-      await p.page.close();
-    }
-  });
+  // Every test: no CSP violation, no console error, no dialog, no page error (usePreviewPages checks).
+  const pages = usePreviewPages();
+  const page = (theme: Theme = 'light', viewport?: { width: number; height: number }): Promise<PreviewPageHandle> => pages.open(theme, viewport);
 
   it('places every event at a y proportional to its time, in time order', async () => {
     const minutes = [0, 10, 30, 60, 150, 240];
@@ -149,10 +117,9 @@ describe('preview page in Chromium', function () {
 
   it('comes back from a saved state (after a reload) with its zone, mode and selection', async () => {
     const model = modelOf(exampleText());
-    const p = await openPreviewPage(browser, server, 'light', undefined, {
+    const p = await pages.open('light', undefined, {
       uri: model.uri, locked: false, zone: 'both', zoneChosen: true, mode: 'list', zoom: 3, scrollLeft: 0, scrollTop: 0, selected: 1,
     });
-    open.push(p);
     await p.render(model);
     assert.equal(await p.page.locator('.event[data-index="1"]').getAttribute('aria-selected'), 'true');
     assert.equal(await p.page.locator('.event[data-index="0"] .time').textContent(), '10:40 JST · 01:40 UTC');
@@ -173,7 +140,7 @@ describe('preview page in Chromium', function () {
     assert.deepEqual(figures, ['Duration10h 10m', 'Time to detect0s', 'Time to resolve10h 10m']);
     await p.page.getByRole('link', { name: 'Status page' }).click();
     assert.deepEqual((await p.posted()).filter((m) => m.type === 'openLink'), [{ type: 'openLink', url: 'https://example.com/status' }]);
-    assert.equal(p.page.url(), `${server.origin}/`, 'the webview itself does not navigate away');
+    assert.equal(p.page.url(), `${pages.server.origin}/`, 'the webview itself does not navigate away');
   });
 
   it('adds incidentTimeline.extraTimeZones to each event tooltip, skipping unknown zones', async () => {

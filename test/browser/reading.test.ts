@@ -5,14 +5,9 @@
  * 40-update burst, a three-day incident with long gaps and 2,000 events.
  */
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Browser } from 'playwright-core';
 import type { TimelineEventJson, TimelineModel } from '../../common/protocol';
-import {
-  ARTIFACTS, requireChromium, exampleText, launchChromium, modelOf, openPreviewPage, startPageServer, violations,
-  type PageServer, type PreviewPageHandle, type Theme,
-} from './harness';
+import { ARTIFACTS, exampleText, modelOf, usePreviewPages, type PreviewPageHandle, type Theme } from './harness';
 
 const MINUTE = 60_000;
 const T0 = Date.parse('2024-08-14T22:55:00Z');
@@ -56,31 +51,10 @@ function threeDays(): TimelineModel {
 }
 
 describe('preview page: the reading layout', function () {
-  let browser: Browser;
-  let server: PageServer;
-  let p: PreviewPageHandle | undefined;
-
-  before(async function () {
-    requireChromium(this);
-    assert.ok(fs.existsSync(path.resolve(__dirname, '../../dist/webview/main.js')), 'run `npm run build` first (npm test does)');
-    browser = await launchChromium();
-    server = await startPageServer();
-    fs.mkdirSync(ARTIFACTS, { recursive: true });
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-  afterEach(async () => {
-    if (!p) return;
-    assert.deepEqual(await violations(p.page), [], 'CSP violations');
-    assert.deepEqual(p.problems(), [], 'console errors, page errors or dialogs');
-    await p.page.close();
-    p = undefined;
-  });
+  const pages = usePreviewPages();
 
   async function open(model: TimelineModel, viewport = { width: 1000, height: 700 }, theme: Theme = 'light'): Promise<PreviewPageHandle> {
-    p = await openPreviewPage(browser, server, theme, viewport);
+    const p = await pages.open(theme, viewport);
     await p.render(model);
     return p;
   }

@@ -3,6 +3,7 @@
  * Both sides import this file; it depends only on vscode-languageserver-protocol's types.
  */
 import { RequestType, type Range } from 'vscode-languageserver-protocol';
+import type { ComponentState, Status } from './eventKinds';
 import type { IncidentTimelineSettings } from './settings';
 
 export type { IncidentTimelineSettings } from './settings';
@@ -24,6 +25,17 @@ export interface TimelineEventJson {
   readonly kind?: string;
   readonly text?: string;
   readonly source?: string;
+  /** What a status page's update announced, when it was published and what it promised. */
+  readonly status?: Status;
+  readonly posted?: TimeJson;
+  readonly nextUpdate?: TimeJson;
+  /** The components the event is about, each with its state when the event gives one. */
+  readonly components?: readonly ComponentJson[];
+}
+
+export interface ComponentJson {
+  readonly name: string;
+  readonly state?: ComponentState;
 }
 
 export interface IncidentJson {
@@ -38,6 +50,8 @@ export interface IncidentJson {
   readonly nextSteps?: readonly string[];
   readonly tags?: readonly string[];
   readonly sources?: readonly { readonly url: string; readonly title?: string }[];
+  /** The root `components`: the affected components or products. */
+  readonly components?: readonly string[];
   readonly start?: TimeJson;
   readonly end?: TimeJson;
   readonly range: Range;

@@ -5,6 +5,8 @@
  * and the renderer never translate themselves. Templates keep `{0}` for the count the page
  * fills in (see fillIn).
  */
+import type { Status } from '../eventKinds';
+import type { LaneState } from './componentLanes';
 import type { KindName } from './kinds';
 
 /** @vscode/l10n's and vscode.l10n's t: a message keyed by its English text, `{n}` filled from args. */
@@ -14,6 +16,9 @@ export type Translate = (message: string, ...args: Array<string | number | boole
 export type LabelLanguage = 'en' | 'ja';
 
 export type FigureKey = 'duration' | 'timeToDetect' | 'timeToMitigate' | 'timeToResolve';
+
+/** The figures of a status page's series of updates (common/render/updateFigures.ts). */
+export type UpdateFigureKey = 'timeToFirstUpdate' | 'longestUpdateGap' | 'promisesKept';
 
 export interface TimelineLabels {
   readonly language: LabelLanguage;
@@ -98,6 +103,33 @@ export interface TimelineLabels {
   readonly ongoing: string;
   /** `{0}`: the incident's id, `{1}`: how many events (the SVG's accessible name). */
   readonly svgTitle: string;
+  /** An update's announced status, as its chip says it. */
+  readonly statuses: Readonly<Record<Status, string>>;
+  /** A component's state in the lanes' legend and tables ('unstated': named as affected, no state given yet). */
+  readonly componentStates: Readonly<Record<LaneState, string>>;
+  readonly updateFigures: Readonly<Record<UpdateFigureKey, string>>;
+  /** `{0}` kept, `{1}` made. */
+  readonly promisesKeptOf: string;
+  /** `{0}`: a component's name (the figure of its time not operational). */
+  readonly notOperational: string;
+  /** After a component's time not operational when no update restored it. */
+  readonly notRestored: string;
+  /** `{0}`: when an update was published, where that differs from when it happened. */
+  readonly postedAt: string;
+  /** `{0}`: the time an update promised the next one by. */
+  readonly nextUpdateBy: string;
+  /** `{0}`: how late an update came after the promised time. */
+  readonly lateBy: string;
+  /** `{0}`: the promised time (the late chip's tooltip). */
+  readonly promisedBy: string;
+  readonly updateStatus: string;
+  readonly components: string;
+  /** The Markdown table of each component's windows, and its columns. */
+  readonly componentWindows: string;
+  readonly component: string;
+  readonly from: string;
+  readonly to: string;
+  readonly state: string;
 }
 
 /** Every label in the language of `translate` (the literal first arguments are what l10n/extract.cjs collects). */
@@ -188,6 +220,39 @@ export function timelineLabels(t: Translate, language: LabelLanguage): TimelineL
     kindFilterTitle: t('Show or hide events of this kind'),
     noMatch: t('No event matches the filters.'),
     svgTitle: t('Timeline of {0}: {1} events'),
+    statuses: {
+      investigating: t('Investigating'),
+      identified: t('Identified'),
+      monitoring: t('Monitoring'),
+      resolved: t('Resolved'),
+    },
+    componentStates: {
+      'operational': t('operational'),
+      'degraded': t('degraded'),
+      'partial-outage': t('partial outage'),
+      'major-outage': t('major outage'),
+      'maintenance': t('maintenance'),
+      'unstated': t('affected, state not given'),
+    },
+    updateFigures: {
+      timeToFirstUpdate: t('Time to first update'),
+      longestUpdateGap: t('Longest gap between updates'),
+      promisesKept: t('Next-update promises kept'),
+    },
+    promisesKeptOf: t('{0} of {1}'),
+    notOperational: t('{0} not operational'),
+    notRestored: t('not restored'),
+    postedAt: t('posted {0}'),
+    nextUpdateBy: t('next update by {0}'),
+    lateBy: t('{0} late'),
+    promisedBy: t('The update before promised this one by {0}'),
+    updateStatus: t('Update status'),
+    components: t('Components'),
+    componentWindows: t('Component windows'),
+    component: t('Component'),
+    from: t('From'),
+    to: t('To'),
+    state: t('State'),
   };
 }
 
@@ -234,5 +299,8 @@ export function parseTimelineLabels(value: unknown): TimelineLabels {
     figures: pick(ENGLISH_LABELS.figures, value.figures),
     figureWithheld: pick(ENGLISH_LABELS.figureWithheld, value.figureWithheld),
     kinds: pick(ENGLISH_LABELS.kinds, value.kinds),
+    statuses: pick(ENGLISH_LABELS.statuses, value.statuses),
+    componentStates: pick(ENGLISH_LABELS.componentStates, value.componentStates),
+    updateFigures: pick(ENGLISH_LABELS.updateFigures, value.updateFigures),
   };
 }

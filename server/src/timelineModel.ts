@@ -58,6 +58,7 @@ export function toTimelineModel(uri: string, version: number, parsed: ParsedInci
     nextSteps: incident.nextSteps?.value,
     tags: incident.tags?.value,
     sources: incident.sources?.value.map((s) => (s.title !== undefined ? { url: s.url, title: s.title } : { url: s.url })),
+    components: incident.components?.value.map((c) => c.name),
     start: timeJson(lineIndex, incident.start),
     end: timeJson(lineIndex, incident.end),
     range: toRange(lineIndex, incident.span),
@@ -73,6 +74,10 @@ export function toTimelineModel(uri: string, version: number, parsed: ParsedInci
       kind: event.kind?.value,
       text: event.event?.value,
       source: event.source?.value,
+      status: event.status?.value,
+      posted: timeJson(lineIndex, event.posted),
+      nextUpdate: timeJson(lineIndex, event.nextUpdate),
+      components: event.components?.value.map((c) => (c.state !== undefined ? { name: c.name, state: c.state } : { name: c.name })),
     };
     eventJson.set(event, { line: start.line, character: start.character, json: converted });
     return converted;

@@ -6,6 +6,7 @@ import { visibleText } from '../../../common/render/escape';
 import type { TimelineLabels } from '../../../common/render/labels';
 import { figureText, type TimelineView } from '../../../common/render/layout';
 import { windowTexts } from '../../../common/render/reading';
+import { updateFigures } from '../../../common/render/updateFigures';
 import type { ZoneMode } from '../../../common/settings';
 import { h } from './dom';
 
@@ -42,10 +43,15 @@ export function renderHeader(container: HTMLElement, view: TimelineView, labels:
   for (const tag of incident.tags ?? []) chips.appendChild(h('span', { className: 'chip tag', text: tag }));
   if (chips.childElementCount) container.appendChild(chips);
 
-  if (view.figures.length) {
+  const updates = updateFigures(view, labels);
+  if (view.figures.length || updates.length) {
     const figures = h('div', { className: 'figures' });
     for (const f of view.figures) {
       figures.appendChild(h('div', { className: 'figure' }, h('span', { className: 'label', text: labels.figures[f.key] }), h('span', { className: f.value === undefined ? 'value withheld' : 'value', text: figureText(f, labels) })));
+    }
+    // The figures of the status page's updates, beside the durations.
+    for (const f of updates) {
+      figures.appendChild(h('div', { className: `figure ${f.key}` }, h('span', { className: 'label', text: f.label }), h('span', { className: 'value', text: f.value })));
     }
     container.appendChild(figures);
   }

@@ -12,6 +12,7 @@ import { KIND_NAMES, KIND_STYLES } from '../../../common/render/kinds';
 import { countText, fillIn, parseTimelineLabels, type TimelineLabels } from '../../../common/render/labels';
 import { buildTimelineView, eventLabel, type TimelineView } from '../../../common/render/layout';
 import { isZoneMode, ZONE_MODES, type ZoneMode } from '../../../common/settings';
+import { ComponentLanesPanel } from './componentLanes';
 import { h, shapeSvg } from './dom';
 import { renderHeader } from './header';
 import { OverviewStrip } from './overview';
@@ -88,6 +89,11 @@ class PreviewPage {
     const position = this.reading.nearestShown(epochMs);
     if (position !== undefined) this.select(position, false, true);
   });
+  /** A click on a component's band selects the event whose update set it. */
+  private readonly lanes = new ComponentLanesPanel(labels, (index) => {
+    const position = this.positions.get(index);
+    if (position !== undefined) this.select(position, true, true);
+  });
   private readonly reading = new ReadingLayer(this.viewport, labels, { select: (pos, reveal) => this.select(pos, reveal) });
 
   constructor(root: HTMLElement) {
@@ -95,7 +101,7 @@ class PreviewPage {
     this.modeButton.setAttribute('aria-pressed', String(this.state.mode === 'list'));
     this.banner.hidden = true;
     this.unreadable.hidden = true;
-    root.append(this.header, this.banner, this.unreadable, this.toolbar, this.overview.element, this.viewport, this.live);
+    root.append(this.header, this.banner, this.unreadable, this.toolbar, this.overview.element, this.lanes.element, this.viewport, this.live);
     this.viewport.addEventListener('scroll', () => this.schedulePaint(true), { passive: true });
     this.viewport.addEventListener('keydown', (e) => this.onKey(e));
     this.viewport.addEventListener('wheel', (e) => this.onWheel(e), { passive: false });
@@ -310,6 +316,7 @@ class PreviewPage {
     if (!this.view) return;
     this.reading.setView(this.view, this.state.zone, this.state.mode, this.state.mode === 'list' ? 1 : this.state.zoom, this.filter);
     this.overview.setView(this.view, (position) => this.reading.isShown(position));
+    this.lanes.setView(this.view, this.state.zone, this.state.selected);
     this.renderDays();
   }
 
@@ -475,6 +482,7 @@ class PreviewPage {
 
   private layerSelect(): void {
     this.reading.setSelected(this.selectedPosition);
+    this.lanes.setSelected(this.view?.events[this.selectedPosition]?.index);
     const index = this.view?.events[this.selectedPosition]?.index;
     if (index !== undefined) this.viewport.setAttribute('aria-activedescendant', `event-${index}`);
     else this.viewport.removeAttribute('aria-activedescendant');

@@ -11,6 +11,7 @@ import { eventLabel, eventTimeText, eventTooltip, type TimelineView } from '../.
 import { readingItems, readingOptions, type ReadingItem } from '../../../common/render/reading';
 import type { PreviewMode } from '../previewMessages';
 import type { ZoneMode } from '../../../common/settings';
+import { updateParts } from './componentLanes';
 import { h, shapeSvg } from './dom';
 
 /** Texts this long are cut (at LONG_TEXT_SHOWN characters) until the reader expands them. */
@@ -293,10 +294,11 @@ export class ReadingLayer {
     const pos = item.position;
     const event = view.events[pos];
     const selected = pos === this.selected;
+    const update = updateParts(view, event.index, this.zone, this.labels);
     const element = h('div', {
       className: `item event kind-${event.kind}${selected ? ' selected' : ''}`,
       attrs: {
-        role: 'option', id: `event-${event.index}`, 'aria-selected': String(selected), 'aria-label': eventLabel(event, this.zone, this.labels),
+        role: 'option', id: `event-${event.index}`, 'aria-selected': String(selected), 'aria-label': update.spoken ? `${eventLabel(event, this.zone, this.labels)}; ${update.spoken}` : eventLabel(event, this.zone, this.labels),
         title: eventTooltip(event, this.zone, view.extraZones, this.labels), 'data-index': String(event.index),
       },
     });
@@ -306,9 +308,11 @@ export class ReadingLayer {
       h('span', { className: 'time', text: eventTimeText(event.epochMs, this.zone, false) }),
       h('span', { className: 'offset', text: event.offset }),
       h('span', { className: 'kind', text: this.labels.kinds[event.kind] }));
+    if (update.status) when.append(update.status);
     const cut = this.isCut(event.index, event.text);
     const text = h('div', { className: 'text', text: cut ? `${event.text.slice(0, LONG_TEXT_SHOWN)}…` : event.text });
     element.append(when, text);
+    if (update.facts) element.append(update.facts);
     if (cut) {
       const more = h('button', { className: 'more', text: this.labels.showWholeText });
       more.addEventListener('click', (e) => {

@@ -1,0 +1,122 @@
+/**
+ * The preview's half of updates and components (issue 11): a lane per component over the
+ * incident's true time (the overview strip's scale, so the two line up), a band per state in the
+ * state's colour and pattern, with a legend of the states drawn; clicking a band selects the
+ * event whose update set it. And on each update in the reading layout: its status as a chip,
+ * when it was posted where that differs, the promised next update, how late it came, the states
+ * it gives. Incident text goes in as text only.
+ */
+import { componentLanes, LANE_STATES, type LaneState } from '../../../common/render/componentLanes';
+import { bandText } from '../../../common/render/componentLanesSvg';
+import { visibleText } from '../../../common/render/escape';
+import { fillIn, type TimelineLabels } from '../../../common/render/labels';
+import { eventTimeText, type TimelineView } from '../../../common/render/layout';
+import { updateSeries } from '../../../common/render/updates';
+import type { ZoneMode } from '../../../common/settings';
+import { formatDuration } from '../../../common/time';
+import { h } from './dom';
+import './componentLanes.css';
+
+export class ComponentLanesPanel {
+  readonly element: HTMLDetailsElement;
+  private readonly summary: HTMLElement;
+  private readonly rows: HTMLElement;
+  private bands: { element: HTMLElement; index?: number }[] = [];
+
+  constructor(private readonly labels: TimelineLabels, private readonly select: (index: number) => void) {
+    this.summary = h('summary');
+    this.rows = h('div', { className: 'lane-rows', attrs: { role: 'list', 'aria-label': labels.components } });
+    this.element = h('details', { className: 'lanes' }, this.summary, this.rows);
+    this.element.open = true;
+    this.element.hidden = true;
+  }
+
+  /** New model or zone: the lanes drawn again (a few elements per component). */
+  setView(view: TimelineView, zone: ZoneMode, selectedIndex: number | undefined): void {
+    const { lanes } = componentLanes(view);
+    this.element.hidden = lanes.length === 0;
+    this.bands = [];
+    if (!lanes.length) {
+      this.rows.replaceChildren();
+      return;
+    }
+    const { startMs, endMs } = view.domain;
+    const percent = (ms: number) => (Math.min(endMs, Math.max(startMs, ms)) - startMs) / (endMs - startMs) * 100;
+    const present = new Set<LaneState>();
+    this.rows.replaceChildren(...lanes.map((lane) => {
+      const track = h('div', { className: 'track' });
+      for (const band of lane.bands) {
+        present.add(band.state);
+        const text = bandText(lane.name, band, zone, this.labels);
+        const attrs: Record<string, string> = { title: text, 'aria-label': text, 'data-state': band.state };
+        const element = band.index === undefined
+          ? h('span', { className: `band state-${band.state}`, attrs })
+          : h('button', { className: `band state-${band.state}`, attrs: { ...attrs, 'data-index': String(band.index) } });
+        const left = percent(band.fromMs);
+        element.style.left = `${left}%`;
+        element.style.width = `${Math.max(0, percent(band.toMs) - left)}%`;
+        if (band.index !== undefined) {
+          const index = band.index;
+          element.addEventListener('click', () => this.select(index));
+        }
+        this.bands.push({ element, ...(band.index !== undefined ? { index: band.index } : {}) });
+        track.appendChild(element);
+      }
+      return h('div', { className: 'lane', attrs: { role: 'listitem' } }, h('span', { className: 'lane-name', text: lane.name }), track);
+    }));
+    // The summary names the section and is the legend: only the states drawn, each with its swatch.
+    this.summary.replaceChildren(h('span', { className: 'lanes-title', text: this.labels.components }),
+      ...LANE_STATES.filter((s) => present.has(s)).map((state) => h('span', { className: 'legend-state' },
+        h('span', { className: `swatch state-${state}`, attrs: { 'aria-hidden': 'true' } }), h('span', { text: this.labels.componentStates[state] }))));
+    this.setSelected(selectedIndex);
+  }
+
+  /** The bands the selected event set are marked. */
+  setSelected(index: number | undefined): void {
+    for (const band of this.bands) band.element.classList.toggle('selected', index !== undefined && band.index === index);
+  }
+}
+
+/** What an update adds to its event in the reading layout. */
+export interface UpdateParts {
+  /** The status chip, for the time row. */
+  readonly status?: HTMLElement;
+  /** Posted, promise, lateness and states, under the text. */
+  readonly facts?: HTMLElement;
+  /** All of it in words, for the event's spoken label. */
+  readonly spoken: string;
+}
+
+/** The parts of the event at file index `index`; nothing for an event that is not an update. */
+export function updateParts(view: TimelineView, index: number, zone: ZoneMode, labels: TimelineLabels): UpdateParts {
+  const facts = updateSeries(view).byIndex.get(index);
+  if (!facts) return { spoken: '' };
+  const time = (ms: number) => eventTimeText(ms, zone, view.multiDay);
+  const words: string[] = [];
+  let status: HTMLElement | undefined;
+  if (facts.status !== undefined) {
+    status = h('span', { className: `update-status status-${facts.status}`, text: labels.statuses[facts.status], attrs: { title: labels.updateStatus } });
+    words.push(labels.statuses[facts.status]);
+  }
+  const parts: HTMLElement[] = [];
+  const add = (className: string, text: string, title?: string) => {
+    parts.push(h('span', { className, text, ...(title ? { attrs: { title } } : {}) }));
+    words.push(text);
+  };
+  if (facts.postedMs !== undefined) add('posted', fillIn(labels.postedAt, time(facts.postedMs)));
+  if (facts.late) add('late', fillIn(labels.lateBy, formatDuration(facts.late.byMs)), fillIn(labels.promisedBy, time(facts.late.promisedMs)));
+  if (facts.nextUpdateMs !== undefined) add('next-update', fillIn(labels.nextUpdateBy, time(facts.nextUpdateMs)));
+  const event = view.model.events.find((e) => e.index === index);
+  for (const c of event?.components ?? []) {
+    const name = visibleText(c.name);
+    const text = c.state !== undefined ? `${name}: ${labels.componentStates[c.state]}` : name;
+    const chip = h('span', { className: 'component' }, ...(c.state !== undefined ? [h('span', { className: `swatch state-${c.state}`, attrs: { 'aria-hidden': 'true' } })] : []), h('span', { text }));
+    parts.push(chip);
+    words.push(text);
+  }
+  return {
+    ...(status ? { status } : {}),
+    ...(parts.length ? { facts: h('div', { className: 'update-facts' }, ...parts) } : {}),
+    spoken: words.join(', '),
+  };
+}

@@ -1,0 +1,192 @@
+/**
+ * Updates and components in the preview (issue 11), in real Chromium with the production CSP:
+ * each update's status chip, posting time, promise and lateness; a lane per component with its
+ * bands where their times put them, a legend of the states drawn, a click on a band selecting the
+ * event that set it; the figures in the header; the states apart in light, dark and high contrast.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { buildTimelineView } from '../../common/render/layout';
+import type { TimelineModel } from '../../common/protocol';
+import { ARTIFACTS, modelOf, usePreviewPages, type PreviewPageHandle, type Theme } from './harness';
+
+const ROOT = path.join(__dirname, '../..');
+
+const LANES = `title: Lanes
+status: resolved
+components: [API, Web]
+start: 2024-05-01T10:00Z
+end: 2024-05-01T12:00Z
+timeline:
+  - at: 2024-05-01T10:00Z
+    kind: detected
+    event: Errors begin.
+  - at: 2024-05-01T10:05Z
+    posted: 2024-05-01T10:20Z
+    status: investigating
+    next_update: 2024-05-01T10:50Z
+    components: {API: major-outage}
+    event: API is down.
+  - at: 2024-05-01T11:00Z
+    status: identified
+    components: {API: partial-outage, Web: degraded}
+    event: Partly back.
+  - at: 2024-05-01T11:20Z
+    status: monitoring
+    components: {Web: maintenance}
+    event: Web in maintenance.
+  - at: 2024-05-01T11:30Z
+    status: resolved
+    components: {API: operational}
+    event: API recovered.
+`;
+
+interface BandBox {
+  readonly lane: string;
+  readonly state: string;
+  readonly index: string | null;
+  readonly left: number;
+  readonly right: number;
+  readonly trackLeft: number;
+  readonly trackWidth: number;
+}
+
+async function bandBoxes(p: PreviewPageHandle): Promise<BandBox[]> {
+  return p.page.$$eval('.lanes .lane', (lanes) => lanes.flatMap((lane) => {
+    const track = lane.querySelector('.track')!.getBoundingClientRect();
+    return [...lane.querySelectorAll<HTMLElement>('.band')].map((band) => {
+      const box = band.getBoundingClientRect();
+      return {
+        lane: lane.querySelector('.lane-name')!.textContent ?? '', state: band.dataset.state ?? '', index: band.dataset.index ?? null,
+        left: box.left, right: box.right, trackLeft: track.left, trackWidth: track.width,
+      };
+    });
+  }));
+}
+
+describe('preview page: updates and component lanes', function () {
+  const pages = usePreviewPages();
+
+  async function open(model: TimelineModel, theme: Theme = 'light', viewport = { width: 1000, height: 800 }): Promise<PreviewPageHandle> {
+    const p = await pages.open(theme, viewport);
+    await p.render(model);
+    return p;
+  }
+
+  it('shows each update\'s status as a chip, its posting time where it differs, its promise and how late it came', async () => {
+    const p = await open(modelOf(LANES));
+    const events = await p.page.$$eval('.item.event', (items) => items.map((item) => ({
+      index: (item as HTMLElement).dataset.index,
+      status: item.querySelector('.when .update-status')?.textContent ?? null,
+      facts: [...item.querySelectorAll('.update-facts > span')].map((s) => s.textContent),
+      lateTitle: item.querySelector('.late')?.getAttribute('title') ?? null,
+      label: item.getAttribute('aria-label'),
+    })));
+    assert.deepEqual(events.map((e) => [e.index, e.status, e.facts]), [
+      ['0', null, []],
+      ['1', 'Investigating', ['posted 19:20 JST', 'next update by 19:50 JST', 'API: major outage']],
+      ['2', 'Identified', ['10m late', 'API: partial outage', 'Web: degraded']],
+      ['3', 'Monitoring', ['Web: maintenance']],
+      ['4', 'Resolved', ['API: operational']],
+    ]);
+    assert.equal(events[2].lateTitle, 'The update before promised this one by 19:50 JST');
+    assert.equal(events[2].label, '2024-05-01 20:00 JST, +1h, no kind: Partly back.; Identified, 10m late, API: partial outage, Web: degraded');
+    // The zone switch rewrites the times of the notes too.
+    await p.page.click('button[data-zone="UTC"]');
+    assert.deepEqual(await p.page.$$eval('.item.event[data-index="1"] .update-facts > span', (s) => s.map((e) => e.textContent)),
+      ['posted 10:20 UTC', 'next update by 10:50 UTC', 'API: major outage']);
+  });
+
+  it('draws a lane per component with each band where its times put it, and a legend of the states drawn', async () => {
+    const model = modelOf(LANES);
+    const p = await open(model);
+    const { domain } = buildTimelineView(model);
+    const at = (iso: string) => (Date.parse(iso) - domain.startMs) / (domain.endMs - domain.startMs);
+    const boxes = await bandBoxes(p);
+    const expected = [
+      ['API', 'unstated', null, '10:00', '10:20'], ['API', 'major-outage', '1', '10:20', '11:00'], ['API', 'partial-outage', '2', '11:00', '11:30'], ['API', 'operational', '4', '11:30', '12:00'],
+      ['Web', 'unstated', null, '10:00', '11:00'], ['Web', 'degraded', '2', '11:00', '11:20'], ['Web', 'maintenance', '3', '11:20', '12:00'],
+    ] as const;
+    assert.deepEqual(boxes.map((b) => [b.lane, b.state, b.index]), expected.map(([lane, state, index]) => [lane, state, index]));
+    boxes.forEach((b, i) => {
+      const [, , , from, to] = expected[i];
+      // Time-true: each edge within a pixel of where its instant falls on the incident's scale.
+      assert.ok(Math.abs(b.left - (b.trackLeft + at(`2024-05-01T${from}Z`) * b.trackWidth)) <= 1, `${b.lane} ${b.state} starts at ${from}`);
+      assert.ok(Math.abs(b.right - (b.trackLeft + at(`2024-05-01T${to}Z`) * b.trackWidth)) <= 1, `${b.lane} ${b.state} ends at ${to}`);
+    });
+    // The lanes share the overview strip's scale: the same left and right edges.
+    const [strip, track] = await p.page.$$eval('.overview canvas, .lanes .track', (els) => els.map((e) => { const r = e.getBoundingClientRect(); return [Math.round(r.left), Math.round(r.right)]; }));
+    assert.deepEqual(track, strip);
+    assert.deepEqual(await p.page.$$eval('.lanes summary .legend-state', (s) => s.map((e) => e.textContent)),
+      ['operational', 'degraded', 'partial outage', 'major outage', 'maintenance', 'affected, state not given']);
+    assert.equal(await p.page.getAttribute('.lanes .band[data-state="major-outage"]', 'title'), 'API: major outage, 2024-05-01 19:20 JST – 2024-05-01 20:00 JST (40m)');
+  });
+
+  it('a click on a band selects the event whose update set it, and marks its bands', async () => {
+    const p = await open(modelOf(LANES));
+    await p.page.click('.lanes .band[data-state="partial-outage"]');
+    const posted = await p.posted();
+    assert.deepEqual(posted.filter((m) => m.type === 'reveal'), [{ type: 'reveal', index: 2 }]);
+    assert.equal(await p.page.getAttribute('.item.event.selected', 'data-index'), '2');
+    // Event 2 set two states: both its bands are marked, and no other.
+    assert.deepEqual(await p.page.$$eval('.lanes .band.selected', (b) => b.map((e) => (e as HTMLElement).dataset.state)), ['partial-outage', 'degraded']);
+    // A band no update set (the root list's unstated start) is not a button.
+    assert.equal(await p.page.$$eval('.lanes .band[data-state="unstated"]', (b) => b.map((e) => e.tagName).join()), 'SPAN,SPAN');
+  });
+
+  it('shows the figures of the updates in the header', async () => {
+    const p = await open(modelOf(LANES));
+    const figures = await p.page.$$eval('header .figure', (f) => f.map((e) => `${e.querySelector('.label')?.textContent}: ${e.querySelector('.value')?.textContent}`));
+    assert.deepEqual(figures, [
+      'Duration: 2h', 'Time to detect: 0s', 'Time to first update: 20m', 'Longest gap between updates: 40m',
+      'Next-update promises kept: 0 of 1', 'API not operational: 1h 10m', 'Web not operational: 1h, not restored',
+    ]);
+  });
+
+  for (const theme of ['light', 'dark', 'high-contrast'] as const) {
+    it(`keeps the five states and the unstated band apart in the ${theme} theme, by colour and by pattern`, async () => {
+      const p = await open(modelOf(LANES), theme);
+      const looks = await p.page.$$eval('.lanes summary .swatch', (swatches) => swatches.map((s) => {
+        const style = getComputedStyle(s);
+        return { image: style.backgroundImage, color: style.backgroundColor, border: style.borderTopStyle };
+      }));
+      assert.equal(looks.length, 6);
+      // Pattern alone (background image and border, colours ignored) tells every state apart.
+      const patterns = looks.map((l) => `${l.image.replace(/rgba?\([^)]*\)/g, 'C')} ${l.border}`);
+      assert.equal(new Set(patterns).size, 6, patterns.join('\n'));
+      const colors = looks.map((l) => `${l.color} ${(/rgba?\([^)]*\)/.exec(l.image) ?? [''])[0]}`);
+      assert.equal(new Set(colors).size, 6, colors.join('\n'));
+      fs.writeFileSync(path.join(ARTIFACTS, `preview-lanes-${theme}.png`), await p.page.screenshot());
+    });
+  }
+
+  it('fits a 360 px panel: no lane or update line overflows', async () => {
+    const p = await open(modelOf(LANES), 'light', { width: 360, height: 700 });
+    const overflowing = await p.page.$$eval('.lanes, .lanes .lane, .lanes summary, .update-facts, .item.event', (els) => els.filter((e) => e.scrollWidth > e.clientWidth + 1).map((e) => e.className));
+    assert.deepEqual(overflowing, []);
+    fs.writeFileSync(path.join(ARTIFACTS, 'preview-lanes-360.png'), await p.page.screenshot());
+  });
+
+  it('on the GitHub example: each component unstated until the update that says it operates normally, which a click selects', async () => {
+    const text = fs.readFileSync(path.join(ROOT, 'examples/github-2026-03-03.incident.yaml'), 'utf8');
+    const p = await open(modelOf(text, 'file:///work/github-2026-03-03.incident.yaml'));
+    const boxes = await bandBoxes(p);
+    assert.deepEqual(boxes.map((b) => [b.lane, b.state, b.index]), [
+      ['Git Operations', 'unstated', null], ['Git Operations', 'operational', '3'],
+      ['Actions', 'unstated', null], ['Actions', 'operational', '4'],
+      ['Copilot', 'unstated', null], ['Copilot', 'operational', '2'],
+    ]);
+    await p.page.click('.lanes .lane:nth-child(3) .band[data-state="operational"]');
+    assert.equal(await p.page.getAttribute('.item.event.selected', 'data-index'), '2');
+    const figures = await p.page.$$eval('header .figure', (f) => f.map((e) => `${e.querySelector('.label')?.textContent}: ${e.querySelector('.value')?.textContent}`));
+    assert.deepEqual(figures.slice(-2), ['Time to first update: 31m', 'Longest gap between updates: 22m']);
+    fs.writeFileSync(path.join(ARTIFACTS, 'preview-lanes-github.png'), await p.page.screenshot());
+  });
+
+  it('an incident without components or updates shows no lanes and no update chips', async () => {
+    const p = await open(modelOf(fs.readFileSync(path.join(ROOT, 'examples/exchange-online-2019-11-19.incident.yaml'), 'utf8')));
+    assert.equal(await p.page.isHidden('.lanes'), true);
+    assert.equal(await p.page.$$eval('.update-status, .update-facts', (e) => e.length), 0);
+  });
+});

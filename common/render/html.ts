@@ -3,12 +3,16 @@
  * a table of every event. No script at all, and a CSP that forbids scripts and any network
  * load, so the file opens offline anywhere and incident text can never run.
  */
+import { componentLanes } from './componentLanes';
+import { componentLanesPicture } from './componentLanesSvg';
 import { escapeHtml, safeHref } from './escape';
 import { ENGLISH_LABELS, type TimelineLabels } from './labels';
 import { figureText, fullTimeText, type TimelineView } from './layout';
 import { readingItems, readingOptions, windowTexts } from './reading';
 import type { ZoneMode } from '../settings';
 import { renderSvg } from './svg';
+import { updateFigures } from './updateFigures';
+import { updateNotes } from './updatesExport';
 
 const PAGE_STYLE = `
 :root { color-scheme: light dark; }
@@ -26,9 +30,12 @@ th, td.time, td.offset { white-space: nowrap; font-variant-numeric: tabular-nums
 a { color: #1a73c9; }
 .window { font-weight: 600; margin: 0 0 12px; } .window span + span { font-weight: 400; color: #5f6368; margin-left: 12px; }
 tr.day th { padding-top: 14px; font-size: 1.05em; } tr.gap td { font-style: italic; color: #5f6368; }
+.status { border: 1px solid #1a73c9; color: #1a73c9; border-radius: 9px; padding: 0 7px; margin-right: 6px; font-size: .9em; white-space: nowrap; }
+.notes { display: block; color: #5f6368; font-size: .92em; }
 @media (prefers-color-scheme: dark) {
   body { color: #e0e0e0; background: #1e1e1e; } dt { color: #a0a0a0; }
   .figures div { border-color: #444; } th, td { border-color: #333; } a { color: #75beff; }
+  .status { border-color: #75beff; color: #75beff; } .notes { color: #a0a0a0; }
 }`;
 
 export interface HtmlOptions {
@@ -59,7 +66,9 @@ export function renderHtml(view: TimelineView, options: HtmlOptions): string {
     return href ? `<li><a href="${escapeHtml(href)}" rel="noreferrer noopener">${text}</a></li>` : `<li>${text}</li>`;
   }).join('');
   // A withheld figure shows its reason where the number would be, in the body weight.
-  const figures = view.figures.map((f) => `<div>${escapeHtml(labels.figures[f.key])}${f.value === undefined ? `<em>${escapeHtml(figureText(f, labels))}</em>` : `<strong>${escapeHtml(f.value)}</strong>`}</div>`).join('');
+  const figures = view.figures.map((f) => `<div>${escapeHtml(labels.figures[f.key])}${f.value === undefined ? `<em>${escapeHtml(figureText(f, labels))}</em>` : `<strong>${escapeHtml(f.value)}</strong>`}</div>`).join('')
+    + updateFigures(view, labels).map((f) => `<div>${escapeHtml(f.label)}<strong>${escapeHtml(f.value)}</strong></div>`).join('');
+  const lanes = componentLanesPicture(view, componentLanes(view), { zone: options.zone, labels });
   // The preview's reading order: a row per day heading and per long quiet gap between the events.
   const rows = readingItems(view, options.zone, readingOptions('list', 1)).map((item) => {
     if (item.type === 'day') return `<tr class="day"><th colspan="5">${escapeHtml(item.date)}</th></tr>`;
@@ -67,7 +76,7 @@ export function renderHtml(view: TimelineView, options: HtmlOptions): string {
     const e = view.events[item.position];
     return `<tr><td class="time">${escapeHtml(fullTimeText(e.epochMs, 'JST'))}</td>`
       + `<td class="time">${escapeHtml(fullTimeText(e.epochMs, 'UTC'))}</td><td class="offset">${escapeHtml(e.offset)}</td>`
-      + `<td>${e.kind === 'other' ? '' : escapeHtml(labels.kinds[e.kind])}</td><td>${escapeHtml(e.text)}</td></tr>`;
+      + `<td>${e.kind === 'other' ? '' : escapeHtml(labels.kinds[e.kind])}</td><td>${updateCell(view, e.index, e.text, options.zone, labels)}</td></tr>`;
   }).join('\n');
   const windows = windowTexts(view, options.zone, labels.ongoing);
   const duration = view.figures.find((f) => f.key === 'duration');
@@ -92,7 +101,7 @@ ${windowLine}<dl>${dl}</dl>
 ${figures ? `<div class="figures">${figures}</div>` : ''}
 ${sources ? `<h2>${escapeHtml(labels.sources)}</h2><ul>${sources}</ul>` : ''}
 <div class="chart">${renderSvg(view, { zone: options.zone, header: false, labels })}</div>
-<h2>${escapeHtml(labels.timeline)}</h2>
+${lanes ? `<h2>${escapeHtml(labels.components)}</h2>\n<div class="chart">${lanes}</div>\n` : ''}<h2>${escapeHtml(labels.timeline)}</h2>
 <table>
 <thead><tr><th>JST</th><th>UTC</th><th>${escapeHtml(labels.fromStart)}</th><th>${escapeHtml(labels.kind)}</th><th>${escapeHtml(labels.event)}</th></tr></thead>
 <tbody>
@@ -103,4 +112,12 @@ ${unreadable}
 </body>
 </html>
 `;
+}
+
+/** An event's text cell: an update's status first, its notes (posted, promise, lateness, states) under the text. */
+function updateCell(view: TimelineView, index: number, text: string, zone: ZoneMode, labels: TimelineLabels): string {
+  const update = updateNotes(view, index, zone, labels);
+  const status = update?.status ? `<span class="status">${escapeHtml(update.status)}</span>` : '';
+  const notes = update?.notes.length ? `<span class="notes">${escapeHtml(update.notes.join(' · '))}</span>` : '';
+  return `${status}${escapeHtml(text)}${notes}`;
 }

@@ -123,6 +123,8 @@ export interface TimelineLabels {
   /** `{0}`: the promised time (the late chip's tooltip). */
   readonly promisedBy: string;
   readonly updateStatus: string;
+  /** The exports' column of an update's status and notes. */
+  readonly updateColumn: string;
   readonly components: string;
   /** The Markdown table of each component's windows, and its columns. */
   readonly componentWindows: string;
@@ -247,6 +249,7 @@ export function timelineLabels(t: Translate, language: LabelLanguage): TimelineL
     lateBy: t('{0} late'),
     promisedBy: t('The update before promised this one by {0}'),
     updateStatus: t('Update status'),
+    updateColumn: t('Update'),
     components: t('Components'),
     componentWindows: t('Component windows'),
     component: t('Component'),

@@ -4,11 +4,14 @@
  * Times in the chosen zone(s); in Japanese, dates as Japanese summaries write them
  * (2019年11月19日 10時40分). All incident text is escaped, so it is never markup.
  */
+import { componentLanes } from './componentLanes';
 import { escapeMarkdownCell, escapeMarkdownText, safeHref } from './escape';
 import { ENGLISH_LABELS, fillIn, type TimelineLabels } from './labels';
 import { figureText, fullTimeText, wallText, type TimelineView } from './layout';
 import type { ZoneMode } from '../settings';
 import { JST_OFFSET_MINUTES, MINUTE } from '../time';
+import { updateFigures } from './updateFigures';
+import { componentWindowRows, updateNotes } from './updatesExport';
 
 export interface MarkdownOptions {
   readonly zone: ZoneMode;
@@ -97,6 +100,7 @@ export function renderMarkdown(view: TimelineView, options: MarkdownOptions = { 
     [labels.start, view.window ? timeInMode(view.window.startMs, mode, labels) : undefined],
     [labels.end, view.window && !view.window.open ? timeInMode(view.window.endMs, mode, labels) : undefined],
     ...view.figures.map((f): [string, string] => [labels.figures[f.key], figureText(f, labels)]),
+    ...updateFigures(view, labels).map((f): [string, string] => [f.label, f.value]),
   ];
   const factLines = facts.filter(([, value]) => value).map(([name, value]) => `- **${escapeMarkdownCell(name)}:** ${escapeMarkdownCell(value ?? '')}`);
   if (factLines.length) lines.push(...factLines, '');
@@ -109,7 +113,10 @@ export function renderMarkdown(view: TimelineView, options: MarkdownOptions = { 
   const zones: Zone[] = mode === 'both' ? ['JST', 'UTC'] : [mode];
   const sourceOf = new Map(view.model.events.map((e) => [e.index, e.source]));
   const withSources = view.events.some((e) => sourceOf.get(e.index));
-  const header = [...zones, labels.kind, labels.event, ...(withSources ? [labels.source] : [])];
+  // An update column only when the timeline has updates: status, posted, promise, lateness, states.
+  const updates = new Map(view.events.map((e) => [e.index, updateNotes(view, e.index, mode, labels)]));
+  const withUpdates = [...updates.values()].some((u) => u !== undefined);
+  const header = [...zones, labels.kind, labels.event, ...(withUpdates ? [labels.updateColumn] : []), ...(withSources ? [labels.source] : [])];
   const table = [`| ${header.map(escapeMarkdownCell).join(' | ')} |`, `|${' --- |'.repeat(header.length)}`];
   for (const e of view.events) {
     const source = sourceOf.get(e.index);
@@ -117,14 +124,29 @@ export function renderMarkdown(view: TimelineView, options: MarkdownOptions = { 
       ...zones.map((zone) => (labels.language === 'ja' ? japaneseTime(e.epochMs, zone) : wallText(e.epochMs, zone))),
       e.kind === 'other' ? '' : escapeMarkdownCell(labels.kinds[e.kind]),
       escapeMarkdownCell(e.text),
+      ...(withUpdates ? [escapeMarkdownCell(updateCellText(updates.get(e.index)))] : []),
       ...(withSources ? [source ? link(source, undefined) : ''] : []),
     ];
     table.push(`| ${cells.join(' | ')} |`);
   }
   if (view.events.length) section(labels.timeline, table);
+  const windows = componentWindowRows(componentLanes(view), labels);
+  if (windows.length) {
+    const when = (ms: number) => zones.map((zone) => (labels.language === 'ja' ? japaneseTime(ms, zone) : fullTimeText(ms, zone))).join(' / ');
+    const columns = [labels.component, labels.from, labels.to, labels.state, labels.figures.duration];
+    section(labels.componentWindows, [
+      `| ${columns.map(escapeMarkdownCell).join(' | ')} |`, `|${' --- |'.repeat(columns.length)}`,
+      ...windows.map((w) => `| ${[w.component, when(w.fromMs), w.toMs === undefined ? '' : when(w.toMs), labels.componentStates[w.state], w.duration].map(escapeMarkdownCell).join(' | ')} |`),
+    ]);
+  }
   if (view.unreadable.length) {
     section(labels.unreadable, view.unreadable.map((e) => `- ${escapeMarkdownCell(e.timeText || `(${labels.noTime})`)}: ${escapeMarkdownCell(e.text)}`));
   }
   if (incident?.sources?.length) section(labels.sources, incident.sources.map((s) => `- ${link(s.url, s.title)}`));
   return lines.join('\n').replace(/\n+$/, '\n');
+}
+
+/** "Investigating; posted …; next update by …; API: major outage" ('' for an event that is not an update). */
+function updateCellText(update: ReturnType<typeof updateNotes>): string {
+  return update ? [...(update.status ? [update.status] : []), ...update.notes].join('; ') : '';
 }

@@ -123,6 +123,26 @@ describe('preview page: updates and component lanes', function () {
     assert.equal(await p.page.getAttribute('.lanes .band[data-state="major-outage"]', 'title'), 'API: major outage, 2024-05-01 19:20 JST – 2024-05-01 20:00 JST (40m)');
   });
 
+  it('draws the lanes on the overview strip too: a thin row per component under the density bars, each band in its state\'s colour', async () => {
+    const model = modelOf(LANES);
+    const p = await open(model);
+    const { domain } = buildTimelineView(model);
+    const pixels = await p.page.$eval('.overview canvas', (canvas, d) => {
+      const c = canvas as HTMLCanvasElement;
+      const ctx = c.getContext('2d')!;
+      const x = (iso: string) => Math.round(((Date.parse(iso) - d.startMs) / (d.endMs - d.startMs)) * c.width);
+      const at = (iso: string, y: number) => [...ctx.getImageData(x(iso), y, 1, 1).data.slice(0, 3)];
+      // Rows from y = 26: API (26–29), Web (30–33).
+      return { height: c.height, cssHeight: c.getBoundingClientRect().height, apiMajor: at('2024-05-01T10:40Z', 27), webDegraded: at('2024-05-01T11:10Z', 31), webMaintenance: at('2024-05-01T11:40Z', 31), apiOperational: at('2024-05-01T11:45Z', 27) };
+    }, domain);
+    assert.equal(pixels.height, 24 + 2 * 4 + 2);
+    assert.equal(pixels.cssHeight, 34);
+    assert.deepEqual(pixels.apiMajor, [0xe5, 0x14, 0x00], 'charts-red');
+    assert.deepEqual(pixels.webDegraded, [0xbf, 0x88, 0x03], 'charts-yellow');
+    assert.deepEqual(pixels.webMaintenance, [0x1a, 0x85, 0xff], 'charts-blue');
+    assert.deepEqual(pixels.apiOperational, [0x38, 0x8a, 0x34], 'charts-green: a line through the row\'s middle');
+  });
+
   it('a click on a band selects the event whose update set it, and marks its bands', async () => {
     const p = await open(modelOf(LANES));
     await p.page.click('.lanes .band[data-state="partial-outage"]');

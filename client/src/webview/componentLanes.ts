@@ -77,6 +77,52 @@ export class ComponentLanesPanel {
   }
 }
 
+/** The theme colour of each state in the overview strip, where rows are too thin for patterns. */
+const STRIP_COLORS: Readonly<Record<LaneState, readonly [string, string]>> = {
+  'operational': ['--vscode-charts-green', '#388a34'],
+  'degraded': ['--vscode-charts-yellow', '#bf8803'],
+  'partial-outage': ['--vscode-charts-orange', '#d18616'],
+  'major-outage': ['--vscode-charts-red', '#e51400'],
+  'maintenance': ['--vscode-charts-blue', '#1a85ff'],
+  'unstated': ['--vscode-descriptionForeground', '#717171'],
+};
+
+/** One row per component under the overview strip's density bars: 4 px each, 2 px beyond eight components. */
+function stripRow(view: TimelineView): number {
+  return componentLanes(view).lanes.length > 8 ? 2 : 4;
+}
+
+/** The height the overview strip adds for the lanes (0 without components). */
+export function stripLanesHeight(view: TimelineView): number {
+  const count = componentLanes(view).lanes.length;
+  return count ? count * stripRow(view) + 2 : 0;
+}
+
+/**
+ * The lanes on the overview strip, from `top`: each band in its state's colour (operational a
+ * thinner line, unstated an outline), on the strip's own time scale `x`.
+ */
+export function drawStripLanes(ctx: CanvasRenderingContext2D, view: TimelineView, x: (epochMs: number) => number, top: number, color: (name: string, fallback: string) => string): void {
+  const row = stripRow(view);
+  componentLanes(view).lanes.forEach((lane, i) => {
+    const y = top + 2 + i * row;
+    for (const band of lane.bands) {
+      const [name, fallback] = STRIP_COLORS[band.state];
+      const x0 = x(band.fromMs);
+      const width = Math.max(1, x(band.toMs) - x0);
+      if (band.state === 'unstated') {
+        ctx.strokeStyle = color(name, fallback);
+        ctx.lineWidth = 1;
+        ctx.strokeRect(x0 + 0.5, y + 0.5, Math.max(0, width - 1), row - 2);
+        continue;
+      }
+      ctx.fillStyle = color(name, fallback);
+      if (band.state === 'operational') ctx.fillRect(x0, y + (row - 1) / 2 - 0.5, width, 1);
+      else ctx.fillRect(x0, y, width, row - 1);
+    }
+  });
+}
+
 /** What an update adds to its event in the reading layout. */
 export interface UpdateParts {
   /** The status chip, for the time row. */

@@ -5,6 +5,7 @@
  * 10,000-event incident costs one small element, and colours come from the theme variables.
  */
 import type { TimelineView } from '../../../common/render/layout';
+import { drawStripLanes, stripLanesHeight } from './componentLanes';
 import { h } from './dom';
 
 const HEIGHT = 24;
@@ -33,6 +34,10 @@ export class OverviewStrip {
   setView(view: TimelineView, shown: (position: number) => boolean): void {
     this.view = view;
     this.element.hidden = view.events.length === 0;
+    // The component lanes take a thin row each under the density bars.
+    const height = HEIGHT + stripLanesHeight(view);
+    this.canvas.height = height;
+    this.canvas.style.height = `${height}px`;
     this.width = 0;
     this.shown = shown;
   }
@@ -47,7 +52,7 @@ export class OverviewStrip {
     if (!ctx) return;
     const css = getComputedStyle(document.documentElement);
     const color = (name: string, fallback: string) => css.getPropertyValue(name).trim() || fallback;
-    ctx.clearRect(0, 0, width, HEIGHT);
+    ctx.clearRect(0, 0, width, this.canvas.height);
     const x = (ms: number) => ((ms - view.domain.startMs) / (view.domain.endMs - view.domain.startMs)) * width;
     if (view.window) {
       ctx.globalAlpha = 0.18;
@@ -63,6 +68,7 @@ export class OverviewStrip {
       const bar = Math.max(3, Math.sqrt(count / max) * (HEIGHT - 4));
       ctx.fillRect(i * BAR, HEIGHT - 2 - bar, BAR - 1, bar);
     });
+    drawStripLanes(ctx, view, x, HEIGHT, color);
     if (fromMs !== undefined && toMs !== undefined) {
       ctx.strokeStyle = color('--vscode-focusBorder', '#005fb8');
       ctx.lineWidth = 2;

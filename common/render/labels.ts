@@ -112,7 +112,7 @@ export interface TimelineLabels {
   readonly promisesKeptOf: string;
   /** `{0}`: a component's name (the figure of its time not operational). */
   readonly notOperational: string;
-  /** After a component's time not operational when no update restored it. */
+  /** `{0}`: a component's time not operational (or a window's length) when no update restored it. */
   readonly notRestored: string;
   /** `{0}`: when an update was published, where that differs from when it happened. */
   readonly postedAt: string;
@@ -243,7 +243,7 @@ export function timelineLabels(t: Translate, language: LabelLanguage): TimelineL
     },
     promisesKeptOf: t('{0} of {1}'),
     notOperational: t('{0} not operational'),
-    notRestored: t('not restored'),
+    notRestored: t('{0}, not restored'),
     postedAt: t('posted {0}'),
     nextUpdateBy: t('next update by {0}'),
     lateBy: t('{0} late'),

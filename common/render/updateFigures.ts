@@ -31,7 +31,7 @@ export function updateFigures(view: TimelineView, labels: TimelineLabels): Updat
   for (const lane of componentLanes(view).lanes) {
     if (!lane.stated) continue;
     const value = formatDuration(lane.notOperationalMs);
-    figures.push({ key: 'notOperational', label: fillIn(labels.notOperational, lane.name), value: lane.restored ? value : `${value}, ${labels.notRestored}` });
+    figures.push({ key: 'notOperational', label: fillIn(labels.notOperational, lane.name), value: lane.restored ? value : fillIn(labels.notRestored, value) });
   }
   return figures;
 }

@@ -57,7 +57,7 @@ export function componentWindowRows(lanes: ComponentLanes, labels: TimelineLabel
       const last = i === lane.bands.length - 1;
       const duration = formatDuration(band.toMs - band.fromMs);
       if (last && band.state !== 'unstated') {
-        rows.push({ component: lane.name, fromMs: band.fromMs, state: band.state, duration: `${duration}, ${labels.notRestored}` });
+        rows.push({ component: lane.name, fromMs: band.fromMs, state: band.state, duration: fillIn(labels.notRestored, duration) });
       } else {
         rows.push({ component: lane.name, fromMs: band.fromMs, toMs: band.toMs, state: band.state, duration });
       }

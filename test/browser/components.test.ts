@@ -7,7 +7,10 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { timelineLabels } from '../../common/render/labels';
 import { buildTimelineView } from '../../common/render/layout';
+import { t } from '../../server/src/core';
+import { useLocale } from '../../server/src/features/translations';
 import type { TimelineModel } from '../../common/protocol';
 import { ARTIFACTS, modelOf, usePreviewPages, type PreviewPageHandle, type Theme } from './harness';
 
@@ -208,5 +211,29 @@ describe('preview page: updates and component lanes', function () {
     const p = await open(modelOf(fs.readFileSync(path.join(ROOT, 'examples/exchange-online-2019-11-19.incident.yaml'), 'utf8')));
     assert.equal(await p.page.isHidden('.lanes'), true);
     assert.equal(await p.page.$$eval('.update-status, .update-facts', (e) => e.length), 0);
+  });
+});
+
+describe('preview page: updates and component lanes in Japanese', function () {
+  const pages = usePreviewPages({
+    labels: () => {
+      useLocale('ja');
+      const labels = timelineLabels(t, 'ja');
+      useLocale('en');
+      return labels;
+    },
+  });
+
+  it('names the statuses, states, notes, legend and figures in Japanese (incident text as written)', async () => {
+    const p = await pages.open('light', { width: 1000, height: 800 });
+    await p.render(modelOf(LANES));
+    assert.deepEqual(await p.page.$$eval('.item.event[data-index="1"] .update-status, .item.event[data-index="1"] .update-facts > span', (s) => s.map((e) => e.textContent)),
+      ['調査中', '掲載 19:20 JST', '次回更新予定 19:50 JST', 'API: 大規模な停止']);
+    assert.equal(await p.page.textContent('.item.event[data-index="2"] .late'), '10m 遅れ');
+    assert.deepEqual(await p.page.$$eval('.lanes summary > span', (s) => s.map((e) => e.textContent)),
+      ['コンポーネント', '正常稼働', '性能低下', '部分的な停止', '大規模な停止', 'メンテナンス', '影響あり（状態の記載なし）']);
+    const figures = await p.page.$$eval('header .figure', (f) => f.map((e) => `${e.querySelector('.label')?.textContent}: ${e.querySelector('.value')?.textContent}`));
+    assert.deepEqual(figures.slice(2), ['最初の更新までの時間: 20m', '更新の最長間隔: 40m', '守られた次回更新の予告: 1件中0件', 'API の稼働停止時間: 1h 10m', 'Web の稼働停止時間: 1h（未復旧）']);
+    fs.writeFileSync(path.join(ARTIFACTS, 'preview-lanes-ja.png'), await p.page.screenshot());
   });
 });

@@ -101,7 +101,7 @@ describe('updates and components in the views', () => {
         '更新の最長間隔: 40m',
         '守られた次回更新の予告: 1件中0件',
         'API の稼働停止時間: 1h 10m',
-        'Web の稼働停止時間: 1h, 未復旧',
+        'Web の稼働停止時間: 1h（未復旧）',
       ]);
     } finally {
       useLocale('en');

@@ -6,7 +6,7 @@
  * (server/src/core/rules/updates.ts); this reads the same facts from the model the views get.
  */
 import type { Status } from '../eventKinds';
-import type { TimelineEventJson } from '../protocol';
+import type { ComponentJson, TimelineEventJson } from '../protocol';
 import type { TimelineView } from './layout';
 
 /** What the views show about one update. */
@@ -22,6 +22,8 @@ export interface UpdateFacts {
   readonly nextUpdateMs?: number;
   /** This update came after the time the one before it promised, while the incident was open. */
   readonly late?: { readonly byMs: number; readonly promisedMs: number; readonly promisedBy: number };
+  /** The components it names, with their states, as written. */
+  readonly components?: readonly ComponentJson[];
 }
 
 export interface UpdateSeries {
@@ -79,6 +81,7 @@ function readSeries(view: TimelineView): UpdateSeries {
       ...(publishedMs !== undefined ? { publishedMs } : {}),
       ...(postedMs !== undefined && postedMs !== atMs ? { postedMs } : {}),
       ...(epochOf(event.nextUpdate?.utc) !== undefined ? { nextUpdateMs: epochOf(event.nextUpdate?.utc) } : {}),
+      ...(event.components !== undefined ? { components: event.components } : {}),
     });
   }
   // Array.prototype.sort is stable: updates published together keep the file's order.

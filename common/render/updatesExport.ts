@@ -27,8 +27,7 @@ export function updateNotes(view: TimelineView, index: number, zone: ZoneMode, l
   if (facts.postedMs !== undefined) notes.push(fillIn(labels.postedAt, time(facts.postedMs)));
   if (facts.late) notes.push(fillIn(labels.lateBy, formatDuration(facts.late.byMs)));
   if (facts.nextUpdateMs !== undefined) notes.push(fillIn(labels.nextUpdateBy, time(facts.nextUpdateMs)));
-  const event = view.model.events.find((e) => e.index === index);
-  for (const c of event?.components ?? []) {
+  for (const c of facts.components ?? []) {
     notes.push(c.state !== undefined ? `${visibleText(c.name)}: ${labels.componentStates[c.state]}` : visibleText(c.name));
   }
   return { ...(facts.status !== undefined ? { status: labels.statuses[facts.status] } : {}), notes };

@@ -65,8 +65,8 @@ describe('updates and components in the views', () => {
   it('reads each update: posted where it differs, the promise, and how late the next one came', () => {
     const series = updateSeries(viewOf(LANES));
     assert.deepEqual(series.published.map((f) => f.index), [1, 2, 3]);
-    assert.deepEqual(series.byIndex.get(1), { index: 1, status: 'investigating', publishedMs: ms('2024-05-01T10:20Z'), postedMs: ms('2024-05-01T10:20Z'), nextUpdateMs: ms('2024-05-01T10:50Z') });
-    assert.deepEqual(series.byIndex.get(2), { index: 2, status: 'identified', publishedMs: ms('2024-05-01T11:00Z'), late: { byMs: 10 * 60_000, promisedMs: ms('2024-05-01T10:50Z'), promisedBy: 1 } });
+    assert.deepEqual(series.byIndex.get(1), { index: 1, status: 'investigating', publishedMs: ms('2024-05-01T10:20Z'), postedMs: ms('2024-05-01T10:20Z'), nextUpdateMs: ms('2024-05-01T10:50Z'), components: [{ name: 'API', state: 'major-outage' }] });
+    assert.deepEqual(series.byIndex.get(2), { index: 2, status: 'identified', publishedMs: ms('2024-05-01T11:00Z'), late: { byMs: 10 * 60_000, promisedMs: ms('2024-05-01T10:50Z'), promisedBy: 1 }, components: [{ name: 'API', state: 'partial-outage' }, { name: 'Web', state: 'degraded' }] });
     assert.equal(series.byIndex.get(0), undefined, 'a detected event without update keys is not an update');
     assert.equal(series.timeToFirstUpdateMs, 20 * 60_000);
     assert.deepEqual(series.longestGap, { ms: 40 * 60_000, fromMs: ms('2024-05-01T10:20Z'), toMs: ms('2024-05-01T11:00Z') });

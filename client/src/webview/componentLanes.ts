@@ -152,8 +152,7 @@ export function updateParts(view: TimelineView, index: number, zone: ZoneMode, l
   if (facts.postedMs !== undefined) add('posted', fillIn(labels.postedAt, time(facts.postedMs)));
   if (facts.late) add('late', fillIn(labels.lateBy, formatDuration(facts.late.byMs)), fillIn(labels.promisedBy, time(facts.late.promisedMs)));
   if (facts.nextUpdateMs !== undefined) add('next-update', fillIn(labels.nextUpdateBy, time(facts.nextUpdateMs)));
-  const event = view.model.events.find((e) => e.index === index);
-  for (const c of event?.components ?? []) {
+  for (const c of facts.components ?? []) {
     const name = visibleText(c.name);
     const text = c.state !== undefined ? `${name}: ${labels.componentStates[c.state]}` : name;
     const chip = h('span', { className: 'component' }, ...(c.state !== undefined ? [h('span', { className: `swatch state-${c.state}`, attrs: { 'aria-hidden': 'true' } })] : []), h('span', { text }));

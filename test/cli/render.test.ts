@@ -60,6 +60,30 @@ describe('cli: render', () => {
     assert.ok(utc.includes('| 2019-11-19 01:40 | detected | Start of impact: mail from external users and internal mail with attachments is delayed or not received in Australia, Japan and India. |'), utc.join('\n'));
   });
 
+  it('Markdown of the GitHub example: the updates\' figures, the Update column and each component\'s windows', () => {
+    const r = run(['render', 'examples/github-2026-03-03.incident.yaml', '--format', 'md', '--zone', 'UTC']);
+    assert.equal(r.status, 0, r.stderr);
+    assert.ok(r.stdout.includes('- **Time to resolve:** 1h 23m\n- **Time to first update:** 31m\n- **Longest gap between updates:** 22m\n'), r.stdout);
+    const from = r.stdout.indexOf('| 2026-03-03 19:32 |');
+    assert.equal(r.stdout.slice(from, r.stdout.indexOf('### Sources')), [
+      '| 2026-03-03 19:32 | update | Copilot is operating normally. | Copilot: operational |',
+      '| 2026-03-03 19:54 | update | Git Operations is operating normally. | Git Operations: operational |',
+      '| 2026-03-03 19:55 | update | Actions is operating normally. | Actions: operational |',
+      '| 2026-03-03 20:06 | update | Recovery across all services; GitHub continues to monitor for full recovery. |  |',
+      '| 2026-03-03 20:09 | resolved | Resolved, with the summary of impact, cause and next steps. | Resolved |',
+      '',
+      '### Component windows',
+      '',
+      '| Component | From | To | State | Duration |',
+      '| --- | --- | --- | --- | --- |',
+      '| Git Operations | 2026-03-03 18:46 UTC | 2026-03-03 19:54 UTC | affected, state not given | 1h 8m |',
+      '| Actions | 2026-03-03 18:46 UTC | 2026-03-03 19:55 UTC | affected, state not given | 1h 9m |',
+      '| Copilot | 2026-03-03 18:46 UTC | 2026-03-03 19:32 UTC | affected, state not given | 46m |',
+      '',
+      '',
+    ].join('\n'));
+  });
+
   it('writes a self-contained HTML file with -o: the header, the figures, the chart and a table of every event', () => {
     const out = path.join(dir, 'ex.html');
     const r = run(['render', EXAMPLE, '-o', out]);

@@ -10,6 +10,7 @@ import { componentLanes } from '../../common/render/componentLanes';
 import { buildTimelineView, ENGLISH_LABELS, timelineLabels } from '../../common/render/index';
 import { updateFigures } from '../../common/render/updateFigures';
 import { updateSeries } from '../../common/render/updates';
+import { updateNotes } from '../../common/render/updatesExport';
 import { parseIncident } from '../../server/src/core/parse';
 import { toTimelineModel } from '../../server/src/timelineModel';
 import { t as coreT } from '../../server/src/core/l10n';
@@ -137,5 +138,11 @@ describe('updates and components in the views', () => {
     assert.equal(api.name, 'API');
     assert.deepEqual(api.bands.map((b) => [b.state, b.index]), [['unstated', 0]]);
     assert.equal(api.stated, false);
+  });
+
+  it('shows hidden characters in component names by name, in the lanes and the notes alike', () => {
+    const view = viewOf('title: x\nstatus: investigating\ncomponents: ["A\\u202Eb"]\nstart: 2024-05-01T10:00Z\ntimeline:\n  - at: 2024-05-01T10:00Z\n    components: {"A\\u202Eb": degraded}\n    event: x\n');
+    assert.deepEqual(componentLanes(view).lanes.map((l) => [l.name, l.bands.map((b) => b.state)]), [['A⟨U+202E⟩b', ['degraded']]]);
+    assert.deepEqual(updateNotes(view, 0, 'UTC', ENGLISH_LABELS), { notes: ['A⟨U+202E⟩b: degraded'] });
   });
 });

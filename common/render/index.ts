@@ -2,7 +2,8 @@
 export * from './layout';
 export * from './kinds';
 export { escapeHtml, escapeMarkdownCell, escapeMarkdownText, isSafeLink, safeHref, visibleText } from './escape';
-export { renderSvg, type SvgOptions } from './svg';
+export { DEFAULT_SVG_WIDTH, renderOverviewSvg, renderSvg, type LaneArea, type LaneDrawing, type SvgOptions } from './svg';
+export { textWidth, wrapText, type Font } from './textWidth';
 export { renderHtml, type HtmlOptions } from './html';
 export { renderMarkdown, type MarkdownOptions } from './markdown';
 export * from './labels';

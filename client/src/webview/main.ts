@@ -343,6 +343,10 @@ class PreviewPage {
 
   private paintNow(): void {
     this.reading.paint();
+    // Hiding or showing the strip resizes the viewport, which paints again: measured with the
+    // strip's room counted in, the answer stays the same.
+    const vp = this.viewport;
+    this.overview.setNeeded(vp.scrollHeight > vp.clientHeight + this.overview.height);
     const times = this.reading.visibleTimes();
     this.overview.draw(times?.fromMs, times?.toMs);
     document.body.dataset.rendered = String((Number(document.body.dataset.rendered) || 0) + 1);

@@ -247,6 +247,21 @@ describe('preview page: the reading layout', function () {
     assert.equal(await page.locator('.canvas .empty').isVisible(), true);
   });
 
+  it('the legend keeps every kind in view: names while they fit beside the search, shapes only when they do not', async () => {
+    const model = modelAt(KINDS.map((_, i) => i * 10), (i) => `event ${i}`);
+    const handle = await open(model, { width: 620, height: 600 });
+    const page = handle.page;
+    const legend = () => page.locator('.legend').evaluate((e) => ({
+      overflow: e.scrollWidth - e.clientWidth,
+      names: [...e.querySelectorAll('.name')].filter((n) => (n as HTMLElement).offsetWidth > 0).length,
+      labels: [...e.querySelectorAll('button')].map((b) => b.getAttribute('aria-label')),
+    }));
+    assert.deepEqual(await legend(), { overflow: 0, names: 0, labels: ['detected', 'update', 'mitigated', 'resolved', 'cause', 'report', 'note'] });
+    await page.setViewportSize({ width: 1400, height: 600 });
+    await page.waitForFunction(() => !document.querySelector('.legend')!.classList.contains('shapes-only'));
+    assert.deepEqual((await legend()).names, 7);
+  });
+
   it('the overview strip appears once the events run past the screen, its density marks drawn over the frame of what is on screen', async () => {
     const model = threeDays();
     const handle = await open(model, { width: 700, height: 2000 });

@@ -186,6 +186,15 @@ class PreviewPage {
     }));
   }
 
+  /**
+   * The kinds' names go when they do not all fit beside the search (the shapes stay, named by
+   * their title and aria-label), rather than the last kinds being cut off at the panel's edge.
+   */
+  private fitLegend(): void {
+    this.legend.classList.remove('shapes-only');
+    if (this.legend.scrollWidth > this.legend.clientWidth + 1) this.legend.classList.add('shapes-only');
+  }
+
   private onMessage(message: HostMessage): void {
     switch (message.type) {
       case 'render':
@@ -307,6 +316,7 @@ class PreviewPage {
   /** Heights depend on the width: a new width re-measures (the layer keeps the rest). */
   private relayout(): void {
     if (!this.view) return;
+    this.fitLegend();
     const vp = this.viewport;
     if (vp.firstChild !== this.reading.canvas) vp.replaceChildren(this.reading.canvas);
     this.reading.resize();

@@ -260,6 +260,11 @@ describe('preview page: the reading layout', function () {
     await page.setViewportSize({ width: 1400, height: 600 });
     await page.waitForFunction(() => !document.querySelector('.legend')!.classList.contains('shapes-only'));
     assert.deepEqual((await legend()).names, 7);
+    // At 360 px, beside the search, the day list and the count: four kinds over three days.
+    const fourKinds = ['detected', 'update', 'mitigated', 'resolved'];
+    const days = await open(modelAt([0, 20, 1500, 1530, 2900, 3070], (i) => `event ${i}`, (i) => fourKinds[Math.min(i, 3)]), { width: 360, height: 600 });
+    assert.equal(await days.page.locator('.days').isVisible(), true);
+    assert.deepEqual(await days.page.locator('.legend').evaluate((e) => [e.scrollWidth - e.clientWidth, e.querySelectorAll('button').length]), [0, 4]);
   });
 
   it('the overview strip appears once the events run past the screen, its density marks drawn over the frame of what is on screen', async () => {

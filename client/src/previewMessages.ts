@@ -4,6 +4,7 @@
  * holds types and tiny pure helpers only.
  */
 import type { TimelineChanges, TimelineModel } from '../../common/protocol';
+import { KIND_NAMES, type KindName } from '../../common/render/kinds';
 import { DEFAULT_ZONE_MODE, isZoneMode, type ZoneMode } from '../../common/settings';
 
 export type PreviewMode = 'timeline' | 'list';
@@ -24,6 +25,12 @@ export interface PreviewState {
   readonly scrollTop: number;
   /** Index (in the file's timeline list) of the selected event. */
   readonly selected?: number;
+  /** Kinds the reader hid in the legend (absent: none). */
+  readonly hiddenKinds?: readonly KindName[];
+  /** The search box's text (absent: empty). */
+  readonly query?: string;
+  /** The reader's own fold or unfold of the header's Details (absent: by the panel's size). */
+  readonly detailsOpen?: boolean;
 }
 
 /** host -> webview */
@@ -118,8 +125,14 @@ export function parsePreviewState(value: unknown): PreviewState | undefined {
     scrollLeft: finite(value.scrollLeft, 0, 0, Number.MAX_SAFE_INTEGER),
     scrollTop: finite(value.scrollTop, 0, 0, Number.MAX_SAFE_INTEGER),
     ...(Number.isInteger(value.selected) && (value.selected as number) >= 0 ? { selected: value.selected as number } : {}),
+    ...(Array.isArray(value.hiddenKinds) ? { hiddenKinds: KIND_NAMES.filter((kind) => (value.hiddenKinds as unknown[]).includes(kind)) } : {}),
+    ...(typeof value.query === 'string' ? { query: value.query.slice(0, MAX_QUERY_LENGTH) } : {}),
+    ...(typeof value.detailsOpen === 'boolean' ? { detailsOpen: value.detailsOpen } : {}),
   };
 }
+
+/** A search longer than this is not something a reader typed. */
+const MAX_QUERY_LENGTH = 500;
 
 /** Zooming in further than this makes minutes wider than any screen; 1 is "fit all". */
 export const MAX_ZOOM = 4096;

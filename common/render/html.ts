@@ -1,7 +1,8 @@
 /**
- * The timeline as one self-contained HTML file: inline style, the SVG timeline, the header and
- * a table of every event. No script at all, and a CSP that forbids scripts and any network
- * load, so the file opens offline anywhere and incident text can never run.
+ * The timeline as one self-contained HTML file: inline style, the header, the overview strip
+ * (the whole incident in true time, as SVG) and a table of every event in reading order. No
+ * script at all, and a CSP that forbids scripts and any network load, so the file opens offline
+ * anywhere and incident text can never run.
  */
 import { componentLanes } from './componentLanes';
 import { componentLanesPicture } from './componentLanesSvg';
@@ -10,7 +11,7 @@ import { ENGLISH_LABELS, type TimelineLabels } from './labels';
 import { figureText, fullTimeText, type TimelineView } from './layout';
 import { readingItems, readingOptions, windowTexts } from './reading';
 import type { ZoneMode } from '../settings';
-import { renderSvg } from './svg';
+import { renderOverviewSvg } from './svg';
 import { updateFigures } from './updateFigures';
 import { updateNotes } from './updatesExport';
 
@@ -100,7 +101,7 @@ export function renderHtml(view: TimelineView, options: HtmlOptions): string {
 ${windowLine}<dl>${dl}</dl>
 ${figures ? `<div class="figures">${figures}</div>` : ''}
 ${sources ? `<h2>${escapeHtml(labels.sources)}</h2><ul>${sources}</ul>` : ''}
-<div class="chart">${renderSvg(view, { zone: options.zone, header: false, labels })}</div>
+${view.events.length ? `<div class="chart">${renderOverviewSvg(view, { zone: options.zone, labels })}</div>` : ''}
 ${lanes ? `<h2>${escapeHtml(labels.components)}</h2>\n<div class="chart">${lanes}</div>\n` : ''}<h2>${escapeHtml(labels.timeline)}</h2>
 <table>
 <thead><tr><th>JST</th><th>UTC</th><th>${escapeHtml(labels.fromStart)}</th><th>${escapeHtml(labels.kind)}</th><th>${escapeHtml(labels.event)}</th></tr></thead>

@@ -2,7 +2,8 @@
 export * from './layout';
 export * from './kinds';
 export { escapeHtml, escapeMarkdownCell, escapeMarkdownText, isSafeLink, safeHref, visibleText } from './escape';
-export { renderSvg, type SvgOptions } from './svg';
+export { DEFAULT_SVG_WIDTH, renderOverviewSvg, renderSvg, type LaneArea, type LaneDrawing, type SvgOptions } from './svg';
+export { textWidth, wrapText, type Font } from './textWidth';
 export { renderHtml, type HtmlOptions } from './html';
 export { renderMarkdown, type MarkdownOptions } from './markdown';
 export * from './labels';
@@ -13,7 +14,9 @@ import { ENGLISH_LABELS, type TimelineLabels } from './labels';
 import { buildTimelineView, type TimelineView } from './layout';
 import type { ZoneMode } from '../settings';
 import { renderMarkdown } from './markdown';
-import { renderSvg } from './svg';
+import { renderSvg, type LaneDrawing } from './svg';
+import { componentLanes } from './componentLanes';
+import { componentLanesSvg } from './componentLanesSvg';
 
 export type ExportFormat = 'html' | 'svg' | 'md';
 export const EXPORT_FORMATS: readonly ExportFormat[] = ['html', 'svg', 'md'];
@@ -27,7 +30,14 @@ export function renderExport(model: TimelineModel, format: ExportFormat, zone: Z
 export function renderViewAs(view: TimelineView, format: ExportFormat, zone: ZoneMode, labels: TimelineLabels = ENGLISH_LABELS): string {
   switch (format) {
     case 'html': return renderHtml(view, { zone, labels });
-    case 'svg': return renderSvg(view, { zone, labels });
+    case 'svg': return renderSvg(view, { zone, labels, componentLanes: laneDrawing(view, zone, labels) });
     case 'md': return renderMarkdown(view, { zone, labels });
   }
+}
+
+/** The SVG export's component lanes, under its overview strip; none when no component is named. */
+function laneDrawing(view: TimelineView, zone: ZoneMode, labels: TimelineLabels): LaneDrawing | undefined {
+  const lanes = componentLanes(view);
+  if (!lanes.lanes.length) return undefined;
+  return (area) => componentLanesSvg(lanes, { x: area.scale.x, left: area.left, width: area.width, y: area.y, zone, labels });
 }

@@ -61,7 +61,7 @@ export interface TimelineView {
   readonly domain: { readonly startMs: number; readonly endMs: number };
   /** Total duration, time to detect / mitigate / resolve. */
   readonly figures: readonly DurationFigure[];
-  /** True when the drawn range spans more than one day, so labels carry dates. */
+  /** True when the drawn range spans more than one day, so update notes' times carry dates. */
   readonly multiDay: boolean;
   /** IANA zones (incidentTimeline.extraTimeZones) shown in each event's tooltip; unknown names dropped. */
   readonly extraZones: readonly string[];
@@ -234,76 +234,4 @@ export function timeScale(startMs: number, pxPerMs: number, originPx = 0): TimeS
     x: (ms) => originPx + (ms - startMs) * pxPerMs,
     time: (x) => startMs + (x - originPx) / pxPerMs,
   };
-}
-
-/**
- * Puts marker labels in rows so none overlap: each x (ascending) goes in the lowest lane whose
- * last label ends at or before it. Events sharing a minute end up stacked, all readable.
- */
-export function assignLanes(xs: ArrayLike<number>, labelWidth: number): { lanes: Int32Array; laneCount: number } {
-  const rights = new Float64Array(xs.length);
-  for (let i = 0; i < xs.length; i++) rights[i] = xs[i] + labelWidth;
-  return assignLaneSpans(xs, rights);
-}
-
-/**
- * The same for labels of their own widths, [lefts[i], rights[i]) each, in any order: taken by
- * left edge, each goes in the lowest lane free by then (fewest lanes for intervals). Two heaps
- * (busy lanes by end, free lanes by number) keep it O(n log n) for 10,000 events.
- */
-export function assignLaneSpans(lefts: ArrayLike<number>, rights: ArrayLike<number>): { lanes: Int32Array; laneCount: number } {
-  const order = Array.from({ length: lefts.length }, (_, i) => i).sort((a, b) => lefts[a] - lefts[b] || a - b);
-  const lanes = new Int32Array(lefts.length);
-  const busy = new MinHeap<{ end: number; lane: number }>((a, b) => a.end - b.end || a.lane - b.lane);
-  const free = new MinHeap<number>((a, b) => a - b);
-  let laneCount = 0;
-  for (const i of order) {
-    while (busy.size && busy.peek().end <= lefts[i]) free.push(busy.pop().lane);
-    const lane = free.size ? free.pop() : laneCount++;
-    busy.push({ end: rights[i], lane });
-    lanes[i] = lane;
-  }
-  return { lanes, laneCount };
-}
-
-class MinHeap<T> {
-  private readonly items: T[] = [];
-  constructor(private readonly less: (a: T, b: T) => number) {}
-  get size(): number {
-    return this.items.length;
-  }
-  peek(): T {
-    return this.items[0];
-  }
-  push(item: T): void {
-    const a = this.items;
-    a.push(item);
-    let i = a.length - 1;
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      if (this.less(a[i], a[parent]) >= 0) break;
-      [a[i], a[parent]] = [a[parent], a[i]];
-      i = parent;
-    }
-  }
-  pop(): T {
-    const a = this.items;
-    const top = a[0];
-    const last = a.pop() as T;
-    if (a.length) {
-      a[0] = last;
-      let i = 0;
-      for (;;) {
-        const l = 2 * i + 1;
-        const r = l + 1;
-        let m = i;
-        if (l < a.length && this.less(a[l], a[m]) < 0) m = l;
-        if (r < a.length && this.less(a[r], a[m]) < 0) m = r;
-        if (m === i) break;
-        [a[i], a[m]] = [a[m], a[i]];
-        i = m;
-      }
-    }
-    return top;
-  }
 }

@@ -1,38 +1,82 @@
 /**
- * The whole timeline as one SVG string (not just what a panel shows): header, legend, axis in
- * the chosen zone(s), the incident window as a band, and every event at its true position with
- * its label in a lane. Every user string is escaped; the SVG holds no script.
+ * The SVG export: the preview's reading layout (reading.ts) as one picture. The header with the
+ * window in words; an overview strip of the whole incident in true time when the page runs long
+ * (and the place where component lanes go); the legend of the kinds present; then, down a rail,
+ * a heading per day and each event's time, offset, kind and whole text, wrapped, with space
+ * proportional to the time since the event before and quiet gaps compressed into a marked line.
+ * Text is measured by estimate (textWidth.ts), so no DOM is needed. Every user string is
+ * escaped; the SVG holds no script.
  */
 import { escapeHtml } from './escape';
 import { KIND_NAMES, KIND_STYLES, type KindName } from './kinds';
 import { ENGLISH_LABELS, fillIn, type TimelineLabels } from './labels';
-import { assignLaneSpans, axisTicks, eventTimeText, figureText, fullTimeText, timeScale, type TimelineView } from './layout';
+import { axisTicks, eventLabel, eventTimeText, figureText, timeScale, type TimeScale, type TimelineView } from './layout';
+import { primaryZone, readingItems, readingOptions, windowTexts } from './reading';
+import { textWidth, wrapText, type Font } from './textWidth';
 import type { ZoneMode } from '../settings';
+
+/** Where component lanes are drawn: under the overview strip, on its time scale. */
+export interface LaneArea {
+  /** Time -> x, the strip's own. */
+  readonly scale: TimeScale;
+  /** The strip's left edge and width, in px. */
+  readonly left: number;
+  readonly width: number;
+  /** The top of the lanes. */
+  readonly y: number;
+}
+
+/** Draws the lanes in `area`: their SVG and the height they took. */
+export type LaneDrawing = (area: LaneArea) => { readonly svg: string; readonly height: number };
 
 export interface SvgOptions {
   readonly zone: ZoneMode;
-  /** Total width in pixels (default: 1200, wider for dense timelines). */
+  /** Total width in pixels (default 800; at least 320). Text wraps to it; the height follows. */
   readonly width?: number;
-  /** Whether to draw the title/figures header (the HTML export has its own). */
+  /** Whether to draw the title, window and figures (the HTML export has its own). */
   readonly header?: boolean;
   /** Legend and titles in the reader's language (default English). */
   readonly labels?: TimelineLabels;
+  /** Component lanes under the overview strip (which is then always drawn); none by default. */
+  readonly componentLanes?: LaneDrawing;
 }
 
-/** Room kept right of the plot for the axis' zone names (labels there turn to the left). */
-const ZONE_NAME_ROOM = 48;
-const LANE_HEIGHT = 38;
-const MAX_LABEL_CHARS = 38;
+export const DEFAULT_SVG_WIDTH = 800;
+const MIN_WIDTH = 320;
+const MARGIN = 16;
+/** The rail (time axis) and the text column, as in the preview page. */
+const RAIL_X = 22;
+const TEXT_X = 34;
+const LINE = 19;
+const DAY_HEIGHT = 32;
+const GAP_HEIGHT = 26;
+const EVENT_PADDING = 5;
+/** Room between the pieces of an event's first line (time, offset, kind). */
+const PIECE_GAP = 10;
+const STRIP_HEIGHT = 24;
+/** Pixels per density bar in the strip. */
+const BAR = 3;
+/** Room right of the strip for the zone's name. */
+const ZONE_NAME_ROOM = 34;
+/** The overview strip is drawn once the events take more than one screen's height. */
+const STRIP_FROM_HEIGHT = 900;
+
+const TEXT: Font = { size: 13 };
+const STRONG: Font = { size: 13, bold: true };
+const SMALL: Font = { size: 12 };
+const TITLE: Font = { size: 18, bold: true };
 
 export const SVG_STYLE = `
-.it-svg { font: 12px system-ui, -apple-system, 'Segoe UI', sans-serif; }
+.it-svg { font: 13px system-ui, -apple-system, 'Segoe UI', sans-serif; }
 .it-svg .bg { fill: #ffffff; } .it-svg .fg { fill: #1f1f1f; } .it-svg .muted { fill: #5f6368; }
-.it-svg .axis { stroke: #8a8a8a; } .it-svg .tick { stroke: #c8c8c8; } .it-svg .leader { stroke: #b0b0b0; stroke-dasharray: 2 3; }
+.it-svg .rail { stroke: #9cbfe6; stroke-width: 2; } .it-svg .gap-edge { stroke: #5f6368; }
+.it-svg .strip { fill: none; stroke: #c8c8c8; } .it-svg .density { fill: #1f1f1f; } .it-svg .tick { stroke: #8a8a8a; }
 .it-svg .band { fill: #d6e4f5; fill-opacity: 0.55; } .it-svg .band-edge { stroke: #1a73c9; }
 ${KIND_NAMES.map((k) => kindRule(k, 'light')).join('\n')}
 @media (prefers-color-scheme: dark) {
   .it-svg .bg { fill: #1e1e1e; } .it-svg .fg { fill: #e0e0e0; } .it-svg .muted { fill: #a0a0a0; }
-  .it-svg .axis { stroke: #8a8a8a; } .it-svg .tick { stroke: #444; } .it-svg .leader { stroke: #666; }
+  .it-svg .rail { stroke: #3b6a99; } .it-svg .gap-edge { stroke: #a0a0a0; }
+  .it-svg .strip { stroke: #444; } .it-svg .density { fill: #e0e0e0; } .it-svg .tick { stroke: #8a8a8a; }
   .it-svg .band { fill: #264f78; fill-opacity: 0.45; } .it-svg .band-edge { stroke: #75beff; }
   ${KIND_NAMES.map((k) => kindRule(k, 'dark')).join('\n  ')}
 }`;
@@ -45,154 +89,267 @@ function kindRule(kind: KindName, scheme: 'light' | 'dark'): string {
     : `.it-svg .kind-${kind} { fill: ${color}; }`;
 }
 
-function truncate(text: string, max: number): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
-}
-
-/**
- * About how wide a 12 px label is, on the generous side (DejaVu Sans, the widest common UI font,
- * averages 7.2 px): 7.5 px a character, 8.5 bold, twice that for CJK (full-width) ones.
- */
-function textWidth(text: string, bold = false): number {
-  let width = 0;
-  for (const c of text) width += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[\u{1f300}-\u{1faff}\u{20000}-\u{3fffd}]/u.test(c) ? 15 : bold ? 8.5 : 7.5;
-  return width;
-}
-
-/** The two lines of an event's label: times (bold) and offset, then the event's text. */
-interface EventLabel {
-  readonly times: string;
-  readonly offset: string;
-  readonly text: string;
-  /** Estimated width of the wider line. */
-  readonly width: number;
-}
-
-function eventLabelLines(view: TimelineView, zone: ZoneMode): EventLabel[] {
-  return view.events.map((event) => {
-    const times = eventTimeText(event.epochMs, zone, view.multiDay);
-    const text = truncate(event.text, MAX_LABEL_CHARS);
-    return { times, offset: event.offset, text, width: Math.max(textWidth(times, true) + textWidth(` ${event.offset}`), textWidth(text)) };
-  });
-}
-
-/** From the marker's centre to its label's near edge. */
-const LABEL_GAP = 10;
-/** Space kept between two labels in one lane, and inside the picture's edges. */
-const LABEL_MARGIN = 8;
+const px = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1));
 
 function shape(kind: KindName, x: number, y: number): string {
-  return `<path class="kind-${kind}" transform="translate(${(x - 6).toFixed(1)} ${(y - 6).toFixed(1)})" d="${KIND_STYLES[kind].path}"/>`;
+  return `<path class="kind-${kind}" transform="translate(${px(x - 6)} ${px(y - 6)})" d="${KIND_STYLES[kind].path}"/>`;
 }
 
-const PLOT_LEFT = 24;
-/** A dense timeline gets wider, not thousands of lanes tall: at most this many lanes… */
-const MAX_LANES = 24;
-/** …unless the picture would pass this width. */
-const MAX_AUTO_WIDTH = 32_000;
-
-/**
- * The picture's width: the given one, or 1200 px widened (up to MAX_AUTO_WIDTH) until the
- * labels fit in MAX_LANES lanes, so a long log stays a readable strip. A label that would pass
- * the right edge sits left of its marker instead (text-anchor end); one too wide for either
- * side widens the picture. Lanes take each label's own extent, so no two labels overlap.
- */
-function fitWidth(view: TimelineView, labels: readonly EventLabel[], given: number | undefined) {
-  const layout = (requested: number) => {
-    const plotWidth = Math.max(200, requested - PLOT_LEFT - ZONE_NAME_ROOM);
-    const scale = timeScale(view.domain.startMs, plotWidth / (view.domain.endMs - view.domain.startMs), PLOT_LEFT);
-    const xs = view.events.map((e) => scale.x(e.epochMs));
-    const edge = requested - LABEL_MARGIN;
-    const anchorEnd = xs.map((x, i) => x + LABEL_GAP + labels[i].width > edge && x - LABEL_GAP - labels[i].width >= LABEL_MARGIN);
-    const lefts = xs.map((x, i) => (anchorEnd[i] ? x - LABEL_GAP - labels[i].width : x - 6));
-    const rights = xs.map((x, i) => (anchorEnd[i] ? x + 6 : x + LABEL_GAP + labels[i].width));
-    const width = Math.ceil(rights.reduce((widest, r) => Math.max(widest, r + LABEL_MARGIN), requested));
-    return { width, plotWidth, scale, xs, anchorEnd, ...assignLaneSpans(lefts, rights.map((r) => r + LABEL_MARGIN)) };
-  };
-  let result = layout(given ?? 1200);
-  for (let i = 0; given === undefined && i < 4 && result.laneCount > MAX_LANES && result.width < MAX_AUTO_WIDTH; i++) {
-    result = layout(Math.min(MAX_AUTO_WIDTH, Math.ceil(result.width * (result.laneCount / MAX_LANES))));
-  }
-  return result;
+/** Lines of text, one `<tspan>` each at its own baseline, `LINE` px apart (or `step`). */
+function textBlock(lines: readonly string[], x: number, y: number, className: string, attrs = '', step = LINE): string {
+  const spans = lines.map((line, i) => `<tspan x="${px(x)}" y="${px(y + i * step)}">${escapeHtml(line)}</tspan>`).join('');
+  return `<text class="${className}" x="${px(x)}" y="${px(y)}"${attrs}>${spans}</text>`;
 }
 
-export function renderSvg(view: TimelineView, options: SvgOptions): string {
-  const eventLabels = eventLabelLines(view, options.zone);
-  const { width, plotWidth, scale, xs, anchorEnd, lanes, laneCount } = fitWidth(view, eventLabels, options.width);
-  const zones: ('JST' | 'UTC')[] = options.zone === 'both' ? ['JST', 'UTC'] : [options.zone];
-  const labels = options.labels ?? ENGLISH_LABELS;
-  const incident = view.model.incident;
-  const parts: string[] = [];
-  let y = 8;
-  if (options.header !== false) {
-    const title = [incident?.id, incident?.title].filter((s) => s).join(' — ') || labels.incidentTimeline;
-    parts.push(`<text class="fg" x="16" y="${y + 18}" font-size="18" font-weight="600">${escapeHtml(title)}</text>`);
-    y += 28;
-    const facts = [incident?.status, incident?.severity, incident?.service].filter((s) => s).join(' · ');
-    const figures = view.figures.map((f) => `${labels.figures[f.key]} ${figureText(f, labels)}`).join(' · ');
-    const line = [facts, figures].filter((s) => s).join('   ');
-    if (line) {
-      parts.push(`<text class="muted" x="16" y="${y + 14}">${escapeHtml(line)}</text>`);
-      y += 22;
+/** A piece of an event's first line. */
+interface Piece {
+  readonly text: string;
+  readonly font: Font;
+  readonly className: string;
+}
+
+/** Pieces laid out left to right, starting a new line when the next one would pass `maxWidth`. */
+function pieceLines(pieces: readonly Piece[], maxWidth: number): Piece[][] {
+  const lines: Piece[][] = [];
+  let width = 0;
+  for (const piece of pieces) {
+    const w = textWidth(piece.text, piece.font);
+    const line = lines[lines.length - 1];
+    if (line && width + PIECE_GAP + w <= maxWidth) {
+      line.push(piece);
+      width += PIECE_GAP + w;
+    } else {
+      lines.push([piece]);
+      width = w;
     }
   }
-  // Legend: one shape and name per kind.
-  let lx = 16;
-  y += 10;
-  for (const kind of KIND_NAMES) {
-    parts.push(shape(kind, lx + 6, y + 6));
-    const name = labels.kinds[kind];
-    parts.push(`<text class="fg" x="${lx + 16}" y="${y + 10}">${escapeHtml(name)}</text>`);
-    lx += 30 + textWidth(name);
+  return lines;
+}
+
+function drawPieces(lines: readonly Piece[][], x: number, y: number): string {
+  return lines.map((line, row) => {
+    let left = x;
+    return line.map((piece) => {
+      const text = `<text class="${piece.className}" x="${px(left)}" y="${px(y + row * LINE)}"${piece.font.bold ? ' font-weight="600"' : ''}>${escapeHtml(piece.text)}</text>`;
+      left += textWidth(piece.text, piece.font) + PIECE_GAP;
+      return text;
+    }).join('');
+  }).join('');
+}
+
+/** The reading layout's blocks, placed from y = 0; drawn once the page above them is known. */
+type Block =
+  | { readonly type: 'day'; readonly top: number; readonly date: string }
+  | { readonly type: 'gap'; readonly top: number; readonly duration: string }
+  | { readonly type: 'event'; readonly top: number; readonly position: number; readonly when: Piece[][]; readonly lines: string[] };
+
+function layoutBody(view: TimelineView, zone: ZoneMode, labels: TimelineLabels, width: number): { blocks: Block[]; height: number } {
+  const columnWidth = width - TEXT_X - MARGIN;
+  const blocks: Block[] = [];
+  let y = 0;
+  for (const item of readingItems(view, zone, readingOptions('timeline', 1))) {
+    if (item.type === 'day') {
+      blocks.push({ type: 'day', top: y, date: item.date });
+      y += DAY_HEIGHT;
+    } else if (item.type === 'gap') {
+      blocks.push({ type: 'gap', top: y, duration: item.duration });
+      y += GAP_HEIGHT;
+    } else {
+      const event = view.events[item.position];
+      const pieces: Piece[] = [
+        { text: eventTimeText(event.epochMs, zone, false), font: STRONG, className: 'fg' },
+        { text: event.offset, font: TEXT, className: 'muted' },
+      ];
+      if (event.kind !== 'other') pieces.push({ text: labels.kinds[event.kind], font: TEXT, className: 'muted' });
+      const when = pieceLines(pieces, columnWidth);
+      const lines = event.text.trim() ? wrapText(event.text, columnWidth, TEXT) : [];
+      const top = y + item.space;
+      blocks.push({ type: 'event', top, position: item.position, when, lines });
+      y = top + EVENT_PADDING * 2 + LINE * (when.length + lines.length);
+    }
   }
-  y += 26;
+  return { blocks, height: y };
+}
 
+function drawBody(view: TimelineView, zone: ZoneMode, labels: TimelineLabels, blocks: readonly Block[], height: number, top: number): string {
+  if (!blocks.length) return '';
+  // The rail runs the whole body; a compressed gap covers it with a break.
+  const parts = [`<line class="rail" x1="${RAIL_X}" x2="${RAIL_X}" y1="${px(top)}" y2="${px(top + height)}"/>`];
+  for (const block of blocks) {
+    const y = top + block.top;
+    if (block.type === 'day') {
+      parts.push(`<text class="fg" x="${TEXT_X}" y="${px(y + 25)}" font-weight="600">${escapeHtml(block.date)}</text>`);
+    } else if (block.type === 'gap') {
+      parts.push(`<g class="gap"><rect class="bg" x="${RAIL_X - 5}" y="${px(y + 5)}" width="10" height="16"/>`
+        + `<line class="gap-edge" x1="${RAIL_X - 5}" x2="${RAIL_X + 5}" y1="${px(y + 5.5)}" y2="${px(y + 5.5)}"/>`
+        + `<line class="gap-edge" x1="${RAIL_X - 5}" x2="${RAIL_X + 5}" y1="${px(y + 20.5)}" y2="${px(y + 20.5)}"/>`
+        + `<text class="muted" x="${TEXT_X}" y="${px(y + 18)}" font-style="italic">${escapeHtml(`… ${block.duration} …`)}</text></g>`);
+    } else {
+      const event = view.events[block.position];
+      const firstLine = y + EVENT_PADDING + 14;
+      parts.push(`<g class="event" data-index="${event.index}"><title>${escapeHtml(eventLabel(event, zone, labels))}</title>`
+        + shape(event.kind, RAIL_X, y + EVENT_PADDING + 10)
+        + drawPieces(block.when, TEXT_X, firstLine)
+        + (block.lines.length ? textBlock(block.lines, TEXT_X, firstLine + LINE * block.when.length, 'fg') : '')
+        + '</g>');
+    }
+  }
+  return parts.join('');
+}
+
+/** The title, the window in words (the other zone's under it in Both) and the facts with the figures. */
+function drawHeader(view: TimelineView, zone: ZoneMode, labels: TimelineLabels, width: number, top: number): { svg: string; height: number } {
+  const incident = view.model.incident;
+  const maxWidth = width - 2 * MARGIN;
+  const parts: string[] = [];
+  let y = top;
+  const title = wrapText([incident?.id, incident?.title].filter((s) => s).join(' — ') || labels.incidentTimeline, maxWidth, TITLE);
+  parts.push(textBlock(title, MARGIN, y + 20, 'fg', ' font-size="18" font-weight="600"', 24));
+  y += 24 * title.length + 6;
+  const windows = windowTexts(view, zone, labels.ongoing);
+  const duration = view.figures.find((f) => f.key === 'duration');
+  (windows ?? []).forEach((window, i) => {
+    const text = i === 0 && duration?.value !== undefined ? `${window}, ${duration.value}` : window;
+    const lines = wrapText(text, maxWidth, i === 0 ? STRONG : TEXT);
+    parts.push(textBlock(lines, MARGIN, y + 14, i === 0 ? 'fg' : 'muted', i === 0 ? ' font-weight="600"' : ''));
+    y += LINE * lines.length;
+  });
+  const facts = [incident?.status, incident?.severity, incident?.service].filter((s) => s).join(' · ');
+  const figures = view.figures.map((f) => `${labels.figures[f.key]} ${figureText(f, labels)}`).join(' · ');
+  const line = [facts, figures].filter((s) => s).join(' · ');
+  if (line) {
+    const lines = wrapText(line, maxWidth, SMALL);
+    parts.push(textBlock(lines, MARGIN, y + 14, 'muted', ' font-size="12"', 17));
+    y += 17 * lines.length;
+  }
+  return { svg: parts.join(''), height: y - top + 4 };
+}
+
+/** One shape and name per kind the incident uses, in rows that fit the width. */
+function drawLegend(view: TimelineView, labels: TimelineLabels, width: number, top: number): { svg: string; height: number } {
+  const present = new Set(view.events.map((e) => e.kind));
+  const parts: string[] = [];
+  let x = MARGIN;
+  let y = top;
+  for (const kind of KIND_NAMES.filter((k) => present.has(k))) {
+    const name = labels.kinds[kind];
+    const w = 16 + textWidth(name, TEXT);
+    if (x > MARGIN && x + w > width - MARGIN) {
+      x = MARGIN;
+      y += 22;
+    }
+    parts.push(shape(kind, x + 6, y + 10), `<text class="fg" x="${px(x + 16)}" y="${px(y + 14)}">${escapeHtml(name)}</text>`);
+    x += w + 14;
+  }
+  return parts.length ? { svg: parts.join(''), height: y - top + 26 } : { svg: '', height: 0 };
+}
+
+/**
+ * The whole incident on one true-time line, as the preview's overview strip: the window as a
+ * band, the events' density as bars, hour ticks in the primary zone; component lanes under it.
+ */
+function drawStrip(view: TimelineView, zone: ZoneMode, labels: TimelineLabels, width: number, top: number, lanes: LaneDrawing | undefined): { svg: string; height: number } {
+  const left = MARGIN;
+  const plotWidth = width - MARGIN - ZONE_NAME_ROOM - left;
   const { startMs, endMs } = view.domain;
-  const axisTop = y;
-  const axisY = axisTop + 18 * zones.length + 4;
-  const lanesTop = axisY + 22;
-  const height = lanesTop + Math.max(1, laneCount) * LANE_HEIGHT + 16;
-
-  const body: string[] = [];
+  const scale = timeScale(startMs, plotWidth / (endMs - startMs), left);
+  const parts: string[] = [];
   if (view.window) {
     const x0 = scale.x(view.window.startMs);
     const x1 = scale.x(view.window.endMs);
-    body.push(`<rect class="band" x="${x0.toFixed(1)}" y="${axisTop}" width="${Math.max(1, x1 - x0).toFixed(1)}" height="${height - axisTop - 8}"><title>${escapeHtml(labels.incidentWindow)}</title></rect>`);
-    body.push(`<line class="band-edge" x1="${x0.toFixed(1)}" x2="${x0.toFixed(1)}" y1="${axisTop}" y2="${height - 8}"/>`);
-    if (!view.window.open) body.push(`<line class="band-edge" x1="${x1.toFixed(1)}" x2="${x1.toFixed(1)}" y1="${axisTop}" y2="${height - 8}"/>`);
+    parts.push(`<rect class="band" x="${px(x0)}" y="${top}" width="${px(Math.max(1, x1 - x0))}" height="${STRIP_HEIGHT}"><title>${escapeHtml(labels.incidentWindow)}</title></rect>`);
   }
-  zones.forEach((zone, row) => {
-    const ty = axisTop + 14 + row * 18;
-    for (const tick of axisTicks(startMs, endMs, plotWidth, zone)) {
-      const x = scale.x(tick.epochMs);
-      body.push(`<line class="tick" x1="${x.toFixed(1)}" x2="${x.toFixed(1)}" y1="${axisY - 4}" y2="${axisY + 4}"/>`);
-      body.push(`<text class="muted" x="${x.toFixed(1)}" y="${ty}" text-anchor="middle">${escapeHtml(tick.label)}</text>`);
-    }
-    body.push(`<text class="muted" x="${PLOT_LEFT + plotWidth + 8}" y="${ty}">${zone}</text>`);
+  const counts = new Uint32Array(Math.ceil(plotWidth / BAR));
+  for (const event of view.events) counts[Math.min(counts.length - 1, Math.max(0, Math.floor((scale.x(event.epochMs) - left) / BAR)))]++;
+  const max = Math.max(1, ...counts);
+  counts.forEach((count, i) => {
+    if (!count) return;
+    // Square root: one lone update stays visible next to a burst of hundreds.
+    const bar = Math.max(3, Math.sqrt(count / max) * (STRIP_HEIGHT - 4));
+    parts.push(`<rect class="density" x="${left + i * BAR}" y="${px(top + STRIP_HEIGHT - 2 - bar)}" width="${BAR - 1}" height="${px(bar)}"/>`);
   });
-  body.push(`<line class="axis" x1="${PLOT_LEFT}" x2="${PLOT_LEFT + plotWidth}" y1="${axisY}" y2="${axisY}"/>`);
+  parts.push(`<rect class="strip" x="${left}" y="${top}" width="${plotWidth}" height="${STRIP_HEIGHT}"/>`);
+  const ticksY = top + STRIP_HEIGHT + 13;
+  const primary = primaryZone(zone);
+  for (const tick of axisTicks(startMs, endMs, plotWidth, primary)) {
+    const x = scale.x(tick.epochMs);
+    const half = textWidth(tick.label, SMALL) / 2;
+    if (x - half < left || x + half > left + plotWidth) continue;
+    parts.push(`<line class="tick" x1="${px(x)}" x2="${px(x)}" y1="${top + STRIP_HEIGHT}" y2="${top + STRIP_HEIGHT + 3}"/>`
+      + `<text class="muted" x="${px(x)}" y="${ticksY}" font-size="12" text-anchor="middle">${escapeHtml(tick.label)}</text>`);
+  }
+  parts.push(`<text class="muted" x="${left + plotWidth + 6}" y="${ticksY}" font-size="12">${primary}</text>`);
+  let height = STRIP_HEIGHT + 20;
+  if (lanes) {
+    const drawn = lanes({ scale, left, width: plotWidth, y: top + height });
+    parts.push(drawn.svg);
+    height += drawn.height;
+  }
+  return { svg: `<g class="overview">${parts.join('')}</g>`, height: height + 8 };
+}
 
-  view.events.forEach((event, i) => {
-    const x = xs[i];
-    const my = lanesTop + lanes[i] * LANE_HEIGHT + 6;
-    const { times, offset, text } = eventLabels[i];
-    const tx = (anchorEnd[i] ? x - LABEL_GAP : x + LABEL_GAP).toFixed(1);
-    const anchor = anchorEnd[i] ? ' text-anchor="end"' : '';
-    const full = options.zone === 'both'
-      ? `${fullTimeText(event.epochMs, 'JST')} / ${fullTimeText(event.epochMs, 'UTC')}`
-      : fullTimeText(event.epochMs, options.zone);
-    body.push(`<g class="event" data-index="${event.index}"><title>${escapeHtml(`${full} (${event.offset}) ${labels.kinds[event.kind]}: ${event.text}`)}</title>`
-      + `<line class="leader" x1="${x.toFixed(1)}" x2="${x.toFixed(1)}" y1="${axisY}" y2="${my - 6}"/>`
-      + shape(event.kind, x, my)
-      + `<text class="fg" x="${tx}" y="${my + 4}"${anchor} font-weight="600">${escapeHtml(times)} <tspan class="muted" font-weight="400">${escapeHtml(offset)}</tspan></text>`
-      + `<text class="fg" x="${tx}" y="${my + 20}"${anchor}>${escapeHtml(text)}</text></g>`);
-  });
+/** The events whose time could not be read, each with its time as written and its whole text. */
+function drawUnreadable(view: TimelineView, labels: TimelineLabels, width: number, top: number): { svg: string; height: number } {
+  if (!view.unreadable.length) return { svg: '', height: 0 };
+  const parts = [`<text class="fg" x="${MARGIN}" y="${top + 22}" font-weight="600">${escapeHtml(fillIn(labels.unreadableCount, view.unreadable.length))}</text>`];
+  let y = top + 32;
+  for (const event of view.unreadable) {
+    const lines = wrapText(`${event.timeText || `(${labels.noTime})`}: ${event.text}`, width - 2 * MARGIN, TEXT);
+    parts.push(textBlock(lines, MARGIN, y + 14, 'fg'));
+    y += LINE * lines.length + 4;
+  }
+  return { svg: parts.join(''), height: y - top };
+}
 
-  const label = escapeHtml(fillIn(labels.svgTitle, incident?.id ?? labels.incidentTimeline, view.events.length));
-  return `<svg xmlns="http://www.w3.org/2000/svg" class="it-svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="${label}">`
+function svgDocument(width: number, height: number, label: string, content: string): string {
+  return `<svg xmlns="http://www.w3.org/2000/svg" class="it-svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="${escapeHtml(label)}">`
     + `<style>${SVG_STYLE}</style>`
     // Its own background, so the text stays readable when a dark viewer shows the file alone.
     + `<rect class="bg" width="${width}" height="${height}"/>`
-    + parts.join('') + body.join('') + '</svg>\n';
+    + content + '</svg>\n';
+}
+
+function widthOf(options: { readonly width?: number }): number {
+  return Math.max(MIN_WIDTH, Math.round(options.width ?? DEFAULT_SVG_WIDTH));
+}
+
+export function renderSvg(view: TimelineView, options: SvgOptions): string {
+  const width = widthOf(options);
+  const labels = options.labels ?? ENGLISH_LABELS;
+  const parts: string[] = [];
+  let y = 8;
+  if (options.header !== false) {
+    const header = drawHeader(view, options.zone, labels, width, y);
+    parts.push(header.svg);
+    y += header.height;
+  }
+  const body = layoutBody(view, options.zone, labels, width);
+  if (view.events.length && (options.componentLanes || body.height > STRIP_FROM_HEIGHT)) {
+    const strip = drawStrip(view, options.zone, labels, width, y + 4, options.componentLanes);
+    parts.push(strip.svg);
+    y += strip.height + 4;
+  }
+  const legend = drawLegend(view, labels, width, y);
+  parts.push(legend.svg);
+  y += legend.height;
+  if (view.events.length) {
+    parts.push(drawBody(view, options.zone, labels, body.blocks, body.height, y));
+    y += body.height;
+  } else {
+    parts.push(`<text class="muted" x="${MARGIN}" y="${y + 18}">${escapeHtml(labels.noReadableTime)}</text>`);
+    y += 26;
+  }
+  const unreadable = drawUnreadable(view, labels, width, y);
+  parts.push(unreadable.svg);
+  y += unreadable.height;
+  const height = Math.ceil(y + 12);
+  return svgDocument(width, height, fillIn(labels.svgTitle, view.model.incident?.id ?? labels.incidentTimeline, view.events.length), parts.join(''));
+}
+
+/** The overview strip alone (and the component lanes under it), as the HTML export shows it above its table. */
+export function renderOverviewSvg(view: TimelineView, options: Omit<SvgOptions, 'header'>): string {
+  const width = widthOf(options);
+  const labels = options.labels ?? ENGLISH_LABELS;
+  const strip = drawStrip(view, options.zone, labels, width, 4, options.componentLanes);
+  return svgDocument(width, strip.height + 4, fillIn(labels.svgTitle, view.model.incident?.id ?? labels.incidentTimeline, view.events.length), strip.svg);
 }

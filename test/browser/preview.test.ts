@@ -7,6 +7,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { TimelineEventJson, TimelineModel } from '../../common/protocol';
+import type { PreviewState } from '../../client/src/previewMessages';
 import { ARTIFACTS, exampleText, modelOf, usePreviewPages, type PreviewPageHandle, type Theme } from './harness';
 
 const MINUTE = 60_000;
@@ -129,6 +130,36 @@ describe('preview page in Chromium', function () {
     // Back on the time-true layout at the saved zoom: the 10h 10m gap is still one marker.
     assert.equal(await p.page.evaluate(() => (window as unknown as { __state: { zoom: number } }).__state.zoom), 3);
     assert.deepEqual(await p.page.$$eval('.item.gap', (gaps) => gaps.map((g) => g.textContent)), ['… 10h 10m …']);
+  });
+
+  it('keeps the kinds hidden, the search and the Details fold in its saved state, and brings them back after a reload', async () => {
+    const model = modelOf(exampleText());
+    const first = await page();
+    await first.render(model);
+    assert.equal(await first.page.locator('details.facts').evaluate((d) => (d as HTMLDetailsElement).open), true, 'a wide, tall panel starts unfolded');
+    await first.page.getByRole('button', { name: 'resolved', exact: true }).click();
+    await first.page.getByRole('searchbox').fill('Mail');
+    await first.page.locator('details.facts > summary').click();
+    const saved = await first.page.evaluate(() => (window as unknown as { __state: PreviewState }).__state);
+    assert.deepEqual([saved.hiddenKinds, saved.query, saved.detailsOpen], [['resolved'], 'Mail', false]);
+
+    const revived = await pages.open('light', undefined, saved);
+    await revived.render(model);
+    const p = revived.page;
+    assert.equal(await p.getByRole('button', { name: 'resolved', exact: true }).getAttribute('aria-pressed'), 'false');
+    assert.equal(await p.getByRole('searchbox').inputValue(), 'Mail');
+    assert.deepEqual(await p.$$eval('.event', (events) => events.map((e) => e.getAttribute('data-index'))), ['0'], 'the resolved event stays hidden, the search still applies');
+    assert.equal(await p.locator('.count').textContent(), '1 of 2 events');
+    assert.equal(await p.locator('details.facts').evaluate((d) => (d as HTMLDetailsElement).open), false, 'the fold the reader chose');
+    // Typing re-renders the header: the fold stays as chosen.
+    await revived.render({ ...model, version: 2 });
+    assert.equal(await p.locator('details.facts').evaluate((d) => (d as HTMLDetailsElement).open), false);
+    // Another document starts unfiltered; the fold is the reader's, for every document.
+    await revived.render({ ...model, uri: 'file:///work/other.incident.yaml' });
+    assert.equal(await p.getByRole('searchbox').inputValue(), '');
+    assert.equal(await p.locator('.event').count(), 2);
+    const after = await p.evaluate(() => (window as unknown as { __state: PreviewState }).__state);
+    assert.deepEqual([after.hiddenKinds, after.query, after.detailsOpen], [undefined, undefined, false]);
   });
 
   it('shows the header, durations and links that open through the host', async () => {

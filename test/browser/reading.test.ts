@@ -127,13 +127,8 @@ describe('preview page: the reading layout', function () {
       return [...app.children].reduce((sum, e) => sum + (e === vp ? vp.scrollHeight : (e as HTMLElement).scrollHeight), 0);
     });
     assert.ok(height <= 900, `page height ${height}`);
-    // Both events are on screen, so the overview frames the whole window: its top edge is drawn
-    // opaque near the right end too (the window's band alone is translucent).
-    const frameAlpha = await page.locator('.overview canvas').evaluate((c) => {
-      const canvas = c as HTMLCanvasElement;
-      return canvas.getContext('2d')!.getImageData(Math.round(canvas.width * 0.9), 1, 1, 1).data[3];
-    });
-    assert.equal(frameAlpha, 255);
+    // Both events are on screen: no overview strip, which would only frame all of them.
+    assert.equal(await page.locator('.overview').isHidden(), true);
     await page.screenshot({ path: path.join(ARTIFACTS, 'reading-flagship.png') });
 
     await page.getByRole('button', { name: 'Both', exact: true }).click();
@@ -250,6 +245,45 @@ describe('preview page: the reading layout', function () {
     await page.getByRole('searchbox', { name: 'Search events' }).fill('no such words');
     assert.equal(await page.locator('.canvas .empty').textContent(), 'No event matches the filters.');
     assert.equal(await page.locator('.canvas .empty').isVisible(), true);
+  });
+
+  it('the legend keeps every kind in view: names while they fit beside the search, shapes only when they do not', async () => {
+    const model = modelAt(KINDS.map((_, i) => i * 10), (i) => `event ${i}`);
+    const handle = await open(model, { width: 620, height: 600 });
+    const page = handle.page;
+    const legend = () => page.locator('.legend').evaluate((e) => ({
+      overflow: e.scrollWidth - e.clientWidth,
+      names: [...e.querySelectorAll('.name')].filter((n) => (n as HTMLElement).offsetWidth > 0).length,
+      labels: [...e.querySelectorAll('button')].map((b) => b.getAttribute('aria-label')),
+    }));
+    assert.deepEqual(await legend(), { overflow: 0, names: 0, labels: ['detected', 'update', 'mitigated', 'resolved', 'cause', 'report', 'note'] });
+    await page.setViewportSize({ width: 1400, height: 600 });
+    await page.waitForFunction(() => !document.querySelector('.legend')!.classList.contains('shapes-only'));
+    assert.deepEqual((await legend()).names, 7);
+    // At 360 px, beside the search, the day list and the count: four kinds over three days.
+    const fourKinds = ['detected', 'update', 'mitigated', 'resolved'];
+    const days = await open(modelAt([0, 20, 1500, 1530, 2900, 3070], (i) => `event ${i}`, (i) => fourKinds[Math.min(i, 3)]), { width: 360, height: 600 });
+    assert.equal(await days.page.locator('.days').isVisible(), true);
+    assert.deepEqual(await days.page.locator('.legend').evaluate((e) => [e.scrollWidth - e.clientWidth, e.querySelectorAll('button').length]), [0, 4]);
+  });
+
+  it('the overview strip appears once the events run past the screen, its density marks drawn over the frame of what is on screen', async () => {
+    const model = threeDays();
+    const handle = await open(model, { width: 700, height: 2000 });
+    const page = handle.page;
+    assert.equal(await page.locator('.overview').isHidden(), true, 'everything fits');
+    await page.setViewportSize({ width: 700, height: 400 });
+    await page.locator('.overview canvas').waitFor({ state: 'visible' });
+    // The first event (0.04 / 1.08 of the way along) sits on the frame's left edge: its bar, in the
+    // theme's foreground (#3b3b3b), is drawn over the frame's stroke (#005fb8).
+    const pixel = await page.locator('.overview canvas').evaluate((c) => {
+      const canvas = c as HTMLCanvasElement;
+      const bar = Math.floor((canvas.width * (0.04 / 1.08)) / 3) * 3;
+      return [...canvas.getContext('2d')!.getImageData(bar + 1, canvas.height - 5, 1, 1).data];
+    });
+    assert.deepEqual(pixel, [0x3b, 0x3b, 0x3b, 255]);
+    await page.setViewportSize({ width: 700, height: 2000 });
+    await page.locator('.overview').waitFor({ state: 'hidden' });
   });
 
   it('the overview strip: the whole incident in one line, a click jumps to the event nearest that time', async () => {

@@ -64,17 +64,18 @@ describe('cli: Japanese output', () => {
     assert.ok(r.stdout.includes('<dt>ステータス</dt><dd>resolved</dd>'));
     assert.ok(r.stdout.includes('<h2>タイムライン</h2>'));
     assert.ok(r.stdout.includes('<div>継続時間<strong>10h 10m</strong></div>'));
-    // The embedded SVG's legend and band title follow too.
-    assert.ok(r.stdout.includes('>緩和</text>'));
+    // The overview strip's band title follows too.
     assert.ok(r.stdout.includes('<title>インシデント期間</title>'));
     assert.match(run(['render', EXAMPLE]).stdout, /^<!DOCTYPE html>\n<html lang="en">\n/);
   });
 
-  it('render --format svg --lang ja: Japanese legend and accessible name', () => {
+  it('render --format svg --lang ja: Japanese legend (the kinds present), figures and accessible name', () => {
     const r = run(['render', EXAMPLE, '--format', 'svg', '--lang', 'ja']);
     assert.equal(r.status, 0, r.stderr);
     assert.ok(r.stdout.includes('aria-label="EX196121 のタイムライン: イベント 2 件"'), r.stdout.slice(0, 300));
-    for (const kind of ['検知', '更新', '緩和', '復旧', '原因', '報告', 'メモ', '種別なし']) assert.ok(r.stdout.includes(`>${kind}</text>`), kind);
+    const legend = r.stdout.slice(0, r.stdout.indexOf('<line class="rail"'));
+    assert.deepEqual([...legend.matchAll(/<text class="fg" x="[\d.]+" y="92">([^<]*)<\/text>/g)].map((m) => m[1]), ['検知', '復旧']);
+    assert.ok(r.stdout.includes('>10:40 JST</text><text class="muted" x="113.2" y="155">+0s</text><text class="muted" x="149.2" y="155">検知</text>'), r.stdout);
   });
 
   it('why a file cannot be read, in Japanese', () => {

@@ -225,6 +225,12 @@ describe('webview messages and saved state', () => {
     assert.deepEqual(parsePreviewState({ uri: 'file:///a', zone: 'PST', zoom: 'big' }), {
       uri: 'file:///a', locked: false, zone: 'JST', zoneChosen: false, mode: 'timeline', zoom: 1, scrollLeft: 0, scrollTop: 0,
     });
+    // The filters and the fold: known kinds only (in the catalogue's order), a search of a sane length.
+    assert.deepEqual(parsePreviewState({ uri: 'file:///a', hiddenKinds: ['note', 'bogus', 7, 'detected'], query: 'x'.repeat(600), detailsOpen: false }), {
+      uri: 'file:///a', locked: false, zone: 'JST', zoneChosen: false, mode: 'timeline', zoom: 1, scrollLeft: 0, scrollTop: 0,
+      hiddenKinds: ['detected', 'note'], query: 'x'.repeat(500), detailsOpen: false,
+    });
+    assert.deepEqual(Object.keys(parsePreviewState({ uri: 'file:///a', hiddenKinds: 'note', query: 3, detailsOpen: 'yes' })!).sort(), ['locked', 'mode', 'scrollLeft', 'scrollTop', 'uri', 'zone', 'zoneChosen', 'zoom']);
     assert.equal(parsePreviewState({ zone: 'UTC' }), undefined, 'no document: nothing to revive');
     assert.equal(parsePreviewState(undefined), undefined);
   });

@@ -13,10 +13,18 @@ import { h } from './dom';
 /** Panels at most this wide or this tall (px) start with the facts folded. */
 const NARROW_PANEL = 480;
 const SHORT_PANEL = 600;
-/** The reader's own fold or unfold, kept across renders (every keystroke re-renders the header). */
-let factsChosen: boolean | undefined;
 
-export function renderHeader(container: HTMLElement, view: TimelineView, labels: TimelineLabels, zone: ZoneMode, openLink: (url: string) => void): void {
+/**
+ * The reader's own fold or unfold of the facts, which the page keeps in its saved state: every
+ * keystroke re-renders the header, and a reload brings the panel back.
+ */
+export interface FactsFold {
+  /** Undefined until the reader folds or unfolds them. */
+  readonly chosen: boolean | undefined;
+  choose(open: boolean): void;
+}
+
+export function renderHeader(container: HTMLElement, view: TimelineView, labels: TimelineLabels, zone: ZoneMode, openLink: (url: string) => void, fold: FactsFold): void {
   container.replaceChildren();
   const incident = view.model.incident;
   if (!incident) {
@@ -85,9 +93,8 @@ export function renderHeader(container: HTMLElement, view: TimelineView, labels:
   const summary = h('summary', { text: labels.incidentDetails });
   const details = h('details', { className: 'facts' }, summary, dl);
   const page = container.ownerDocument.documentElement;
-  details.open = factsChosen ?? (page.clientWidth > NARROW_PANEL && page.clientHeight > SHORT_PANEL);
-  summary.addEventListener('click', () => {
-    factsChosen = !details.open;
-  });
+  details.open = fold.chosen ?? (page.clientWidth > NARROW_PANEL && page.clientHeight > SHORT_PANEL);
+  // The click comes before the toggle: the fold chosen is the opposite of the current one.
+  summary.addEventListener('click', () => fold.choose(!details.open));
   container.appendChild(details);
 }

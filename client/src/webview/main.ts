@@ -14,7 +14,7 @@ import { buildTimelineView, eventLabel, type TimelineView } from '../../../commo
 import { isZoneMode, ZONE_MODES, type ZoneMode } from '../../../common/settings';
 import { ComponentLanesPanel } from './componentLanes';
 import { h, shapeSvg } from './dom';
-import { renderHeader } from './header';
+import { renderHeader, type FactsFold } from './header';
 import { OverviewStrip } from './overview';
 import { ReadingLayer, type EventFilter } from './readingLayer';
 import './preview.css';
@@ -57,6 +57,11 @@ function initialState(): PreviewState {
   };
 }
 
+/** The filter a saved state describes: the kinds hidden, the search text as matched (lower-case). */
+function filterOf(state: PreviewState): EventFilter {
+  return { hiddenKinds: new Set(state.hiddenKinds ?? []), query: (state.query ?? '').trim().toLowerCase() };
+}
+
 class PreviewPage {
   private state: PreviewState = initialState();
   private view: TimelineView | undefined;
@@ -70,8 +75,8 @@ class PreviewPage {
   private suppressScrollSave = false;
   /** The model shown is the last good one, not the newest text's. */
   private stale = false;
-  /** Kinds the reader hid in the legend, and the search text (lower-case). */
-  private filter: EventFilter = { hiddenKinds: new Set(), query: '' };
+  /** Kinds the reader hid in the legend, and the search text (lower-case), as saved. */
+  private filter: EventFilter = filterOf(this.state);
 
   private readonly header = h('header', { className: 'incident' });
   private readonly banner = h('div', { className: 'banner', attrs: { role: 'status' } });
@@ -128,10 +133,7 @@ class PreviewPage {
     fit.addEventListener('click', () => this.setZoom(1));
     this.modeButton.addEventListener('click', () => this.setMode(this.state.mode === 'list' ? 'timeline' : 'list'));
     const view = h('div', { className: 'group', attrs: { role: 'group', 'aria-label': labels.zoomAndMode } }, zoomOut, zoomIn, fit, this.modeButton);
-    this.search.addEventListener('input', () => {
-      this.filter = { ...this.filter, query: this.search.value.trim().toLowerCase() };
-      this.applyFilter();
-    });
+    this.search.addEventListener('input', () => this.setFilter({ query: this.search.value }));
     this.daySelect.addEventListener('change', () => {
       this.reading.revealDay(this.daySelect.value);
       this.paintNow();
@@ -139,6 +141,13 @@ class PreviewPage {
     // Second row: finding your way (search, days, how many shown, the kinds as filters).
     const find = h('div', { className: 'find' }, this.search, this.daySelect, this.count, this.legend);
     this.toolbar.append(zones, view, find);
+  }
+
+  /** The reader changed the filters: kept in the saved state, then drawn. */
+  private setFilter(patch: Pick<PreviewState, 'hiddenKinds' | 'query'>): void {
+    this.update(patch);
+    this.filter = filterOf(this.state);
+    this.applyFilter();
   }
 
   private applyFilter(): void {
@@ -173,15 +182,23 @@ class PreviewPage {
         attrs: { 'aria-pressed': String(!this.filter.hiddenKinds.has(kind)), 'aria-label': labels.kinds[kind], title: `${labels.kinds[kind]}: ${labels.kindFilterTitle}` },
       }, shapeSvg(kind, KIND_STYLES[kind].path), h('span', { className: 'name', text: labels.kinds[kind] }));
       button.addEventListener('click', () => {
-        const hidden = new Set(this.filter.hiddenKinds);
+        const hidden = new Set(this.state.hiddenKinds);
         if (hidden.has(kind)) hidden.delete(kind);
         else hidden.add(kind);
-        this.filter = { ...this.filter, hiddenKinds: hidden };
         button.setAttribute('aria-pressed', String(!hidden.has(kind)));
-        this.applyFilter();
+        this.setFilter({ hiddenKinds: KIND_NAMES.filter((k) => hidden.has(k)) });
       });
       return button;
     }));
+  }
+
+  /**
+   * The kinds' names go when they do not all fit beside the search (the shapes stay, named by
+   * their title and aria-label), rather than the last kinds being cut off at the panel's edge.
+   */
+  private fitLegend(): void {
+    this.legend.classList.remove('shapes-only');
+    if (this.legend.scrollWidth > this.legend.clientWidth + 1) this.legend.classList.add('shapes-only');
   }
 
   private onMessage(message: HostMessage): void {
@@ -235,14 +252,15 @@ class PreviewPage {
     this.positions = new Map(view.events.map((e, pos) => [e.index, pos]));
     const selectedIndex = this.state.selected;
     this.selectedPosition = selectedIndex !== undefined ? this.positions.get(selectedIndex) ?? -1 : -1;
-    this.update(sameDocument ? { locked: message.locked } : { uri, locked: message.locked, zoom: 1, scrollLeft: 0, scrollTop: 0, selected: undefined });
+    // Another document starts fitted, at its top, unfiltered.
+    this.update(sameDocument ? { locked: message.locked } : { uri, locked: message.locked, zoom: 1, scrollLeft: 0, scrollTop: 0, selected: undefined, hiddenKinds: undefined, query: undefined });
+    this.filter = filterOf(this.state);
     if (!sameDocument) this.selectedPosition = -1;
-    renderHeader(this.header, view, labels, this.state.zone, (url) => post({ type: 'openLink', url }));
+    renderHeader(this.header, view, labels, this.state.zone, (url) => post({ type: 'openLink', url }), this.factsFold());
     this.stale = message.stale;
     this.renderBanner(message.problems, message.stale);
     this.renderUnreadable(view);
-    if (!sameDocument) this.filter = { hiddenKinds: new Set(), query: '' };
-    this.search.value = this.filter.query;
+    this.search.value = this.state.query ?? '';
     this.renderLegend(view);
     this.setLayerView();
     this.renderCount();
@@ -253,6 +271,11 @@ class PreviewPage {
       this.viewport.scrollTop = 0;
     }
     this.relayout();
+  }
+
+  /** The header's facts fold as the reader last chose it (kept in the saved state). */
+  private factsFold(): FactsFold {
+    return { chosen: this.state.detailsOpen, choose: (open) => this.update({ detailsOpen: open }) };
   }
 
   private renderBanner(problems: { errors: number; warnings: number }, stale: boolean): void {
@@ -299,6 +322,7 @@ class PreviewPage {
   /** Heights depend on the width: a new width re-measures (the layer keeps the rest). */
   private relayout(): void {
     if (!this.view) return;
+    this.fitLegend();
     const vp = this.viewport;
     if (vp.firstChild !== this.reading.canvas) vp.replaceChildren(this.reading.canvas);
     this.reading.resize();
@@ -336,6 +360,10 @@ class PreviewPage {
 
   private paintNow(): void {
     this.reading.paint();
+    // Hiding or showing the strip resizes the viewport, which paints again: measured with the
+    // strip's room counted in, the answer stays the same.
+    const vp = this.viewport;
+    this.overview.setNeeded(vp.scrollHeight > vp.clientHeight + this.overview.height);
     const times = this.reading.visibleTimes();
     this.overview.draw(times?.fromMs, times?.toMs);
     document.body.dataset.rendered = String((Number(document.body.dataset.rendered) || 0) + 1);
@@ -351,7 +379,7 @@ class PreviewPage {
     this.update({ zone, zoneChosen: this.state.zoneChosen || chosen }, true);
     for (const [z, button] of this.zoneButtons) button.setAttribute('aria-pressed', String(z === zone));
     if (!this.view) return;
-    renderHeader(this.header, this.view, labels, zone, (url) => post({ type: 'openLink', url }));
+    renderHeader(this.header, this.view, labels, zone, (url) => post({ type: 'openLink', url }), this.factsFold());
     this.relayoutKeepingPlace();
   }
 

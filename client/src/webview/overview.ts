@@ -1,8 +1,9 @@
 /**
  * The overview strip: the whole incident on one true-time line that stays above the reading
- * layout. The window as a band, the events' density as bars (one per few pixels), and the part
- * on screen as a frame; a click jumps to the event nearest that time. Drawn on a canvas, so a
- * 10,000-event incident costs one small element, and colours come from the theme variables.
+ * layout. The window as a band, the part on screen as a frame, and the events' density as bars
+ * over both (one per few pixels); a click jumps to the event nearest that time. Shown only while
+ * the events do not all fit on screen: then it would only frame all of them. Drawn on a canvas,
+ * so a 10,000-event incident costs one small element; colours come from the theme variables.
  */
 import type { TimelineView } from '../../../common/render/layout';
 import { drawStripLanes, stripLanesHeight } from './componentLanes';
@@ -19,6 +20,9 @@ export class OverviewStrip {
   private counts = new Uint32Array(0);
   private width = 0;
   private shown: (position: number) => boolean = () => true;
+  private hasEvents = false;
+  /** Whether the events run past the screen (the page says so after each paint). */
+  private needed = true;
 
   constructor(private readonly jump: (epochMs: number) => void) {
     this.canvas = h('canvas', { attrs: { height: String(HEIGHT), 'aria-hidden': 'true' } });
@@ -33,13 +37,25 @@ export class OverviewStrip {
   /** New model or filter: `shown` says which positions count in the density. */
   setView(view: TimelineView, shown: (position: number) => boolean): void {
     this.view = view;
-    this.element.hidden = view.events.length === 0;
+    this.hasEvents = view.events.length > 0;
+    this.element.hidden = !this.hasEvents || !this.needed;
     // The component lanes take a thin row each under the density bars.
     const height = HEIGHT + stripLanesHeight(view);
     this.canvas.height = height;
     this.canvas.style.height = `${height}px`;
     this.width = 0;
     this.shown = shown;
+  }
+
+  /** The height the strip takes from the page (0 while hidden). */
+  get height(): number {
+    return this.element.hidden ? 0 : this.element.offsetHeight;
+  }
+
+  /** Shows the strip when the events run past the screen, hides it when they all fit. */
+  setNeeded(needed: boolean): void {
+    this.needed = needed;
+    this.element.hidden = !this.hasEvents || !needed;
   }
 
   /** Draws the strip with the events between `fromMs` and `toMs` framed as on screen. */
@@ -60,21 +76,22 @@ export class OverviewStrip {
       ctx.fillRect(x(view.window.startMs), 0, Math.max(1, x(view.window.endMs) - x(view.window.startMs)), HEIGHT);
     }
     ctx.globalAlpha = 1;
+    // The frame goes under the bars: the first and last events on screen sit on its edges.
+    if (fromMs !== undefined && toMs !== undefined) {
+      ctx.strokeStyle = color('--vscode-focusBorder', '#005fb8');
+      ctx.lineWidth = 2;
+      const left = Math.max(0, Math.min(width - 5, x(fromMs) - 2));
+      ctx.strokeRect(left + 1, 1, Math.max(3, x(toMs) + 2 - left - 2 + BAR), HEIGHT - 2);
+    }
     ctx.fillStyle = color('--vscode-foreground', '#888');
     const max = Math.max(1, ...this.counts);
     this.counts.forEach((count, i) => {
       if (!count) return;
       // Square root: one lone update stays visible next to a burst of hundreds.
-      const bar = Math.max(3, Math.sqrt(count / max) * (HEIGHT - 4));
-      ctx.fillRect(i * BAR, HEIGHT - 2 - bar, BAR - 1, bar);
+      const bar = Math.max(3, Math.sqrt(count / max) * (HEIGHT - 6));
+      ctx.fillRect(i * BAR, HEIGHT - 3 - bar, BAR - 1, bar);
     });
     drawStripLanes(ctx, view, x, HEIGHT, color);
-    if (fromMs !== undefined && toMs !== undefined) {
-      ctx.strokeStyle = color('--vscode-focusBorder', '#005fb8');
-      ctx.lineWidth = 2;
-      const left = Math.min(width - 3, x(fromMs));
-      ctx.strokeRect(left + 1, 1, Math.max(3, x(toMs) - left - 2), HEIGHT - 2);
-    }
   }
 
   private bin(view: TimelineView, width: number): void {

@@ -56,16 +56,17 @@ describe('Incident Timeline preview in VS Code', () => {
     const written = await vscode.commands.executeCommand<vscode.Uri | undefined>('incidentTimeline.exportSvg', FLAGSHIP, svgTarget);
     assert.equal(written?.fsPath, svgTarget.fsPath);
     const svg = readFileSync(svgTarget.fsPath, 'utf8');
-    assert.ok(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg" class="it-svg" width="1200" height="192" viewBox="0 0 1200 192" role="img" aria-label="Timeline of EX196121: 2 events">'));
-    // Each event up to its time label (in the default zone, JST): where it sits on the axis.
-    const events = [...svg.matchAll(/<g class="event" data-index="\d+">(.*?<\/text>)/g)].map((m) => m[1]);
+    assert.ok(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg" class="it-svg" width="800" height="289" viewBox="0 0 800 289" role="img" aria-label="Timeline of EX196121: 2 events">'));
+    // Each event's first line (in the default zone, JST), one under the other, and its whole text.
+    const events = [...svg.matchAll(/<g class="event" data-index="\d+"><title>.*?<\/title>(.*?)<\/g>/g)].map((m) => m[1]);
     assert.deepEqual(events, [
-      '<title>2019-11-19 10:40 JST (+0s) detected: Start of impact: mail from external users and internal mail with attachments is delayed or not received in Australia, Japan and India.</title>'
-      + '<line class="leader" x1="65.8" x2="65.8" y1="116" y2="138"/><path class="kind-detected" transform="translate(59.8 138.0)" d="M6 0.5 L11.5 11 L0.5 11 Z"/>'
-      + '<text class="fg" x="75.8" y="148" font-weight="600">10:40 JST <tspan class="muted" font-weight="400">+0s</tspan></text>',
-      '<title>2019-11-19 20:50 JST (+10h 10m) resolved: The configuration change is rolled back and service is restored; queued mail is delivered normally.</title>'
-      + '<line class="leader" x1="1110.2" x2="1110.2" y1="116" y2="138"/><path class="kind-resolved" transform="translate(1104.2 138.0)" d="M1 1 H11 V11 H1 Z"/>'
-      + '<text class="fg" x="1100.2" y="148" text-anchor="end" font-weight="600">20:50 JST <tspan class="muted" font-weight="400">+10h 10m</tspan></text>',
+      '<path class="kind-detected" transform="translate(16 145)" d="M6 0.5 L11.5 11 L0.5 11 Z"/>'
+      + '<text class="fg" x="34" y="155" font-weight="600">10:40 JST</text><text class="muted" x="113.2" y="155">+0s</text><text class="muted" x="149.2" y="155">detected</text>'
+      + '<text class="fg" x="34" y="174"><tspan x="34" y="174">Start of impact: mail from external users and internal mail with attachments is delayed or not received in</tspan>'
+      + '<tspan x="34" y="193">Australia, Japan and India.</tspan></text>',
+      '<path class="kind-resolved" transform="translate(16 238)" d="M1 1 H11 V11 H1 Z"/>'
+      + '<text class="fg" x="34" y="248" font-weight="600">20:50 JST</text><text class="muted" x="113.2" y="248">+10h 10m</text><text class="muted" x="192.3" y="248">resolved</text>'
+      + '<text class="fg" x="34" y="267"><tspan x="34" y="267">The configuration change is rolled back and service is restored; queued mail is delivered normally.</tspan></text>',
     ]);
     const mdTarget = writeTempFile('out.md', '');
     await vscode.commands.executeCommand('incidentTimeline.exportMarkdown', FLAGSHIP, mdTarget);

@@ -146,6 +146,14 @@ describe('preview page: updates and component lanes', function () {
     assert.deepEqual(pixels.apiOperational, [0x38, 0x8a, 0x34], 'charts-green: a line through the row\'s middle');
   });
 
+  it('keeps the overview strip under 40 px of lanes however many components there are', async () => {
+    const names = Array.from({ length: 12 }, (_, i) => `Component ${i + 1}`);
+    const p = await open(modelOf(`title: Many\nstatus: investigating\ncomponents: [${names.join(', ')}]\nstart: 2024-05-01T10:00Z\ntimeline:\n  - at: 2024-05-01T10:30Z\n    components: {${names.map((n) => `${n}: degraded`).join(', ')}}\n    event: All degraded.\n`));
+    // Twelve rows of 3 px (36 / 12) and 2 px of margin under the 24 px of density.
+    assert.equal(await p.page.$eval('.overview canvas', (c) => (c as HTMLCanvasElement).height), 24 + 12 * 3 + 2);
+    assert.equal(await p.page.$$eval('.lanes .lane', (l) => l.length), 12);
+  });
+
   it('a click on a band selects the event whose update set it, and marks its bands', async () => {
     const p = await open(modelOf(LANES));
     await p.page.click('.lanes .band[data-state="partial-outage"]');

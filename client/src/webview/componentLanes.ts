@@ -87,9 +87,10 @@ const STRIP_COLORS: Readonly<Record<LaneState, readonly [string, string]>> = {
   'unstated': ['--vscode-descriptionForeground', '#717171'],
 };
 
-/** One row per component under the overview strip's density bars: 4 px each, 2 px beyond eight components. */
+/** One row per component under the overview strip's density bars: 4 px each up to eight, then thinner so the strip stays under 40 px. */
 function stripRow(view: TimelineView): number {
-  return componentLanes(view).lanes.length > 8 ? 2 : 4;
+  const count = componentLanes(view).lanes.length;
+  return count <= 8 ? 4 : Math.max(1, Math.floor(36 / count));
 }
 
 /** The height the overview strip adds for the lanes (0 without components). */

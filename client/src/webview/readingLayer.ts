@@ -9,6 +9,7 @@ import { KIND_STYLES } from '../../../common/render/kinds';
 import type { TimelineLabels } from '../../../common/render/labels';
 import { eventLabel, eventTimeText, eventTooltip, type TimelineView } from '../../../common/render/layout';
 import { readingItems, readingOptions, type ReadingItem } from '../../../common/render/reading';
+import { updateSeries } from '../../../common/render/updates';
 import type { PreviewMode } from '../previewMessages';
 import type { ZoneMode } from '../../../common/settings';
 import { updateParts } from './componentLanes';
@@ -278,7 +279,10 @@ export class ReadingLayer {
     const event = this.view!.events[item.position];
     const shown = this.isCut(event.index, event.text) ? LONG_TEXT_SHOWN + 12 : event.text.length;
     const lines = Math.max(1, Math.ceil((shown * 7) / this.textWidth));
-    return item.space + 10 + LINE_HEIGHT * (1 + lines);
+    // An update's facts take a line under its text.
+    const update = updateSeries(this.view!).byIndex.get(event.index);
+    const facts = update && (update.postedMs !== undefined || update.late || update.nextUpdateMs !== undefined || update.components?.length) ? 1 : 0;
+    return item.space + 10 + LINE_HEIGHT * (1 + lines + facts);
   }
 
   private isCut(index: number, text: string): boolean {

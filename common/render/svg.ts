@@ -14,6 +14,8 @@ import { axisTicks, eventLabel, eventTimeText, figureText, timeScale, type TimeS
 import { primaryZone, readingItems, readingOptions, windowTexts } from './reading';
 import { textWidth, wrapText, type Font } from './textWidth';
 import type { ZoneMode } from '../settings';
+import { updateFigures } from './updateFigures';
+import { updateNotes } from './updatesExport';
 
 /** Where component lanes are drawn: under the overview strip, on its time scale. */
 export interface LaneArea {
@@ -48,6 +50,8 @@ const MARGIN = 16;
 const RAIL_X = 22;
 const TEXT_X = 34;
 const LINE = 19;
+/** An update's notes, in the small font. */
+const NOTE_LINE = 17;
 const DAY_HEIGHT = 32;
 const GAP_HEIGHT = 26;
 const EVENT_PADDING = 5;
@@ -141,7 +145,7 @@ function drawPieces(lines: readonly Piece[][], x: number, y: number): string {
 type Block =
   | { readonly type: 'day'; readonly top: number; readonly date: string }
   | { readonly type: 'gap'; readonly top: number; readonly duration: string }
-  | { readonly type: 'event'; readonly top: number; readonly position: number; readonly when: Piece[][]; readonly lines: string[] };
+  | { readonly type: 'event'; readonly top: number; readonly position: number; readonly when: Piece[][]; readonly lines: string[]; readonly notes: string[] };
 
 function layoutBody(view: TimelineView, zone: ZoneMode, labels: TimelineLabels, width: number): { blocks: Block[]; height: number } {
   const columnWidth = width - TEXT_X - MARGIN;
@@ -161,11 +165,15 @@ function layoutBody(view: TimelineView, zone: ZoneMode, labels: TimelineLabels, 
         { text: event.offset, font: TEXT, className: 'muted' },
       ];
       if (event.kind !== 'other') pieces.push({ text: labels.kinds[event.kind], font: TEXT, className: 'muted' });
+      // An update's status beside its time, and its notes (posted, promise, lateness, states) under its text, as in the preview.
+      const update = updateNotes(view, event.index, zone, labels);
+      if (update?.status) pieces.push({ text: update.status, font: STRONG, className: 'fg' });
       const when = pieceLines(pieces, columnWidth);
       const lines = event.text.trim() ? wrapText(event.text, columnWidth, TEXT) : [];
+      const notes = update?.notes.length ? wrapText(update.notes.join(' · '), columnWidth, SMALL) : [];
       const top = y + item.space;
-      blocks.push({ type: 'event', top, position: item.position, when, lines });
-      y = top + EVENT_PADDING * 2 + LINE * (when.length + lines.length);
+      blocks.push({ type: 'event', top, position: item.position, when, lines, notes });
+      y = top + EVENT_PADDING * 2 + LINE * (when.length + lines.length) + NOTE_LINE * notes.length;
     }
   }
   return { blocks, height: y };
@@ -191,6 +199,9 @@ function drawBody(view: TimelineView, zone: ZoneMode, labels: TimelineLabels, bl
         + shape(event.kind, RAIL_X, y + EVENT_PADDING + 10)
         + drawPieces(block.when, TEXT_X, firstLine)
         + (block.lines.length ? textBlock(block.lines, TEXT_X, firstLine + LINE * block.when.length, 'fg') : '')
+        + (block.notes.length
+          ? textBlock(block.notes, TEXT_X, firstLine + LINE * (block.when.length + block.lines.length) - 2, 'muted', ' font-size="12"', NOTE_LINE)
+          : '')
         + '</g>');
     }
   }
@@ -215,7 +226,10 @@ function drawHeader(view: TimelineView, zone: ZoneMode, labels: TimelineLabels, 
     y += LINE * lines.length;
   });
   const facts = [incident?.status, incident?.severity, incident?.service].filter((s) => s).join(' · ');
-  const figures = view.figures.map((f) => `${labels.figures[f.key]} ${figureText(f, labels)}`).join(' · ');
+  const figures = [
+    ...view.figures.map((f) => `${labels.figures[f.key]} ${figureText(f, labels)}`),
+    ...updateFigures(view, labels).map((f) => `${f.label} ${f.value}`),
+  ].join(' · ');
   const line = [facts, figures].filter((s) => s).join(' · ');
   if (line) {
     const lines = wrapText(line, maxWidth, SMALL);

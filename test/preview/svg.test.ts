@@ -162,6 +162,30 @@ describe('renderSvg: the reading layout as a picture', () => {
   });
 });
 
+describe('renderSvg: updates as the preview shows them', () => {
+  const UPDATES = [
+    'id: U', 'title: U', 'status: resolved', 'components: [API]', 'start: 2024-03-01T00:00Z', 'end: 2024-03-01T01:00Z', 'timeline:',
+    '  - at: 2024-03-01T00:00Z', '    status: investigating', '    next_update: 2024-03-01T00:30Z', '    components: {API: major-outage}', '    event: Errors on the API.',
+    '  - at: 2024-03-01T00:40Z', '    posted: 2024-03-01T00:45Z', '    status: resolved', '    components: {API: operational}', '    event: Fixed.', '',
+  ].join('\n');
+
+  it("puts each update's status beside its time and its notes under its text, and the update figures in the header", () => {
+    const svg = renderExport(toTimelineModel('file:///u', 1, parseIncident(UPDATES)), 'svg', 'UTC');
+    const events = [...svg.matchAll(/<g class="event" data-index="\d+"><title>[^<]*<\/title>(.*?)<\/g>/g)].map((m) => m[1].replace(/<path [^>]*\/>/, ''));
+    assert.deepEqual(events, [
+      '<text class="fg" x="34" y="268" font-weight="600">00:00 UTC</text><text class="muted" x="119.0" y="268">+0s</text>'
+      + '<text class="fg" x="155.0" y="268" font-weight="600">Investigating</text>'
+      + '<text class="fg" x="34" y="287"><tspan x="34" y="287">Errors on the API.</tspan></text>'
+      + '<text class="muted" x="34" y="304" font-size="12"><tspan x="34" y="304">next update by 03-01 00:30 UTC · API: major outage</tspan></text>',
+      '<text class="fg" x="34" y="357" font-weight="600">00:40 UTC</text><text class="muted" x="119.0" y="357">+40m</text>'
+      + '<text class="fg" x="169.2" y="357" font-weight="600">Resolved</text>'
+      + '<text class="fg" x="34" y="376"><tspan x="34" y="376">Fixed.</tspan></text>'
+      + '<text class="muted" x="34" y="393" font-size="12"><tspan x="34" y="393">posted 03-01 00:45 UTC · 15m late · API: operational</tspan></text>',
+    ]);
+    assert.match(svg, />resolved · Duration 1h · Longest gap between updates 45m · Next-update promises kept 0 of 1 · API not operational 45m</);
+  });
+});
+
 describe('text width and wrapping', () => {
   it('measures Latin by DejaVu Sans advance widths, bold wider, CJK a whole em', () => {
     assert.equal(textWidth('Wi', { size: 100 }), 99 + 28);

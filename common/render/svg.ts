@@ -75,13 +75,13 @@ export const SVG_STYLE = `
 .it-svg .bg { fill: #ffffff; } .it-svg .fg { fill: #1f1f1f; } .it-svg .muted { fill: #5f6368; }
 .it-svg .rail { stroke: #9cbfe6; stroke-width: 2; } .it-svg .gap-edge { stroke: #5f6368; }
 .it-svg .strip { fill: none; stroke: #c8c8c8; } .it-svg .density { fill: #1f1f1f; } .it-svg .tick { stroke: #8a8a8a; }
-.it-svg .band { fill: #d6e4f5; fill-opacity: 0.55; } .it-svg .band-edge { stroke: #1a73c9; }
+.it-svg .band { fill: #d6e4f5; fill-opacity: 0.55; }
 ${KIND_NAMES.map((k) => kindRule(k, 'light')).join('\n')}
 @media (prefers-color-scheme: dark) {
   .it-svg .bg { fill: #1e1e1e; } .it-svg .fg { fill: #e0e0e0; } .it-svg .muted { fill: #a0a0a0; }
   .it-svg .rail { stroke: #3b6a99; } .it-svg .gap-edge { stroke: #a0a0a0; }
   .it-svg .strip { stroke: #444; } .it-svg .density { fill: #e0e0e0; } .it-svg .tick { stroke: #8a8a8a; }
-  .it-svg .band { fill: #264f78; fill-opacity: 0.45; } .it-svg .band-edge { stroke: #75beff; }
+  .it-svg .band { fill: #264f78; fill-opacity: 0.45; }
   ${KIND_NAMES.map((k) => kindRule(k, 'dark')).join('\n  ')}
 }`;
 

@@ -42,9 +42,20 @@ function charWidth(c: string, font: Font): number {
 
 /** The estimated width of `text` on one line, in px. */
 export function textWidth(text: string, font: Font): number {
-  let width = 0;
-  for (const c of text) width += charWidth(c, font);
-  return width;
+  // ASCII by table lookup; only other characters pay for the regular expressions.
+  const table = font.bold ? BOLD : REGULAR;
+  let hundredths = 0;
+  let other = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0x20 && code <= 0x7e) hundredths += table[code - 0x20];
+    else {
+      const c = String.fromCodePoint(text.codePointAt(i)!);
+      other += charWidth(c, font);
+      i += c.length - 1;
+    }
+  }
+  return (hundredths / 100) * font.size + other;
 }
 
 /** A piece that is never split unless it is wider than a whole line: a word, or one CJK character with its trailing punctuation. */
@@ -53,7 +64,13 @@ interface Unit {
   readonly spaceBefore: boolean;
 }
 
+/** Printable ASCII and spaces only: words are what spaces separate. */
+const PLAIN = /^[\x20-\x7e\t]*$/;
+
 function units(paragraph: string): Unit[] {
+  if (PLAIN.test(paragraph)) {
+    return paragraph.split(/[ \t]+/).filter((word) => word).map((text, i) => ({ text, spaceBefore: i > 0 }));
+  }
   const result: Unit[] = [];
   let word = '';
   let spaceBefore = false;

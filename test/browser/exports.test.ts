@@ -118,7 +118,7 @@ describe('exports and page text in Chromium', function () {
     return found;
   }
 
-  it('the SVG export as Chromium draws it: every event\'s whole text inside the picture at 360 and 800 px, nothing overlapping, no empty space', async () => {
+  it('the SVG export as Chromium draws it: every event\'s whole text inside the picture at 360 and 800 px, nothing overlapping, no empty space (real reports too)', async () => {
     const at = (minutes: number) => new Date(Date.parse('2024-03-01T00:00Z') + minutes * 60_000).toISOString().replace(':00.000Z', 'Z');
     const japanese = '全国で au の音声通話およびデータ通信が利用しづらい状況が発生。コアネットワークのルーター交換作業中に不具合が発生し、VoLTE 交換機への通信が集中しました。';
     const long = `Elevated error rates on API requests, Webhooks and Actions. ${'We continue to investigate and will post an update as soon as we know more. '.repeat(5)}`.trim();
@@ -129,7 +129,12 @@ describe('exports and page text in Chromium', function () {
       minutes.map((m, i) => `  - at: ${at(m)}\n    kind: ${i % 3 ? 'update' : 'detected'}\n    event: ${JSON.stringify(texts(i))}`).join('\n')}\n`;
     const view = buildTimelineView(modelOf(incident));
     const flagship = buildTimelineView(modelOf(fs.readFileSync(path.resolve(__dirname, '../../examples/exchange-online-2019-11-19.incident.yaml'), 'utf8')));
-    for (const [name, v] of [['mixed', view], ['flagship', flagship]] as const) {
+    // And the real reports, each as its source wrote it.
+    const realDir = path.resolve(__dirname, '../data/real');
+    const real = fs.readdirSync(realDir).filter((f) => f.endsWith('.incident.yaml'))
+      .map((f) => [f, buildTimelineView(modelOf(fs.readFileSync(path.join(realDir, f), 'utf8')))] as const);
+    assert.ok(real.length >= 10);
+    for (const [name, v] of [['mixed', view], ['flagship', flagship], ...real] as const) {
       for (const zone of ['both', 'JST'] as const) {
         for (const width of [360, 800]) {
           const where = `${name}, ${zone}, ${width} px`;

@@ -84,7 +84,7 @@ describe('preview page in Chromium', function () {
     assert.equal(await firstTime(), '01:40 UTC');
     await p.page.getByRole('button', { name: 'Both', exact: true }).click();
     assert.equal(await firstTime(), '10:40 JST · 01:40 UTC');
-    assert.deepEqual(await p.page.$$eval('header .window span', (spans) => spans.map((s) => s.textContent)), ['2019-11-19 10:40–20:50 JST, 10h 10m', '2019-11-19 01:40–11:50 UTC']);
+    assert.deepEqual(await p.page.$$eval('header .window > span', (spans) => spans.map((s) => s.textContent)), ['2019-11-19 10:40–20:50 JST, 10h 10m', '2019-11-19 01:40–11:50 UTC']);
     const state = await p.page.evaluate(() => (window as unknown as { __state: { zone: string; zoneChosen: boolean } }).__state);
     assert.equal(state.zone, 'both');
     assert.equal(state.zoneChosen, true);

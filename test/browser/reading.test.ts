@@ -132,7 +132,7 @@ describe('preview page: the reading layout', function () {
     await page.screenshot({ path: path.join(ARTIFACTS, 'reading-flagship.png') });
 
     await page.getByRole('button', { name: 'Both', exact: true }).click();
-    assert.deepEqual(await page.$$eval('header .window span', (spans) => spans.map((s) => s.textContent)), ['2019-11-19 10:40–20:50 JST, 10h 10m', '2019-11-19 01:40–11:50 UTC']);
+    assert.deepEqual(await page.$$eval('header .window > span', (spans) => spans.map((s) => s.textContent)), ['2019-11-19 10:40–20:50 JST, 10h 10m', '2019-11-19 01:40–11:50 UTC']);
     assert.equal(await page.locator('.event[data-index="1"] .time').textContent(), '20:50 JST · 11:50 UTC');
     await page.getByRole('button', { name: 'UTC', exact: true }).click();
     assert.equal(await page.locator('header .window').innerText(), '2019-11-19 01:40–11:50 UTC, 10h 10m');
@@ -265,6 +265,9 @@ describe('preview page: the reading layout', function () {
     const days = await open(modelAt([0, 20, 1500, 1530, 2900, 3070], (i) => `event ${i}`, (i) => fourKinds[Math.min(i, 3)]), { width: 360, height: 600 });
     assert.equal(await days.page.locator('.days').isVisible(), true);
     assert.deepEqual(await days.page.locator('.legend').evaluate((e) => [e.scrollWidth - e.clientWidth, e.querySelectorAll('button').length]), [0, 4]);
+    // The window wraps, but its duration stays whole on one line.
+    assert.equal(await days.page.locator('header .window .primary').textContent(), '2024-08-15 07:55–2024-08-17 11:05 JST, 2d 3h 10m');
+    assert.equal(await days.page.locator('header .window .duration').evaluate((e) => e.getClientRects().length), 1);
   });
 
   it('the overview strip appears once the events run past the screen, its density marks drawn over the frame of what is on screen', async () => {

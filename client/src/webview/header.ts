@@ -39,8 +39,10 @@ export function renderHeader(container: HTMLElement, view: TimelineView, labels:
   const windows = windowTexts(view, zone, labels.ongoing);
   if (windows) {
     const duration = view.figures.find((f) => f.key === 'duration');
-    const line = h('p', { className: 'window', attrs: { title: labels.incidentWindow } },
-      h('span', { className: 'primary', text: duration?.value !== undefined ? `${windows[0]}, ${duration.value}` : windows[0] }));
+    const primary = h('span', { className: 'primary', text: windows[0] });
+    // The duration wraps as one piece ("5d 2h 57m", never "5d 2h" then "57m").
+    if (duration?.value !== undefined) primary.append(', ', h('span', { className: 'duration', text: duration.value }));
+    const line = h('p', { className: 'window', attrs: { title: labels.incidentWindow } }, primary);
     for (const other of windows.slice(1)) line.append(h('span', { className: 'other', text: other }));
     container.appendChild(line);
   }

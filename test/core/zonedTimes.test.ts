@@ -187,3 +187,47 @@ describe('diagnostics of named zones', () => {
     assert.deepEqual(rows(text), [{ code: 'wrong-type', severity: 'error', range: '3:39-3:42' }]);
   });
 });
+
+describe('a date without a clock is its whole day in the order rules', () => {
+  const LA = (...rest: string[]) => zoned('America/Los_Angeles', ...rest);
+
+  it('timeline-order: a date after a clock time on that day could be in order; a date before it could not', () => {
+    const inOrder = LA('start: 2021-06-08T08:00', 'timeline:', '  - at: 2021-06-08T09:00', '    event: a', '  - at: 2021-06-08', '    event: b');
+    assert.deepEqual(rows(inOrder), []);
+    const outOfOrder = LA('start: 2021-06-08T08:00', 'timeline:', '  - at: 2021-06-09T09:00', '    event: a', '  - at: 2021-06-08', '    event: b');
+    assert.deepEqual(rows(outOfOrder), [{ code: 'timeline-order', severity: 'warning', range: '8:8-8:18' }]);
+    assert.equal(only(outOfOrder, 'timeline-order')[0].message,
+      'Timeline event 2 (2021-06-08 16:00 JST to 2021-06-09 16:00 JST) is earlier than event 1 before it (2021-06-10 01:00 JST) whatever the clock on its day; keep the timeline in time order.');
+  });
+
+  it('end-before-start: an end on the start\'s day is not before it; an end the day before is', () => {
+    assert.deepEqual(rows(LA('start: 2021-06-08T10:00', 'end: 2021-06-08')), []);
+    const before = LA('start: 2021-06-08T10:00', 'end: 2021-06-07');
+    assert.deepEqual(rows(before), [{ code: 'end-before-start', severity: 'error', range: '5:5-5:15' }]);
+    assert.equal(only(before, 'end-before-start')[0].message,
+      'The end (2021-06-07 16:00 JST to 2021-06-08 16:00 JST) is before the start (2021-06-09 02:00 JST) whatever the clock on its day.');
+  });
+
+  it('resolved-after-end and posted-before-at: the day of a date counts as the date', () => {
+    const sameDay = LA('start: 2021-06-08T08:00', 'end: 2021-06-08', 'timeline:', '  - at: 2021-06-08T20:00', '    kind: resolved', '    event: fixed',
+      '  - at: 2021-06-08T21:00', '    posted: 2021-06-08', '    event: posted that day');
+    assert.deepEqual(rows(sameDay), []);
+    const nextDay = LA('start: 2021-06-08T08:00', 'end: 2021-06-08', 'timeline:', '  - at: 2021-06-09T00:30', '    kind: resolved', '    event: fixed');
+    assert.deepEqual(rows(nextDay), [{ code: 'resolved-after-end', severity: 'warning', range: '7:8-7:24' }]);
+  });
+
+  it('late-update: a promised date is kept by an update any time that day', () => {
+    const text = LA('start: 2021-06-08T08:00', 'timeline:',
+      '  - at: 2021-06-08T09:00', '    kind: update', '    status: investigating', '    next_update: 2021-06-09', '    event: a',
+      '  - at: 2021-06-09T23:00', '    kind: update', '    status: monitoring', '    event: b');
+    assert.deepEqual(rows(text), []);
+  });
+
+  it('utc-jst-mismatch: a utc date and a jst clock on another day disagree, with a date as the correction', () => {
+    const text = lines(...HEAD, 'start: {utc: 2022-01-16, jst: 2022-01-16T08:00}');
+    assert.deepEqual(rows(text), [{ code: 'utc-jst-mismatch', severity: 'error', range: '3:30-3:46' }]);
+    const d = only(text, 'utc-jst-mismatch')[0];
+    assert.equal(d.message, '`start`: utc and jst cannot name the same time. utc 2022-01-16 is 2022-01-16 09:00 JST to 2022-01-17 09:00 JST, but jst 2022-01-16T08:00 is 2022-01-16 08:00 JST.');
+    assert.equal((d.data as DataOf<'utc-jst-mismatch'>).correctedUtc, '2022-01-15');
+  });
+});

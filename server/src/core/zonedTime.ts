@@ -3,7 +3,8 @@
  * the window of time a side names, how windows agree, and how messages name a zone on a date.
  */
 import type { TimeSide, TimeValue } from './model';
-import { formatDuration, formatInOffset } from '../../../common/time';
+import { describeJst, formatDuration, formatInOffset } from '../../../common/time';
+import { t } from './l10n';
 import { offsetMinutesAt, utcOffsetName, zoneAbbreviation } from '../../../common/zones';
 
 /** When a time may have happened: one instant (`end` = `start`), or a day from `start` up to (not including) `end`. */
@@ -33,15 +34,15 @@ export function commonWindow(a: TimeWindow, b: TimeWindow): TimeWindow | undefin
   return start < end ? { start, end } : undefined;
 }
 
-/** The earliest instant a time may be. */
-export function earliestMs(time: TimeValue): number | undefined {
-  return time.epochMs;
-}
-
 /** The latest instant a time may be: the last millisecond of its day for a date. */
 export function latestMs(time: TimeValue): number | undefined {
   if (time.epochMs === undefined) return undefined;
   return time.dayEndMs !== undefined ? time.dayEndMs - 1 : time.epochMs;
+}
+
+/** "2019-11-19 10:40 JST", or "2021-06-08 16:00 JST to 2021-06-09 16:00 JST" for a date (its whole day). */
+export function describeTimeInJst(time: Pick<TimeValue, 'epochMs' | 'dayEndMs'>): string {
+  return time.dayEndMs === undefined ? describeJst(time.epochMs!) : t('{0} to {1}', describeJst(time.epochMs!), describeJst(time.dayEndMs));
 }
 
 /** "PST, UTC-8": a zone's abbreviation and offset at an instant, as messages name them. */

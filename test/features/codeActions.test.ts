@@ -509,3 +509,13 @@ describe('quick fixes for times in named zones', () => {
     assert.equal(applyFix(abbreviation, 'invalid-value').text, abbreviation.replace('PST', 'America/Los_Angeles'));
   });
 });
+
+describe('missing zone of a local time', () => {
+  it('adds `zone: UTC` after `local` as a placeholder, not preferred (fix-all leaves it to the writer)', () => {
+    const text = lines(...HEAD, 'start:', '  local: 2021-01-04T18:55', '  approx: true');
+    const fixed = applyFix(text, 'missing-field', 'Add `zone`');
+    assert.equal(fixed.text, lines(...HEAD, 'start:', '  local: 2021-01-04T18:55', '  zone: UTC', '  approx: true'));
+    assert.deepEqual(fixed.preferred, []);
+    assert.deepEqual(codes(fixed.text), []);
+  });
+});

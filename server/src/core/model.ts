@@ -150,7 +150,6 @@ export const EVENT_KEYS = ['at', 'posted', 'event', 'kind', 'status', 'component
 export type EventKey = (typeof EVENT_KEYS)[number];
 export const REQUIRED_EVENT_KEYS: readonly EventKey[] = ['at', 'event'];
 
-export const TIME_PAIR_KEYS = ['utc', 'jst'] as const;
 /** Every key a time mapping may have, in the order docs and completion present them. */
 export const TIME_KEYS = ['utc', 'jst', 'local', 'zone', 'approx', 'written'] as const;
 export const SOURCE_KEYS = ['url', 'title'] as const;

@@ -21,6 +21,12 @@ const EXPECTED: Record<string, readonly string[]> = {
     'status-regression information 50:12-50:25 Event 5 (published 2024-03-29 04:10 JST) announces `investigating`, an earlier status than `monitoring`',
     'status-after-end warning 54:12-54:25 Event 6 was published at 2024-03-29 06:34 JST, 3h 14m after the end',
   ],
+  // The same report with the zone named once and the page's clocks unconverted: the same findings.
+  'slack-2024-03-28-pacific.incident.yaml': [
+    'status-after-end warning 48:12-48:25 Event 5 was published at 2024-03-29 04:10 JST, 50m after the end',
+    'status-regression information 48:12-48:25 Event 5 (published 2024-03-29 04:10 JST) announces `investigating`, an earlier status than `monitoring`',
+    'status-after-end warning 52:12-52:25 Event 6 was published at 2024-03-29 06:34 JST, 3h 14m after the end',
+  ],
 };
 
 describe('real incident reports (test/data/real)', () => {
@@ -32,6 +38,16 @@ describe('real incident reports (test/data/real)', () => {
     for (const file of files) {
       assert.match(fs.readFileSync(path.join(DIR, file), 'utf8'), /^# Source: https?:\/\/\S+/, file);
     }
+  });
+
+  it('the Pacific transcription of Slack 2024-03-28 names the same instants as the hand-converted one', () => {
+    const instants = (file: string) => {
+      const incident = parseIncident(fs.readFileSync(path.join(DIR, file), 'utf8')).incident!;
+      return [incident.start?.epochMs, incident.end?.epochMs, ...incident.timeline.flatMap((e) => [e.at?.epochMs, e.nextUpdate?.epochMs])];
+    };
+    const converted = instants('slack-2024-03-28.incident.yaml');
+    assert.ok(converted.every((ms) => ms === undefined || Number.isFinite(ms)));
+    assert.deepEqual(instants('slack-2024-03-28-pacific.incident.yaml'), converted);
   });
 
   for (const file of fs.readdirSync(DIR).filter((f) => f.endsWith('.incident.yaml')).sort()) {

@@ -468,3 +468,54 @@ describe('source actions reach update times', () => {
       .replace('      jst: 2024-05-01T19:45\n', '      jst: 2024-05-01T19:45\n      utc: 2024-05-01T10:45Z\n'));
   });
 });
+
+describe('quick fixes for times in named zones', () => {
+  it('utc-local-mismatch: keep the local time and correct utc, or keep utc and correct the local time; comments kept', () => {
+    const text = lines(...HEAD, 'start:', '  local: 2021-01-04T18:55   # as the postmortem says', '  zone: America/Los_Angeles', '  utc: "2021-01-05T01:55Z"');
+    const keepLocal = applyFix(text, 'utc-local-mismatch', 'Keep the local time, correct UTC to 2021-01-05T02:55Z');
+    assert.equal(keepLocal.text, text.replace('"2021-01-05T01:55Z"', '"2021-01-05T02:55Z"'));
+    assert.deepEqual(keepLocal.titles, ['Keep the local time, correct UTC to 2021-01-05T02:55Z', 'Keep UTC, correct the local time to 2021-01-04T17:55']);
+    assert.deepEqual(keepLocal.preferred, []);
+    assert.deepEqual(codes(keepLocal.text), []);
+    const keepUtc = applyFix(text, 'utc-local-mismatch', 'Keep UTC, correct the local time to 2021-01-04T17:55');
+    assert.equal(keepUtc.text, text.replace('local: 2021-01-04T18:55 ', 'local: 2021-01-04T17:55 '));
+    assert.deepEqual(codes(keepUtc.text), []);
+  });
+
+  it('ambiguous-time: one fix per reading, each writing its offset', () => {
+    const text = lines(...HEAD, 'zone: America/Los_Angeles', 'start: 2022-11-06T01:30 # fall back');
+    const first = applyFix(text, 'ambiguous-time', 'Read as 2022-11-06T01:30-07:00 (PDT, UTC-7)');
+    assert.deepEqual(first.titles, ['Read as 2022-11-06T01:30-07:00 (PDT, UTC-7)', 'Read as 2022-11-06T01:30-08:00 (PST, UTC-8)']);
+    assert.equal(first.text, text.replace('start: 2022-11-06T01:30 ', 'start: 2022-11-06T01:30-07:00 '));
+    assert.deepEqual(codes(first.text), []);
+    const second = applyFix(text, 'ambiguous-time', 'Read as 2022-11-06T01:30-08:00 (PST, UTC-8)');
+    assert.equal(parseIncident(second.text).incident?.start?.epochMs, Date.UTC(2022, 10, 6, 9, 30));
+  });
+
+  it('wrong-offset on a local time: keeps the clock and writes the zone\'s offset (preferred)', () => {
+    const text = lines(...HEAD, 'start: {local: 2022-09-28T10:40-08:00, zone: America/Los_Angeles}');
+    const fixed = applyFix(text, 'wrong-offset');
+    assert.deepEqual(fixed.preferred, ['Write the zone\'s offset on that date: 2022-09-28T10:40-07:00']);
+    assert.equal(fixed.text, text.replace('-08:00', '-07:00'));
+    assert.deepEqual(codes(fixed.text), []);
+  });
+
+  it('invalid-value on a zone name: the nearest zone, or an abbreviation\'s usual zone', () => {
+    const typo = lines(...HEAD, 'zone: Amerca/Los_Angeles', 'start: 2021-01-04T18:55');
+    const fixed = applyFix(typo, 'invalid-value', 'Change to `America/Los_Angeles`');
+    assert.equal(fixed.text, typo.replace('Amerca', 'America'));
+    assert.deepEqual(codes(fixed.text), []);
+    const abbreviation = lines(...HEAD, 'start: {local: 2021-01-04T18:55, zone: PST}');
+    assert.equal(applyFix(abbreviation, 'invalid-value').text, abbreviation.replace('PST', 'America/Los_Angeles'));
+  });
+});
+
+describe('missing zone of a local time', () => {
+  it('adds `zone: UTC` after `local` as a placeholder, not preferred (fix-all leaves it to the writer)', () => {
+    const text = lines(...HEAD, 'start:', '  local: 2021-01-04T18:55', '  approx: true');
+    const fixed = applyFix(text, 'missing-field', 'Add `zone`');
+    assert.equal(fixed.text, lines(...HEAD, 'start:', '  local: 2021-01-04T18:55', '  zone: UTC', '  approx: true'));
+    assert.deepEqual(fixed.preferred, []);
+    assert.deepEqual(codes(fixed.text), []);
+  });
+});

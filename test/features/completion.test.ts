@@ -20,7 +20,7 @@ function accept(text: string, item: IncidentCompletion): string {
 describe('completion', () => {
   it('root keys that are not there yet, in format order', () => {
     const { items } = at('id: INC-1\nst|\ntimeline: []\n');
-    assert.deepEqual(items.map((i) => i.label), ['title', 'status', 'severity', 'service', 'regions', 'start', 'end', 'components', 'impact', 'cause', 'next_steps', 'tags', 'sources']);
+    assert.deepEqual(items.map((i) => i.label), ['title', 'status', 'severity', 'service', 'regions', 'zone', 'start', 'end', 'components', 'impact', 'cause', 'next_steps', 'tags', 'sources']);
     assert.equal(items.find((i) => i.label === 'status')!.insertText, 'status: ${1|investigating,identified,monitoring,resolved|}');
     assert.equal(items.find((i) => i.label === 'start')!.detail, 'required · when the impact began');
   });
@@ -32,9 +32,9 @@ describe('completion', () => {
     assert.equal(result, 'id: INC-1\ntimeline:\n  - event: x\n    at:\n      utc: 2026-11-27T08:05Z\n      jst: 2026-11-27T17:05\n');
   });
 
-  it('inside a time pair: the missing side', () => {
+  it('inside a time pair: the missing side, then the other keys of a time mapping', () => {
     const { items } = at('start:\n  utc: 2019-11-19T01:40Z\n  |\n');
-    assert.deepEqual(items.map((i) => i.label), ['jst']);
+    assert.deepEqual(items.map((i) => i.label), ['jst', 'local', 'zone', 'approx', 'written']);
   });
 
   it('enumeration values: status, severity, kind', () => {
@@ -111,5 +111,26 @@ describe('new incident file name', () => {
     assert.equal(incidentFileName('outage.yaml'), 'outage.incident.yaml');
     assert.equal(incidentFileName('outage.YML'), 'outage.incident.yaml');
     assert.equal(incidentFileName('outage'), 'outage.incident.yaml');
+  });
+});
+
+describe('completion of zones and the new time keys', () => {
+  it('now in the file\'s zone after `local:`', () => {
+    const { items } = at('id: INC-1\ntitle: t\nstatus: investigating\nzone: America/Los_Angeles\nstart:\n  local: |\n');
+    assert.deepEqual(items.map((i) => [i.label, i.insertText, i.detail]), [['now (2026-11-27T00:05)', '2026-11-27T00:05', 'the current minute in America/Los_Angeles']]);
+  });
+
+  it('zone names after `zone:`, the file\'s own zone first', () => {
+    const { items } = at('id: INC-1\ntitle: t\nstatus: investigating\nzone: Europe/London\nstart:\n  local: 2019-11-19T01:40\n  zone: |\n');
+    assert.equal(items[0].label, 'Europe/London');
+    assert.equal(items[0].sortText, '0');
+    assert.ok(items.some((i) => i.label === 'America/Los_Angeles'));
+    assert.ok(items.some((i) => i.label === 'UTC'));
+    assert.equal(items.filter((i) => i.label === 'Europe/London').length, 1);
+  });
+
+  it('true or false after `approx:`', () => {
+    const { items } = at('id: INC-1\ntitle: t\nstatus: investigating\nstart:\n  jst: 2019-11-19T10:40\n  approx: |\n');
+    assert.deepEqual(items.map((i) => i.label), ['true', 'false']);
   });
 });

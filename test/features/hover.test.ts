@@ -96,3 +96,53 @@ describe('hover on components and update times', () => {
     assert.match(result?.markdown ?? '', /\+12m after start/);
   });
 });
+
+describe('hover on times in named zones, dates and approximate times', () => {
+  const TEXT = [
+    'title: x', 'status: resolved', 'zone: America/Los_Angeles', 'start: 2021-01-04T18:55', 'end: {local: 2021-01-05T02:10, approx: true}',
+    'timeline:', '  - at: 2021-01-05', '    event: a', '  - at: {jst: 2021-01-06T10:00}', '    event: b', '',
+  ].join('\n');
+  const parsed = parseIncident(TEXT);
+
+  it('a zoned time in its own zone with that date\'s abbreviation, then UTC, JST and the extra zones', () => {
+    const result = hover(parsed, TEXT.indexOf('start:') + 1, { extraTimeZones: ['Europe/London'] });
+    assert.equal(result?.markdown, [
+      '**2021-01-04 18:55 PST** (Mon), America/Los\\_Angeles (UTC-8)',
+      '',
+      '- UTC: 2021-01-05 02:55 (Tue)',
+      '- JST: 2021-01-05 11:55 (Tue)',
+      '- Europe/London: 2021-01-05 02:55 Z (Tue)',
+      '',
+      'Total duration: ~7h 15m',
+    ].join('\n'));
+  });
+
+  it('an approximate local time, hovered on its `local` side: "~" on the time and on the figures from it', () => {
+    const result = hover(parsed, TEXT.indexOf('2021-01-05T02:10') + 3);
+    assert.equal(TEXT.slice(result!.span.start, result!.span.end), '2021-01-05T02:10');
+    assert.equal(result?.markdown, [
+      '**~2021-01-05 02:10 PST** (Tue), America/Los\\_Angeles (UTC-8)',
+      '',
+      '- UTC: 2021-01-05 10:10 (Tue)',
+      '- JST: 2021-01-05 19:10 (Tue)',
+      '',
+      'about +7h 15m after start · Total duration: ~7h 15m · The source gives this time as approximate.',
+    ].join('\n'));
+  });
+
+  it('a date: its day in its zone, and the figure that needs a clock left out with the reason', () => {
+    const result = hover(parsed, TEXT.indexOf('2021-01-05\n') + 2);
+    assert.equal(result?.markdown, [
+      '**2021-01-05** (Tue): some time that day in America/Los\\_Angeles',
+      '',
+      '- UTC: 2021-01-05 08:00 – 2021-01-06 08:00',
+      '- JST: 2021-01-05 17:00 – 2021-01-06 17:00',
+      '',
+      'Time since start left out: a date without a clock is some time that day.',
+    ].join('\n'));
+  });
+
+  it('a jst time in a zoned file is still shown in JST first', () => {
+    assert.match(hover(parsed, TEXT.indexOf('jst: 2021') + 6)!.markdown, /^\*\*2021-01-06 10:00 JST\*\* \(Wed\)\n/);
+  });
+});

@@ -64,7 +64,7 @@ describe('server: push diagnostics', function () {
         codeDescription: { href: `${DOCS}#unknown-field` },
         data: {
           code: 'unknown-field', key: 'severty', suggestion: 'severity',
-          allowed: ['id', 'title', 'status', 'severity', 'service', 'regions', 'start', 'end', 'components', 'impact', 'cause', 'next_steps', 'tags', 'sources', 'timeline'],
+          allowed: ['id', 'title', 'status', 'severity', 'service', 'regions', 'zone', 'start', 'end', 'components', 'impact', 'cause', 'next_steps', 'tags', 'sources', 'timeline'],
         },
       },
     ]);

@@ -2,7 +2,8 @@
  * Completion while typing, when the YAML is often half-written: the context comes from the lines
  * around the cursor (indentation and keys), not from the parse, so it works on broken text too.
  */
-import { COMPONENT_STATES, EVENT_KEYS, EVENT_KINDS, INCIDENT_KEYS, SEVERITIES, SOURCE_KEYS, STATUSES, t, TIME_PAIR_KEYS, type ParsedIncident, type Span } from '../core';
+import { COMPONENT_STATES, EVENT_KEYS, EVENT_KINDS, formatInOffset, INCIDENT_KEYS, SEVERITIES, SOURCE_KEYS, STATUSES, t, TIME_KEYS as TIME_MAPPING_KEYS, type ParsedIncident, type Span } from '../core';
+import { offsetMinutesAt, supportedZones } from '../../../common/zones';
 import { itemText } from '../fixes/wrongType';
 import { indentUnit, lineEnding } from './edit';
 import { eventSnippet, incidentSnippet, nowTexts, snippetToText } from '../../../common/template';
@@ -114,11 +115,11 @@ const TIME_KEYS = new Set(['start', 'end', 'at', 'posted', 'next_update']);
 const KEYS: Record<'incident' | 'event' | 'time' | 'source', readonly string[]> = {
   incident: INCIDENT_KEYS,
   event: EVENT_KEYS,
-  time: TIME_PAIR_KEYS,
+  time: TIME_MAPPING_KEYS,
   source: SOURCE_KEYS,
 };
 
-const ENUMS: Record<string, readonly string[]> = { status: STATUSES, severity: SEVERITIES, kind: EVENT_KINDS };
+const ENUMS: Record<string, readonly string[]> = { status: STATUSES, severity: SEVERITIES, kind: EVENT_KINDS, approx: ['true', 'false'] };
 
 /** What a key holds, shown beside it in the completion list (translated, so one call per text). */
 function keyDetail(container: 'incident' | 'event' | 'time' | 'source', key: string): string | undefined {
@@ -129,6 +130,7 @@ function keyDetail(container: 'incident' | 'event' | 'time' | 'source', key: str
     case 'incident.severity': return t('critical, major, minor or info');
     case 'incident.service': return t('the affected service');
     case 'incident.regions': return t('a list of the affected regions');
+    case 'incident.zone': return t('the time zone the source writes its times in (IANA name)');
     case 'incident.components': return t('a list of the affected components');
     case 'incident.start': return t('required · when the impact began');
     case 'incident.end': return t('when the impact ended');
@@ -148,6 +150,10 @@ function keyDetail(container: 'incident' | 'event' | 'time' | 'source', key: str
     case 'event.source': return t('a web address for this event');
     case 'time.utc': return t('the time in UTC, ending in Z');
     case 'time.jst': return t('the time in JST (+09:00)');
+    case 'time.local': return t('the clock in `zone`, as the source writes it');
+    case 'time.zone': return t('the time zone of `local` (IANA name)');
+    case 'time.approx': return t('true when the source gives the time as approximate');
+    case 'time.written': return t('the source\'s own words for this time');
     case 'source.url': return t('required · an http(s) address');
     case 'source.title': return t('the page\'s title');
     default: return undefined;
@@ -224,6 +230,15 @@ export function completions(parsed: ParsedIncident, offset: number, options: Com
       add(t('now ({0})', utc), 'time', span, utc, t('the current minute in UTC'));
     } else if (key === 'jst') {
       add(t('now ({0})', jst), 'time', span, jst, t('the current minute in JST'));
+    } else if (key === 'zone') {
+      // The file's own zone first, then every zone the platform knows (the client filters).
+      const own = parsed.incident?.zone?.value;
+      if (own) add(own, 'value', span, own, t('the file\'s zone'), '0');
+      supportedZones().forEach((zone) => { if (zone !== own) add(zone, 'value', span, zone, undefined, `1${zone}`); });
+    } else if (key === 'local' && parsed.incident?.zone) {
+      const zone = parsed.incident.zone.value;
+      const local = formatInOffset(Math.floor(now / 60_000) * 60_000, offsetMinutesAt(zone, now), { offset: false });
+      add(t('now ({0})', local), 'time', span, local, t('the current minute in {0}', zone));
     } else if (TIME_KEYS.has(key) && value[5] === '' && !/\S/.test(after)) {
       const inner = ' '.repeat(keyColumn + unit);
       // Replace from the colon: the pair goes on the lines below.

@@ -1,6 +1,8 @@
 /**
- * Hover on a time: the instant in UTC, JST and each extra IANA zone, its weekday, how long after
- * the start it is, and on start or end the incident's total duration.
+ * Hover on a time: the instant in its own zone (with that date's abbreviation), UTC, JST and each
+ * extra IANA zone, its weekday, how long after the start it is, and on start or end the incident's
+ * total duration. An approximate time and the figures from it are marked "~"; a date without a
+ * clock shows its day, and the figures that would need its clock are left out with the reason.
  */
 import {
   componentWindows,
@@ -19,6 +21,7 @@ import {
   type TimeValue,
 } from '../core';
 import { sideInstant, timeInstant } from './timeText';
+import { offsetMinutesAt, utcOffsetName, zoneAbbreviation } from '../../../common/zones';
 
 export interface HoverOptions {
   /** IANA zone names (`incidentTimeline.extraTimeZones`); unknown ones are skipped. */
@@ -59,8 +62,8 @@ function findTime(parsed: ParsedIncident, offset: number): HoveredTime | undefin
   for (const { label, time, entries, key } of candidates) {
     if (!time) continue;
     const entry = entries.find((e) => e.key === key && e.valueSpan.start === time.span.start);
-    for (const side of [time.utc, time.jst]) {
-      if (side && contains(side.span, offset)) return { label, time, span: side.span, instant: sideInstant(side), side };
+    for (const side of [time.utc, time.jst, time.local]) {
+      if (side && contains(side.span, offset)) return { label, time, span: side.span, instant: side === time.local ? time.epochMs : sideInstant(side), side };
     }
     if (time.value && contains(time.value.span, offset)) {
       return { label, time, span: time.value.span, instant: timeInstant(time), side: time.value };
@@ -136,9 +139,76 @@ export function hover(parsed: ParsedIncident, offset: number, options: HoverOpti
     }
     return undefined;
   }
+  const time = found.time;
+  const incident = parsed.incident!;
+  const day = time.precision === 'day' && time.dayEndMs !== undefined && instant === time.epochMs ? time.dayEndMs : undefined;
+  const approx = time.approx ? '~' : '';
+  if (day !== undefined) lines.push(...dayLines(time, instant, day));
+  else lines.push(...instantLines(time, instant, approx, options));
+  const start = incident.start;
+  const startMs = timeInstant(start);
+  const end = incident.end;
+  const endMs = timeInstant(end);
+  const notes: string[] = [];
+  if (label !== 'start' && startMs !== undefined) {
+    const reason = dateReason(time, start!);
+    if (reason) notes.push(t('Time since start left out: {0}', reason));
+    else {
+      const d = instant - startMs;
+      if (time.approx || start!.approx) notes.push(d >= 0 ? t('about +{0} after start', formatDuration(d)) : t('about {0} before start', formatDuration(-d)));
+      else notes.push(d >= 0 ? t('+{0} after start', formatDuration(d)) : t('{0} before start', formatDuration(-d)));
+    }
+  }
+  if ((label === 'start' || label === 'end') && startMs !== undefined && endMs !== undefined) {
+    const reason = dateReason(start!, end!);
+    if (reason) notes.push(t('Total duration left out: {0}', reason));
+    else notes.push(t('Total duration: {0}', (start!.approx || end!.approx ? '~' : '') + formatDuration(endMs - startMs)));
+  }
+  if (time.approx) notes.push(t('The source gives this time as approximate.'));
+  if (notes.length) {
+    lines.push('');
+    lines.push(notes.join(' · '));
+  }
+  return { span: found.span, markdown: lines.join('\n') };
+}
+
+/** Why a figure between two times is left out: one of them is a date without a clock. */
+function dateReason(a: TimeValue, b: TimeValue): string | undefined {
+  return a.precision === 'day' || b.precision === 'day' ? t('a date without a clock is some time that day.') : undefined;
+}
+
+/** The zone a day is counted in: its own, JST for a jst date, else UTC. */
+function dayZone(time: TimeValue): string {
+  return time.zone?.name ?? (time.jst?.precision === 'day' ? 'Asia/Tokyo' : 'UTC');
+}
+
+function clock(epochMs: number, zone: string): string {
+  return `${formatInOffset(epochMs, offsetMinutesAt(zone, epochMs), { separator: ' ', offset: false })} ${zoneAbbreviation(zone, epochMs)}`;
+}
+
+/** A date without a clock: the day, then when it begins and ends in UTC and JST. */
+function dayLines(time: TimeValue, startMs: number, endMs: number): string[] {
+  const zone = dayZone(time);
+  const date = formatInOffset(startMs, offsetMinutesAt(zone, startMs), { offset: false }).slice(0, 10);
+  return [
+    `**${date}** (${weekday(startMs, zone)}): ${t('some time that day in {0}', escapeMarkdown(zone))}`,
+    '',
+    `- UTC: ${formatInOffset(startMs, 0, { separator: ' ', offset: false })} – ${formatInOffset(endMs, 0, { separator: ' ', offset: false })}`,
+    `- JST: ${formatInOffset(startMs, JST_OFFSET_MINUTES, { separator: ' ', offset: false })} – ${formatInOffset(endMs, JST_OFFSET_MINUTES, { separator: ' ', offset: false })}`,
+  ];
+}
+
+/** An instant: in its own zone first (JST when it has none), then UTC, JST and the extra zones. */
+function instantLines(time: TimeValue, instant: number, approx: string, options: HoverOptions): string[] {
   const jst = formatInOffset(instant, JST_OFFSET_MINUTES, { separator: ' ', offset: false });
   const utc = formatInOffset(instant, 0, { separator: ' ', offset: false });
-  lines.push(`**${jst} JST** (${weekday(instant, 'Asia/Tokyo')})`);
+  const own = time.zone?.name;
+  const lines: string[] = [];
+  if (own && own !== 'Asia/Tokyo') {
+    lines.push(`**${approx}${clock(instant, own)}** (${weekday(instant, own)}), ${escapeMarkdown(own)} (${utcOffsetName(offsetMinutesAt(own, instant))})`);
+  } else {
+    lines.push(`**${approx}${jst} JST** (${weekday(instant, 'Asia/Tokyo')})`);
+  }
   lines.push('');
   lines.push(`- UTC: ${utc} (${weekday(instant, 'UTC')})`);
   lines.push(`- JST: ${jst} (${weekday(instant, 'Asia/Tokyo')})`);
@@ -147,20 +217,5 @@ export function hover(parsed: ParsedIncident, offset: number, options: HoverOpti
     const inZone = formatInZone(instant, zone);
     lines.push(`- ${escapeMarkdown(zone)}: ${inZone.text.replace(/(Z|[+-]\d{2}:\d{2})$/, ' $1')} (${weekday(instant, zone)})`);
   }
-  const incident = parsed.incident!;
-  const start = timeInstant(incident.start);
-  const end = timeInstant(incident.end);
-  const notes: string[] = [];
-  if (label !== 'start' && start !== undefined) {
-    const d = instant - start;
-    notes.push(d >= 0 ? t('+{0} after start', formatDuration(d)) : t('{0} before start', formatDuration(-d)));
-  }
-  if ((label === 'start' || label === 'end') && start !== undefined && end !== undefined) {
-    notes.push(t('Total duration: {0}', formatDuration(end - start)));
-  }
-  if (notes.length) {
-    lines.push('');
-    lines.push(notes.join(' · '));
-  }
-  return { span: found.span, markdown: lines.join('\n') };
+  return lines;
 }

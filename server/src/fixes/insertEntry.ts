@@ -2,7 +2,7 @@
  * Inserting a key into a mapping in the format's key order, with the mapping's layout: shared by
  * the fixes that add a missing key (missing-field, missing-end).
  */
-import { EVENT_KEYS, INCIDENT_KEYS, SOURCE_KEYS, TIME_PAIR_KEYS, type Entry, type ParsedIncident, type Span } from '../core';
+import { EVENT_KEYS, INCIDENT_KEYS, SOURCE_KEYS, TIME_KEYS, type Entry, type ParsedIncident, type Span } from '../core';
 import { columnOf, entryLineEnd, indentUnit, isFlowMapping, lineEnding, type OffsetEdit } from '../features/edit';
 import { jstText, utcText } from '../features/timeText';
 
@@ -17,7 +17,7 @@ export function pairValue(epochMs: number): NewValue {
 export function keyOrder(container: 'incident' | 'event' | 'time' | 'source'): readonly string[] {
   switch (container) {
     case 'event': return EVENT_KEYS;
-    case 'time': return TIME_PAIR_KEYS;
+    case 'time': return TIME_KEYS;
     case 'source': return SOURCE_KEYS;
     default: return INCIDENT_KEYS;
   }

@@ -8,7 +8,7 @@ type Data = DataOf<'missing-field'>;
 
 /** The instant a time placeholder is taken from, when the key is a time. */
 function placeholderInstant(incident: Incident | undefined, data: Data, now: number): number | undefined {
-  if (data.container === 'time') return suggestedInstant(incident, 'at', now);
+  if (data.container === 'time') return data.key === 'zone' ? undefined : suggestedInstant(incident, 'at', now);
   if (data.container === 'event' && data.key === 'at') {
     const index = incident?.timeline.find((e) => e.span.start === data.containerSpan.start)?.index;
     return suggestedInstant(incident, 'at', now, index);
@@ -27,6 +27,7 @@ function placeholder(incident: Incident | undefined, data: Data, instant: number
   switch (data.key) {
     case 'status': return { scalar: 'investigating' };
     case 'severity': return { scalar: 'major' };
+    case 'zone': return { scalar: 'UTC' };
     case 'id': return { scalar: `INC-${jstText(suggestedInstant(incident, 'start', now)).slice(0, 10).replace(/-/g, '')}` };
     default: return { scalar: 'TODO' };
   }
@@ -40,6 +41,8 @@ export const missingField: QuickFix<'missing-field'> = {
     const zone = instant === undefined ? undefined : unwritableZone(instant, data.container === 'time' ? [data.key === 'jst' ? 'jst' : 'utc'] : undefined);
     if (zone) return [notOffered(title, outsideWritableYears(zone))];
     const value = placeholder(parsed.incident, data, instant, now);
-    return [offer(title, [insertEntry(parsed, data.containerSpan, data.entries, keyOrder(data.container), data.key, value)], true)];
+    // A local time's zone is the source's to say: UTC is a placeholder, never written by fix-all.
+    const preferred = !(data.container === 'time' && data.key === 'zone');
+    return [offer(title, [insertEntry(parsed, data.containerSpan, data.entries, keyOrder(data.container), data.key, value)], preferred)];
   },
 };

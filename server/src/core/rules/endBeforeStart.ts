@@ -1,16 +1,33 @@
 import { t } from '../l10n';
 import { describeJst, describeUtc, formatDuration } from '../../../../common/time';
 import type { Rule } from './rule';
+import { describeTimeInJst, latestMs } from '../zonedTime';
 
-/** The end comes after the start; an equal end is suspicious. */
+/**
+ * The end comes after the start; an equal end is suspicious. A date without a clock is its whole
+ * day: an error only when no clock could put the end after the start.
+ */
 export const endBeforeStart: Rule = {
   name: 'end-before-start',
   check(incident, report) {
     const start = incident.start?.epochMs;
     const end = incident.end?.epochMs;
-    if (start === undefined || end === undefined || end > start) return;
+    if (start === undefined || end === undefined) return;
     const data = { code: 'end-before-start' as const, startSpan: incident.start!.span, endSpan: incident.end!.span };
     const related = [{ span: incident.start!.span, message: t('the start') }];
+    if (incident.start!.dayEndMs !== undefined || incident.end!.dayEndMs !== undefined) {
+      if (latestMs(incident.end!)! >= start) return;
+      report({
+        code: 'end-before-start',
+        severity: 'error',
+        span: incident.end!.span,
+        message: t('The end ({0}) is before the start ({1}) whatever the clock on its day.', describeTimeInJst(incident.end!), describeTimeInJst(incident.start!)),
+        data,
+        related,
+      });
+      return;
+    }
+    if (end > start) return;
     if (end === start) {
       report({
         code: 'end-before-start',

@@ -1,6 +1,7 @@
 import { t } from '../l10n';
 import { describeJst, formatDuration } from '../../../../common/time';
 import type { Rule } from './rule';
+import { latestMs } from '../zonedTime';
 
 /** An update is published no earlier than what it describes: `posted` before `at` is a slip. */
 export const postedBeforeAt: Rule = {
@@ -9,7 +10,8 @@ export const postedBeforeAt: Rule = {
     for (const event of incident.timeline) {
       const posted = event.posted?.epochMs;
       const at = event.at?.epochMs;
-      if (posted === undefined || at === undefined || posted >= at) continue;
+      // A date is its whole day: only a `posted` that ends before `at` can begin is a slip.
+      if (posted === undefined || at === undefined || latestMs(event.posted!)! >= at) continue;
       report({
         code: 'posted-before-at',
         severity: 'warning',

@@ -1,6 +1,7 @@
 import { t } from '../l10n';
 import { describeJst, formatDuration } from '../../../../common/time';
 import type { Rule } from './rule';
+import { describeTimeInJst, latestMs } from '../zonedTime';
 import { updatesByPublication } from './updates';
 
 /**
@@ -10,7 +11,8 @@ import { updatesByPublication } from './updates';
 export const statusAfterEnd: Rule = {
   name: 'status-after-end',
   check(incident, report) {
-    const end = incident.end?.epochMs;
+    // A date is its whole day: what is published on the end's day is not after it.
+    const end = incident.end && latestMs(incident.end);
     if (end === undefined) return;
     for (const { event, ms } of updatesByPublication(incident)) {
       if (ms <= end) continue;
@@ -21,7 +23,7 @@ export const statusAfterEnd: Rule = {
           severity: 'warning',
           span: event.status!.entry.valueSpan,
           message: t('Event {0} was published at {1}, {2} after the end ({3}), but still announces `{4}`: correct `end` or the status.',
-            event.index + 1, describeJst(ms), formatDuration(ms - end), describeJst(end), status),
+            event.index + 1, describeJst(ms), formatDuration(ms - end), describeTimeInJst(incident.end!), status),
         });
       }
       for (const mention of event.components?.value ?? []) {
@@ -31,7 +33,7 @@ export const statusAfterEnd: Rule = {
           severity: 'warning',
           span: mention.stateSpan!,
           message: t('Event {0} was published at {1}, {2} after the end ({3}), but still gives `{4}` the state `{5}`: correct `end` or the state.',
-            event.index + 1, describeJst(ms), formatDuration(ms - end), describeJst(end), mention.name, mention.state),
+            event.index + 1, describeJst(ms), formatDuration(ms - end), describeTimeInJst(incident.end!), mention.name, mention.state),
         });
       }
     }

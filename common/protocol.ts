@@ -14,6 +14,14 @@ export interface TimeJson {
   /** The text as written (a plain string, or "utc / jst" for a pair). */
   readonly text: string;
   readonly range: Range;
+  /** A date without a clock: `utc` is the start of that day in its zone; the time is some time that day. */
+  readonly precision?: 'day';
+  /** The source gives the time as approximate. */
+  readonly approx?: true;
+  /** The IANA zone the time is written in (a `local` time's zone, or the root zone for text without an offset). */
+  readonly zone?: string;
+  /** The source's own words for the time. */
+  readonly written?: string;
 }
 
 export interface TimelineEventJson {
@@ -40,6 +48,8 @@ export interface IncidentJson {
   readonly sources?: readonly { readonly url: string; readonly title?: string }[];
   readonly start?: TimeJson;
   readonly end?: TimeJson;
+  /** The root `zone` (IANA name): the file's own zone, for a zone switch and exports. */
+  readonly zone?: string;
   readonly range: Range;
 }
 

@@ -13,13 +13,19 @@ function timeJson(lineIndex: LineIndex, time: TimeValue | undefined): TimeJson |
   if (!time) return undefined;
   const written = time.form === 'pair'
     ? [time.utc?.text, time.jst?.text].filter((s) => s !== undefined).join(' / ')
-    : time.value?.text ?? '';
+    : time.form === 'local'
+      ? [time.local?.text, time.zone?.name].filter((s) => s !== undefined).join(' ')
+      : time.value?.text ?? '';
   // A value the reader could not read as a time still shows as written.
   const text = written || lineIndex.text.slice(time.span.start, time.span.end).replace(/\s+/g, ' ').trim();
   return {
     ...(time.epochMs !== undefined && Number.isFinite(time.epochMs) ? { utc: new Date(time.epochMs).toISOString() } : {}),
     text,
     range: toRange(lineIndex, time.span),
+    ...(time.precision ? { precision: time.precision } : {}),
+    ...(time.approx ? { approx: true as const } : {}),
+    ...(time.zone ? { zone: time.zone.name } : {}),
+    ...(time.written ? { written: time.written.text } : {}),
   };
 }
 
@@ -60,6 +66,7 @@ export function toTimelineModel(uri: string, version: number, parsed: ParsedInci
     sources: incident.sources?.value.map((s) => (s.title !== undefined ? { url: s.url, title: s.title } : { url: s.url })),
     start: timeJson(lineIndex, incident.start),
     end: timeJson(lineIndex, incident.end),
+    ...(incident.zone ? { zone: incident.zone.value } : {}),
     range: toRange(lineIndex, incident.span),
   };
   const events: TimelineEventJson[] = incident.timeline.map((event) => {

@@ -121,7 +121,7 @@ describe('bad input', () => {
     const messages = parsed.diagnostics.map((d) => d.message);
     assert.equal(messages[0], `\`${prefix}\` is not a valid status: expected one of investigating, identified, monitoring, resolved.`);
     assert.ok(messages[1].startsWith(`\`${prefix}\` is not a time:`), messages[1]);
-    assert.equal(messages[4], `Unknown field \`${prefix}\` in the incident. Known fields: id, title, status, severity, service, regions, start, end, components, impact, cause, next_steps, tags, sources, timeline.`);
+    assert.equal(messages[4], `Unknown field \`${prefix}\` in the incident. Known fields: id, title, status, severity, service, regions, zone, start, end, components, impact, cause, next_steps, tags, sources, timeline.`);
     assert.equal(messages[6], `\`${prefix}\` is not a web address: expected an http:// or https:// URL.`);
     assert.equal(messages[7], `YAML syntax error (UNRESOLVED_ALIAS): the alias \`*${prefix}\` has no anchor \`&${prefix}\` set before it.`);
     // A number as written, where a list belongs.

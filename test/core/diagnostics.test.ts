@@ -181,7 +181,7 @@ describe('diagnostics by code', () => {
       assert.match(d.message, /`sevrity`.*did you mean `severity`\?/);
       assert.deepEqual(d.data, {
         code: 'unknown-field', key: 'sevrity', suggestion: 'severity',
-        allowed: ['id', 'title', 'status', 'severity', 'service', 'regions', 'start', 'end', 'components', 'impact', 'cause', 'next_steps', 'tags', 'sources', 'timeline'],
+        allowed: ['id', 'title', 'status', 'severity', 'service', 'regions', 'zone', 'start', 'end', 'components', 'impact', 'cause', 'next_steps', 'tags', 'sources', 'timeline'],
       });
     });
     it('without one, listing the known keys', () => {

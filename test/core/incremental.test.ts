@@ -22,8 +22,12 @@ const JST_TIMES = ['2024-03-04T10:40', '2024-03-04T10:41:30+09:00', '2024-03-04T
 /** One timeline item's lines at indentation `indent`, in one of the forms people write. */
 const itemArb = (indent: string) => fc.record({
   time: fc.oneof(
-    fc.constantFrom(...UTC_TIMES, ...JST_TIMES.map((t) => `${t.replace(' ', 'T')}+09:00`), '2024-03-04T10:40', 'soon', '2024-02-30T10:00Z'),
-    fc.tuple(fc.constantFrom(...UTC_TIMES), fc.constantFrom(...JST_TIMES)).map(([u, j]) => ({ utc: u, jst: j })),
+    { weight: 4, arbitrary: fc.constantFrom(...UTC_TIMES, ...JST_TIMES.map((t) => `${t.replace(' ', 'T')}+09:00`), '2024-03-04T10:40', 'soon', '2024-02-30T10:00Z') },
+    { weight: 4, arbitrary: fc.tuple(fc.constantFrom(...UTC_TIMES), fc.constantFrom(...JST_TIMES)).map(([u, j]) => ({ utc: u, jst: j })) },
+    // Read in the root zone when there is one: a date, the spring-forward gap, the fall-back hour.
+    { weight: 1, arbitrary: fc.constantFrom('2024-03-04', '2024-03-10T02:30', '2024-11-03T01:30',
+      '{local: 2024-03-04T10:40, zone: Europe/London, approx: true}', '{local: 2024-11-03T01:30, utc: 2024-11-03T08:30Z, written: "about 1:30 AM"}',
+      '{local: 2024-03-04T10:40-05:00}', '{jst: 2024-03-04, utc: 2024-03-04T01:40Z}', '{written: around noon}') },
   ),
   kind: fc.constantFrom(undefined, 'update', 'detected', 'mitigated', 'updat', ''),
   event: fc.constantFrom(
@@ -54,12 +58,13 @@ const incidentArb = fc.record({
   status: fc.constantFrom('resolved', 'investigating', 'resolvd'),
   withEnd: fc.boolean(),
   crlf: fc.integer({ min: 0, max: 9 }).map((n) => n === 0),
-}).chain(({ indent, count, timelineLast, status, withEnd, crlf }) =>
+  zone: fc.constantFrom([], [], ['zone: America/New_York'], ['zone: america/new_york # the source\'s zone'], ['zone: America/New_Yrok'], ['zone: "Europe/London"']),
+}).chain(({ indent, count, timelineLast, status, withEnd, crlf, zone }) =>
   fc.array(itemArb(indent), { minLength: count, maxLength: count }).map((items) => {
     const head = ['# generated', 'id: GEN-1', 'title: Generated', `status: ${status}`, 'components: [Mail, Web]', 'start:', '  utc: 2024-03-04T01:40Z', '  jst: 2024-03-04T10:40'];
     const end = withEnd ? ['end: 2024-03-04T12:00+09:00'] : [];
     const timeline = ['timeline:', ...items];
-    const tail = ['tags:', '  - mail'];
+    const tail = ['tags:', '  - mail', ...zone];
     const lines = timelineLast ? [...head, ...end, ...tail, ...timeline] : [...head, ...timeline, ...end, ...tail];
     const text = lines.join('\n') + '\n';
     return crlf ? text.replace(/\n/g, '\r\n') : text;
@@ -70,7 +75,7 @@ const TYPING = [
   'x', ' ', '\n', ':', ': ', '-', '- ', '#', ' #', '"', "'", '0', '9', 'Z', '+09:00', 'T', '  ', '    ',
   '\n  - at: 2024-03-04T01:45Z\n    event: added\n', '\n- at: 2024-03-04T01:45Z\n  event: added', '\n  - ', '\n  -\n',
   '\n   ', '\n ', '\nstatus: resolved\n', '\ntimeline:\n', '{utc: 2024-03-04T01:40Z}', '[a, b]', '|', '>', '|+\n\n',
-  '? ', 'kind: note\n    ', '\n#c\n', '\n\n',
+  '? ', 'kind: note\n    ', '\n#c\n', '\n\n', '\nzone: Europe/London\n', 'zone: Asia/Tokyo\n', 'America/Chicago',
 ];
 /** Typing slips that break the YAML somewhere (mended by later edits or an undo). */
 const YAML_ERRORS = ['a: b', 'k: v: w', '"unclosed', "'", '@x', '`', '\n - x', '\n   bad: indent', '\n bad', '|x', '>-x', ': :', '- - ', '"\\q"', '\n    - x\n  y'];
@@ -214,6 +219,25 @@ describe('incremental validation', function () {
     const renumbered = parser.parse(text);
     assertSame(renumbered, text);
     assert.ok(renumbered.diagnostics.some((d) => d.message.includes('timeline event 3')));
+  });
+
+  it('reads every item again in the new root zone when the zone changes, and reuses them while it does not', () => {
+    const items = Array.from({ length: 5 }, (_, i) => `  - at: 2024-03-04T0${i}:00\n    event: step ${i}\n`).join('');
+    let text = `id: A\ntitle: T\nstatus: investigating\nzone: America/New_York\nstart: 2024-03-04T00:00\ntimeline:\n${items}`;
+    const parser = new IncrementalIncidentParser();
+    assertSame(parser.parse(text), text);
+    text = text.replace('step 2', 'step 2!');
+    assertSame(parser.parse(text), text);
+    assert.deepEqual(parser.lastPath, { kind: 'incremental', parsedItems: 1, reusedItems: 4, brokenItems: 0 });
+    text = text.replace('zone: America/New_York', 'zone: Europe/London');
+    const london = parser.parse(text);
+    assertSame(london, text);
+    assert.deepEqual(parser.lastPath, { kind: 'incremental', parsedItems: 5, reusedItems: 0, brokenItems: 0 });
+    assert.equal(new Date(london.incident!.timeline[0].at!.epochMs!).toISOString(), '2024-03-04T00:00:00.000Z');
+    // A zone the lines cannot tell (its value on the next line) goes to the full parse.
+    text = text.replace('zone: Europe/London', 'zone:\n  Europe/London');
+    assertSame(parser.parse(text), text);
+    assert.deepEqual(parser.lastPath, { kind: 'full', reason: 'root zone not on its line' });
   });
 
   it('falls back to the full parse for what cannot be split, and recovers after', () => {

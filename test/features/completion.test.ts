@@ -20,7 +20,7 @@ function accept(text: string, item: IncidentCompletion): string {
 describe('completion', () => {
   it('root keys that are not there yet, in format order', () => {
     const { items } = at('id: INC-1\nst|\ntimeline: []\n');
-    assert.deepEqual(items.map((i) => i.label), ['title', 'status', 'severity', 'service', 'regions', 'start', 'end', 'components', 'impact', 'cause', 'next_steps', 'tags', 'sources']);
+    assert.deepEqual(items.map((i) => i.label), ['title', 'status', 'severity', 'service', 'regions', 'zone', 'start', 'end', 'components', 'impact', 'cause', 'next_steps', 'tags', 'sources']);
     assert.equal(items.find((i) => i.label === 'status')!.insertText, 'status: ${1|investigating,identified,monitoring,resolved|}');
     assert.equal(items.find((i) => i.label === 'start')!.detail, 'required · when the impact began');
   });

@@ -16,6 +16,8 @@ export const DIAGNOSTIC_CODES = [
   'missing-offset',
   'wrong-offset',
   'utc-jst-mismatch',
+  'utc-local-mismatch',
+  'ambiguous-time',
   'missing-end',
   'end-before-start',
   'timeline-order',

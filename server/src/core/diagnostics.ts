@@ -27,7 +27,8 @@ export type DiagnosticData =
       readonly entries: readonly Entry[];
     }
   | { readonly code: 'missing-offset'; readonly text: string }
-  | { readonly code: 'wrong-offset'; readonly side: 'utc' | 'jst'; readonly text: string; readonly corrected?: string }
+  /** For `local`, `corrected` keeps the wall clock and writes the zone's offset (absent when that clock is in a gap or twice). */
+  | { readonly code: 'wrong-offset'; readonly side: 'utc' | 'jst' | 'local'; readonly text: string; readonly corrected?: string }
   | {
       readonly code: 'utc-jst-mismatch';
       readonly utcSpan: Span;
@@ -39,6 +40,19 @@ export type DiagnosticData =
       /** Which side looks written in the other zone's clock, when the difference is exactly 9 hours. */
       readonly suspect?: 'utc' | 'jst';
     }
+  | {
+      readonly code: 'utc-local-mismatch';
+      /** The twin that disagrees with the local time, and where each is. */
+      readonly side: 'utc' | 'jst';
+      readonly twinSpan: Span;
+      readonly localSpan: Span;
+      /** The twin's text that agrees with the local time (absent when that is not one instant). */
+      readonly correctedTwin?: string;
+      /** The local text that agrees with the twin, in the local time's zone. */
+      readonly correctedLocal?: string;
+    }
+  /** A wall clock shown twice in its zone: each reading as a local text with its offset, and its zone's name then ("PDT, UTC-7"). */
+  | { readonly code: 'ambiguous-time'; readonly readings: readonly { readonly text: string; readonly zone: string }[] }
   | { readonly code: 'missing-end'; readonly statusSpan: Span }
   | { readonly code: 'end-before-start'; readonly startSpan: Span; readonly endSpan: Span }
   | { readonly code: 'timeline-order'; readonly index: number; readonly previousIndex: number }

@@ -31,6 +31,7 @@ import { IncidentReader } from './read';
 import { yamlDiagnostic } from './yamlErrors';
 import { STANDARD_RULES } from './rules';
 import { clampSpan, LineIndex, type Span } from './text';
+import { canonicalZone } from '../../../common/zones';
 
 /** Where the timeline's items are, as line-start offsets into the text. */
 interface TimelineLayout {
@@ -214,6 +215,8 @@ const settled = (state: NestingState) => state.flow === 0 && state.quote === 0;
 /** What the last incremental parse left: its text, where its items were, and what they read as. */
 interface SplitState {
   readonly text: string;
+  /** The root zone the items were read in (see rootZoneOf). */
+  readonly zone: string | null | undefined;
   readonly items: readonly Span[];
   readonly reads: readonly ReadItem[];
 }
@@ -351,7 +354,11 @@ export class IncrementalIncidentParser {
     // The items: those wholly inside the text the edit left alone are taken from the last parse
     // (shifted and renumbered as needed); the others are parsed on their own and read in place.
     // An item with YAML errors of its own is read below, in the skeleton, among its neighbours.
-    const previous = this.state;
+    // Items without an offset are read in the root zone: find it by lines (the skeleton's reading
+    // confirms it below), and reuse nothing read in another zone.
+    const zone = rootZoneOf(text, layout);
+    if (zone instanceof Unsplittable) return zone;
+    const previous = this.state?.zone === zone ? this.state : undefined;
     const prefix = previous ? commonPrefixLength(previous.text, text) : 0;
     const suffix = previous ? commonSuffixLength(previous.text, text, Math.min(previous.text.length, text.length) - prefix) : 0;
     const delta = text.length - (previous?.text.length ?? 0);
@@ -366,17 +373,17 @@ export class IncrementalIncidentParser {
       if (previous) {
         const before = reusable(index);
         if (end <= prefix && before && before.start === start && before.end === end) {
-          read = moved(previous.reads[index], start, index);
+          read = moved(previous.reads[index], start, index, zone);
         } else if (start >= text.length - suffix) {
           const old = reusable(index + countDelta);
-          if (old && old.start === start - delta && old.end === end - delta) read = moved(previous.reads[index + countDelta], start, index);
+          if (old && old.start === start - delta && old.end === end - delta) read = moved(previous.reads[index + countDelta], start, index, zone);
         } else {
           // Near the edit, where prefix and suffix cannot tell (an inserted item that starts like
           // the one it pushed down): the same text at the same place counted from either end.
           for (const j of [index + countDelta, index]) {
             const old = reusable(j);
             if (old && old.end - old.start === end - start && previous.text.slice(old.start, old.end) === text.slice(start, end)) {
-              read = moved(previous.reads[j], start, index);
+              read = moved(previous.reads[j], start, index, zone);
               break;
             }
           }
@@ -397,7 +404,7 @@ export class IncrementalIncidentParser {
           const itemSeq = itemDoc.contents;
           const node = isSeq(itemSeq) && itemSeq.items.length === 1 ? (itemSeq.items[0] as Node | null) : null;
           if (!node?.range) return new Unsplittable('item is not one list item');
-          read = readItem(itemDoc, node, start, index, scan);
+          read = readItem(itemDoc, node, start, index, scan, zone);
         }
         parsedItems++;
       }
@@ -456,13 +463,15 @@ export class IncrementalIncidentParser {
     }, lineSpanAt);
     const skeletonIncident = skeletonReader.readIncident(root, lineSpanAt(0));
     if (!skeletonIncident) return new Unsplittable('root is not an incident');
+    const readZone = skeletonIncident.zone?.value ?? (skeletonIncident.entries.some((e) => e.key === 'zone') ? null : undefined);
+    if (readZone !== zone) return new Unsplittable('root zone not as the lines say');
     for (const error of doc.errors) rootDiagnostics.push(yamlDiagnostic(error, 'error', { start: toDocument(error.pos[0]), end: toDocument(error.pos[1]) }));
     for (const warning of doc.warnings) rootDiagnostics.push(yamlDiagnostic(warning, 'warning', { start: toDocument(warning.pos[0]), end: toDocument(warning.pos[1]) }));
     for (const k of broken) {
       const diagnostics: IncidentDiagnostic[] = [];
       // Read where it stands in the skeleton, with spans moved to where it stands in the text.
       const base = items[k].start - skeleton.itemSpan(k).start;
-      const reader = new IncidentReader(doc, (d) => diagnostics.push(d), lineSpanAt, base);
+      const reader = new IncidentReader(doc, (d) => diagnostics.push(d), lineSpanAt, base, zone);
       const node = seq.items[kept.indexOf(k)] as Node | null;
       const event = reader.readEvent(node, k, reader.span(node, items[k]));
       reads[k] = { ...reads[k], event, diagnostics };
@@ -482,10 +491,35 @@ export class IncrementalIncidentParser {
     clamped.sort(compareDiagnostics);
     // Only a parse that got this far becomes the base of the next one: after a fallback, the
     // next edit is compared with the last text that split cleanly.
-    this.state = { text, items, reads };
+    this.state = { text, zone, items, reads };
     this.path = { kind: 'incremental', parsedItems, reusedItems: n - parsedItems, brokenItems: broken.length };
     return { text, lineIndex, incident, diagnostics: clamped };
   }
+}
+
+/**
+ * The root `zone` by lines: a `zone:` key at column 0 outside the timeline, its value on the same
+ * line. Canonical name, null for a name that is no zone, undefined for none. Anything harder to
+ * read by lines (a quoted value with escapes, a value on the next line) goes to the full parse.
+ */
+function rootZoneOf(text: string, layout: TimelineLayout): string | null | undefined | Unsplittable {
+  const starts = text.startsWith('zone:') ? [0] : [];
+  for (let i = text.indexOf('\nzone:'); i >= 0; i = text.indexOf('\nzone:', i + 1)) starts.push(i + 1);
+  // The first outside the timeline, as the reader keeps the first of a repeated key.
+  const at = starts.find((start) => start < layout.items[0].start || start >= layout.end);
+  if (at === undefined) return undefined;
+  const lineEnd = text.indexOf('\n', at);
+  let value = text.slice(at + 5, lineEnd < 0 ? text.length : lineEnd).replace(/\r$/, '');
+  const comment = value.search(/(^|\s)#/);
+  if (comment >= 0) value = value.slice(0, comment);
+  value = value.trim();
+  if (value === '') return new Unsplittable('root zone not on its line');
+  const quote = value[0];
+  if (quote === '"' || quote === "'") {
+    if (value.length < 2 || value[value.length - 1] !== quote || /["'\\]/.test(value.slice(1, -1))) return new Unsplittable('root zone quoted');
+    value = value.slice(1, -1);
+  }
+  return canonicalZone(value) ?? null;
 }
 
 /** The nesting scan over an item from the settled state every item starts in (see scanNesting). */
@@ -495,20 +529,20 @@ function scanItem(text: string, start: number, end: number): ItemScan {
   return { shallow, entries: state.entries };
 }
 
-function readItem(doc: Document.Parsed, node: Node, base: number, index: number, scan: ItemScan): ReadItem {
+function readItem(doc: Document.Parsed, node: Node, base: number, index: number, scan: ItemScan, zone: string | null | undefined): ReadItem {
   const diagnostics: IncidentDiagnostic[] = [];
   // Events never ask for line spans; only the root does.
-  const reader = new IncidentReader(doc, (d) => diagnostics.push(d), () => ({ start: base, end: base }), base);
+  const reader = new IncidentReader(doc, (d) => diagnostics.push(d), () => ({ start: base, end: base }), base, zone);
   const event = reader.readEvent(node, index, reader.span(node, { start: base, end: base }));
   return diagnostics.length > 0 ? { base, index, event, diagnostics, scan, doc, node } : { base, index, event, diagnostics, scan };
 }
 
 /** A kept item at its new place: shifted when lines above it changed, renumbered when items were added or removed. */
-function moved(read: ReadItem, base: number, index: number): ReadItem {
+function moved(read: ReadItem, base: number, index: number, zone: string | null | undefined): ReadItem {
   if (read.base === base && read.index === index) return read;
   if (read.index !== index && read.doc && read.node) {
     // Its messages name the index ("timeline event 12"): read it again, from the kept nodes.
-    return readItem(read.doc, read.node, base, index, read.scan);
+    return readItem(read.doc, read.node, base, index, read.scan, zone);
   }
   const delta = base - read.base;
   const event = delta === 0 ? read.event : shiftEvent(read.event, delta);
@@ -542,6 +576,9 @@ function shiftTime(time: TimeValue, delta: number): TimeValue {
   if (time.value) out.value = shiftSide(time.value, delta);
   if (time.utc) out.utc = shiftSide(time.utc, delta);
   if (time.jst) out.jst = shiftSide(time.jst, delta);
+  if (time.local) out.local = shiftSide(time.local, delta);
+  if (time.zone?.span) out.zone = { name: time.zone.name, span: shiftSpan(time.zone.span, delta) };
+  if (time.written) out.written = { text: time.written.text, span: shiftSpan(time.written.span, delta) };
   if (time.entries) out.entries = shiftEntries(time.entries, delta);
   return out;
 }

@@ -16,32 +16,52 @@ export interface Entry {
   readonly valueSpan: Span;
 }
 
-/** One side of a time pair (`utc:` or `jst:`) or a plain time string. */
+/** One side of a time mapping (`utc:`, `jst:` or `local:`) or a plain time string. */
 export interface TimeSide {
   readonly text: string;
   readonly span: Span;
-  /** Present when the text reads as an instant in its zone (offset written or implied). */
+  /** Present when the text reads as an instant in its zone (offset written or implied); for a date, the start of that day. */
   readonly epochMs?: number;
   /** The offset written in the text, minutes east of UTC; null when none was written. */
   readonly offsetMinutes: number | null;
   /** True when the text is a time but its offset is wrong for its key. */
   readonly wrongOffset?: boolean;
+  /** A date without a clock: the side names the whole day from `epochMs` to `dayEndMs`. */
+  readonly precision?: 'day';
+  /** For a date: the start of the next day in the side's zone. */
+  readonly dayEndMs?: number;
 }
 
 /**
- * A time: either a plain string with an offset, or a `{utc, jst}` pair. `epochMs` is set when
- * the time is readable and unambiguous (a pair whose sides agree, or a string with an offset).
+ * A time: a plain string, a `{utc, jst}` pair or a `{local, zone}` mapping. `epochMs` is set when
+ * the time is readable and unambiguous (a pair whose sides agree, a string with an offset or
+ * read in the root `zone`, a local time that names one instant).
  */
 export interface TimeValue {
-  readonly form: 'string' | 'pair';
+  readonly form: 'string' | 'pair' | 'local';
   readonly span: Span;
   readonly epochMs?: number;
   /** For the string form. */
   readonly value?: TimeSide;
-  /** For the pair form. */
+  /** For the pair form, and a `local` mapping's twins. */
   readonly utc?: TimeSide;
   readonly jst?: TimeSide;
-  /** For the pair form: the mapping's entries, for edits that add a side. */
+  /** For the local form: the wall clock in `zone`. */
+  readonly local?: TimeSide;
+  /**
+   * The IANA zone the time is read in: the mapping's `zone`, or the root zone for text without an
+   * offset. `span` is the mapping's `zone` value; absent when the zone came from the root.
+   */
+  readonly zone?: { readonly name: string; readonly span?: Span };
+  /** A date without a clock: "some time that day". `epochMs` is the start of the day in its zone. */
+  readonly precision?: 'day';
+  /** With `precision: 'day'`: where the window the time lies in ends (the start of the next day). */
+  readonly dayEndMs?: number;
+  /** `approx: true`: the source gives the time as approximate ("around", 頃). */
+  readonly approx?: boolean;
+  /** The source's own words for the time; `span` is the value node. */
+  readonly written?: { readonly text: string; readonly span: Span };
+  /** For the mapping forms: the mapping's entries, for edits that add a key. */
   readonly entries?: readonly Entry[];
 }
 
@@ -107,6 +127,8 @@ export interface Incident {
   /** The affected components or products. */
   readonly components?: Field<readonly ComponentName[]>;
   readonly sources?: Field<readonly Source[]>;
+  /** The root `zone`: the canonical IANA name times without an offset are read in. */
+  readonly zone?: Field<string>;
   readonly start?: TimeValue;
   readonly end?: TimeValue;
   /** The `timeline` entry, when present. */
@@ -116,7 +138,7 @@ export interface Incident {
 
 /** The keys of the root mapping, in the order docs and completion present them. */
 export const INCIDENT_KEYS = [
-  'id', 'title', 'status', 'severity', 'service', 'regions', 'start', 'end',
+  'id', 'title', 'status', 'severity', 'service', 'regions', 'zone', 'start', 'end',
   'components', 'impact', 'cause', 'next_steps', 'tags', 'sources', 'timeline',
 ] as const;
 export type IncidentKey = (typeof INCIDENT_KEYS)[number];
@@ -129,6 +151,8 @@ export type EventKey = (typeof EVENT_KEYS)[number];
 export const REQUIRED_EVENT_KEYS: readonly EventKey[] = ['at', 'event'];
 
 export const TIME_PAIR_KEYS = ['utc', 'jst'] as const;
+/** Every key a time mapping may have, in the order docs and completion present them. */
+export const TIME_KEYS = ['utc', 'jst', 'local', 'zone', 'approx', 'written'] as const;
 export const SOURCE_KEYS = ['url', 'title'] as const;
 
 /**

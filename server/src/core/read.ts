@@ -20,7 +20,7 @@ import {
   SEVERITIES,
   SOURCE_KEYS,
   STATUSES,
-  TIME_PAIR_KEYS,
+  TIME_KEYS,
   type ComponentMention,
   type ComponentName,
   type ComponentState,
@@ -38,7 +38,9 @@ import {
 import { nearest } from './suggest';
 import { quoted, type Span } from './text';
 import { formatWritable, outsideWritableYears } from './times';
-import { JST_OFFSET_MINUTES, parseTimeText } from '../../../common/time';
+import { describeUtc, JST_OFFSET_MINUTES, MINUTE, parseTimeText } from '../../../common/time';
+import { ABBREVIATION_HINTS, canonicalZone, dayStartMs, localToInstants, nearestZones, nextDate, offsetMinutesAt } from '../../../common/zones';
+import { commonWindow, formatInZoneClock, windowDifference, windowOf, zoneAt, type TimeWindow } from './zonedTime';
 
 type Report = (diagnostic: IncidentDiagnostic) => void;
 
@@ -49,6 +51,31 @@ interface ReadEntries {
 }
 
 const EXAMPLE_TIME = '2019-11-19T10:40+09:00';
+const EXAMPLE_LOCAL = '2021-01-04T18:55';
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+const DAY = 24 * 60 * MINUTE;
+
+/** A side as read; a wall clock read in a zone also carries the instants it names there. */
+interface ReadSide {
+  readonly side: TimeSide;
+  readonly instants?: readonly number[];
+}
+
+/** A time's instant fields from its window: an instant, or a day from `epochMs` to `dayEndMs`. */
+function timeOfWindow(window: TimeWindow, precision: 'day' | undefined): Pick<TimeValue, 'epochMs' | 'precision' | 'dayEndMs'> {
+  return precision === 'day' ? { epochMs: window.start, precision, dayEndMs: window.end } : { epochMs: window.start };
+}
+
+/** The wall clock of a local text read as UTC. */
+function wallAsUtc(text: string): number {
+  const parsed = parseTimeText(text, 0);
+  return parsed.ok ? parsed.value.epochMs : 0;
+}
+
+/** "2021-01-05 02:55 UTC", or "2021-06-08 07:00 UTC to 2021-06-09 07:00 UTC" for a day. */
+function describeWindow(window: TimeWindow): string {
+  return window.start === window.end ? describeUtc(window.start) : t('{0} to {1}', describeUtc(window.start), describeUtc(window.end));
+}
 
 function describe(node: Node | null): string {
   if (node === null) return t('nothing');
@@ -91,6 +118,12 @@ export class IncidentReader {
     /** The span of the line an offset is on (without its line break). */
     private readonly lineSpanAt: (offset: number) => Span,
     private readonly base = 0,
+    /**
+     * The root `zone` times without an offset are read in: a canonical name; null when the root
+     * names a zone that does not exist (reported there, so such times are left unread quietly).
+     * `readIncident` sets it from the root before it reads any time.
+     */
+    private rootZone?: string | null,
   ) {}
 
   span(node: Node | null | undefined, fallback: Span): Span {
@@ -330,23 +363,32 @@ export class IncidentReader {
     this.diag('missing-field', 'error', span, message, { code: 'missing-field', key, container, containerSpan, entries });
   }
 
-  /** One side of a pair, or a plain time string (`side` undefined). */
-  private readTimeSide(key: string, side: 'utc' | 'jst' | undefined, entry: Entry, node: Node | null): TimeSide | undefined {
+  /**
+   * One side of a time mapping, or a plain time string (`side` undefined). `zone` is the zone a
+   * `local` side, or a string without an offset, is read in (the root zone for a string); null
+   * when one was named but is not a zone (already reported), so nothing more is said of the side.
+   * A wall clock read in a zone comes back with the instants it names there (`instants`), for the
+   * caller to judge against the mapping's other sides.
+   */
+  private readTimeSide(key: string, side: 'utc' | 'jst' | 'local' | undefined, entry: Entry, node: Node | null, zone?: string | null): ReadSide | undefined {
     const span = node?.range ? this.span(node, entry.valueSpan) : entry.valueSpan;
     const label = side ? `${key}.${side}` : key;
     if (!isScalar(node) || node.value === null || typeof node.value === 'object' || typeof node.value === 'boolean') {
       this.diag('invalid-time', 'error', node ? span : entry.keySpan,
-        t('`{0}` must be a time like {1}, got {2}.', label, EXAMPLE_TIME, describe(node)));
+        t('`{0}` must be a time like {1}, got {2}.', label, side === 'local' ? EXAMPLE_LOCAL : EXAMPLE_TIME, describe(node)));
       return undefined;
     }
     const text = typeof node.value === 'string' ? node.value : String(node.source ?? node.value);
+    if (DATE_ONLY.test(text)) return this.readDateSide(side, text, span, zone);
     const zoneOffset = side === 'utc' ? 0 : side === 'jst' ? JST_OFFSET_MINUTES : undefined;
     const parsed = parseTimeText(text, zoneOffset);
     if (!parsed.ok) {
       const e = parsed.error;
       const message =
         e.kind === 'format'
-          ? t('`{0}` is not a time: expected YYYY-MM-DDThh:mm[:ss] with an offset (Z or ±hh:mm), like {1}.', quoted(text), side ? (side === 'utc' ? '2019-11-19T01:40Z' : '2019-11-19T10:40+09:00') : EXAMPLE_TIME)
+          ? side === 'local'
+            ? t('`{0}` is not a local time: expected YYYY-MM-DDThh:mm[:ss] (the clock in the zone), or a date YYYY-MM-DD, like {1}.', quoted(text), EXAMPLE_LOCAL)
+            : t('`{0}` is not a time: expected YYYY-MM-DDThh:mm[:ss] with an offset (Z or ±hh:mm), like {1}.', quoted(text), side ? (side === 'utc' ? '2019-11-19T01:40Z' : '2019-11-19T10:40+09:00') : EXAMPLE_TIME)
           : e.kind === 'date'
             ? t('`{0}` is not a real date ({1}).', quoted(text), e.detail)
             : e.kind === 'clock'
@@ -359,11 +401,19 @@ export class IncidentReader {
       return undefined;
     }
     const { epochMs, offsetMinutes } = parsed.value;
+    if (side === 'local' || (side === undefined && offsetMinutes === null && zone !== undefined)) {
+      if (!zone) return { side: { text, span, offsetMinutes } };
+      if (offsetMinutes === null) return { side: { text, span, offsetMinutes }, instants: localToInstants(text, zone) };
+      const expected = offsetMinutesAt(zone, epochMs);
+      if (expected === offsetMinutes) return { side: { text, span, epochMs, offsetMinutes } };
+      this.wrongLocalOffset(label, text, span, zone, epochMs, parsed.value.wall.hasSeconds);
+      return { side: { text, span, epochMs, offsetMinutes, wrongOffset: true } };
+    }
     if (side === undefined && offsetMinutes === null) {
       this.diag('missing-offset', 'error', span,
         t('`{0}` has no offset, so it could be any zone\'s clock: add +09:00 for JST or Z for UTC, or write it as a utc/jst pair.', quoted(text)),
         { code: 'missing-offset', text });
-      return { text, span, offsetMinutes };
+      return { side: { text, span, offsetMinutes } };
     }
     if (side !== undefined && offsetMinutes !== null && offsetMinutes !== zoneOffset) {
       const corrected = formatWritable(epochMs, zoneOffset!, {
@@ -382,36 +432,203 @@ export class IncidentReader {
           : t('`jst` value `{0}` has offset {1}; a jst time ends in +09:00 or has no offset. The same instant in JST is {2}.', quoted(text), written, corrected);
       }
       this.diag('wrong-offset', 'error', span, message, { code: 'wrong-offset', side, text, corrected });
-      return { text, span, epochMs, offsetMinutes, wrongOffset: true };
+      return { side: { text, span, epochMs, offsetMinutes, wrongOffset: true } };
     }
-    return { text, span, epochMs, offsetMinutes };
+    return { side: { text, span, epochMs, offsetMinutes } };
   }
 
-  /** A time: a string with an offset, or a utc/jst pair. */
+  /**
+   * A local time whose offset is not its zone's at that time (PST's -08:00 on a summer date in
+   * Pacific time). The wall clock is what the source wrote; the offset is the slip, so the
+   * correction keeps the clock and writes the zone's offset.
+   */
+  private wrongLocalOffset(label: string, text: string, span: Span, zone: string, epochMs: number, hasSeconds: boolean): void {
+    const wall = text.slice(0, text.length - (text.endsWith('Z') ? 1 : 6));
+    const readings = localToInstants(wall, zone);
+    const at = readings[0] ?? epochMs;
+    const date = wall.slice(0, 10);
+    const corrected = readings.length === 1
+      ? formatInZoneClock(readings[0], zone, { seconds: hasSeconds, separator: text.includes('T') ? 'T' : ' ' })
+      : undefined;
+    const written = text.endsWith('Z') ? 'Z' : text.slice(text.length - 6);
+    const message = corrected === undefined
+      ? t('`{0}` value `{1}` has offset {2}, but on {3} {4} is on {5}.', label, quoted(text), written, date, zone, zoneAt(zone, at))
+      : t('`{0}` value `{1}` has offset {2}, but on {3} {4} is on {5}: write {6}, or leave the offset out.', label, quoted(text), written, date, zone, zoneAt(zone, at), corrected);
+    this.diag('wrong-offset', 'error', span, message, { code: 'wrong-offset', side: 'local', text, corrected });
+  }
+
+  /** A date without a clock: the whole day in the side's zone. */
+  private readDateSide(side: 'utc' | 'jst' | 'local' | undefined, text: string, span: Span, zone: string | null | undefined): ReadSide | undefined {
+    const check = parseTimeText(`${text}T00:00Z`);
+    if (!check.ok) {
+      this.diag('invalid-time', 'error', span, t('`{0}` is not a real date ({1}).', quoted(text), check.error.kind === 'date' ? check.error.detail : text));
+      return undefined;
+    }
+    const dayZone = side === 'utc' ? 'UTC' : side === 'jst' ? 'Asia/Tokyo' : zone;
+    if (!dayZone) {
+      if (side === undefined && dayZone === undefined) {
+        this.diag('missing-offset', 'error', span,
+          t('`{0}` is a date with no zone, so it could be any zone\'s day: set the root `zone`, or write it as {jst: {0}} or {utc: {0}}.', quoted(text)));
+      }
+      return { side: { text, span, offsetMinutes: null, precision: 'day' } };
+    }
+    return { side: { text, span, epochMs: dayStartMs(text, dayZone), offsetMinutes: null, precision: 'day', dayEndMs: dayStartMs(nextDate(text), dayZone) } };
+  }
+
+  /**
+   * The instant a wall clock names in a zone, once the mapping's twins (`utc`, `jst`) have had
+   * their say: one reading, or the one of two (the fall-back hour) a twin agrees with. A time in
+   * the spring-forward gap is `invalid-time`; two readings and no twin, `ambiguous-time`.
+   */
+  private resolveWall(label: string, read: ReadSide, zone: string, twins: readonly TimeSide[]): TimeWindow | undefined {
+    const { side } = read;
+    const instants = read.instants ?? [];
+    if (instants.length === 0) {
+      const wall = wallAsUtc(side.text);
+      this.diag('invalid-time', 'error', side.span,
+        t('`{0}` does not exist in {1}: that night the clocks went from {2} to {3} and skipped over it.', quoted(side.text), zone, zoneAt(zone, wall - DAY), zoneAt(zone, wall + DAY)));
+      return undefined;
+    }
+    if (instants.length === 1) return { start: instants[0], end: instants[0] };
+    const agreed = instants.filter((ms) => twins.every((twin) => { const w = windowOf(twin); return !w || commonWindow({ start: ms, end: ms }, w); }));
+    if (twins.length > 0 && agreed.length === 1) return { start: agreed[0], end: agreed[0] };
+    if (twins.some((twin) => twin.epochMs !== undefined)) return undefined; // the twins' mismatch is reported by the caller
+    const readings = instants.map((ms) => ({ text: formatInZoneClock(ms, zone, { seconds: /T?\d{2}:\d{2}:\d{2}/.test(side.text), separator: side.text.includes('T') ? 'T' : ' ' }), zone: zoneAt(zone, ms) }));
+    this.diag('ambiguous-time', 'warning', side.span,
+      t('`{0}` `{1}` happens twice in {2}: first on {3} ({4}), then again on {5} ({6}). Add the offset to say which.', label, quoted(side.text), zone, readings[0].zone, describeUtc(instants[0]), readings[1].zone, describeUtc(instants[1])),
+      { code: 'ambiguous-time', readings });
+    return undefined;
+  }
+
+  /** A zone name: the root `zone` or a time mapping's. An unknown name is `invalid-value` with the nearest names. */
+  readZone(key: string, found: { entry: Entry; node: Node | null } | undefined): Field<string> | null | undefined {
+    const field = this.readString(key, found, true);
+    if (!field) return found ? null : undefined;
+    const zone = canonicalZone(field.value);
+    if (zone) return { value: zone, entry: field.entry };
+    const names = nearestZones(field.value, 5);
+    // Offered as the fix only when close (a typo, a bare city) or the usual zone of an abbreviation.
+    const suggestion = names.slice(0, 1).find((z) => nearest(field.value.replace(/ /g, '_'), [z, z.slice(z.lastIndexOf('/') + 1)]) || ABBREVIATION_HINTS[field.value.trim().toUpperCase()] === z);
+    this.diag('invalid-value', 'error', field.entry.valueSpan,
+      t('`{0}` is not a time zone: expected an IANA name like America/Los_Angeles, Europe/London or Asia/Tokyo (or UTC, JST). The nearest names: {1}.', quoted(field.value), names.join(', ')),
+      { code: 'invalid-value', value: field.value, suggestion, allowed: names });
+    return null;
+  }
+
+  private readApprox(found: { entry: Entry; node: Node | null } | undefined): boolean {
+    if (!found) return false;
+    if (isScalar(found.node) && typeof found.node.value === 'boolean') return found.node.value;
+    this.diag('wrong-type', 'error', found.node ? found.entry.valueSpan : found.entry.keySpan, t('`approx` must be true or false, got {0}.', describe(found.node)));
+    return false;
+  }
+
+  /** A time: a string with an offset (or read in the root zone), a utc/jst pair, or a local time in a zone. */
   readTime(key: string, found: { entry: Entry; node: Node | null } | undefined): TimeValue | undefined {
     if (!found) return undefined;
     const { entry, node } = found;
-    if (isMap(node)) {
-      const span = this.span(node, entry.valueSpan);
-      const read = this.readEntries(node, TIME_PAIR_KEYS, t('the time `{0}`', key));
-      const utcFound = read.values.get('utc');
-      const jstFound = read.values.get('jst');
-      if (!utcFound && !jstFound) {
-        this.missing('utc', 'time', span, read.entries, t('The time `{0}` needs `utc` or `jst` (or both).', key));
-        return { form: 'pair', span, entries: read.entries };
-      }
-      const utc = utcFound ? this.readTimeSide(key, 'utc', utcFound.entry, utcFound.node) : undefined;
-      const jst = jstFound ? this.readTimeSide(key, 'jst', jstFound.entry, jstFound.node) : undefined;
-      const sides = [utcFound && utc, jstFound && jst];
-      const present = [utcFound, jstFound].filter(Boolean).length;
-      const good = sides.filter((s): s is TimeSide => !!s && s.epochMs !== undefined && !s.wrongOffset);
-      let epochMs: number | undefined;
-      if (good.length === present && good.every((s) => s.epochMs === good[0].epochMs)) epochMs = good[0].epochMs;
-      return { form: 'pair', span, epochMs, utc, jst, entries: read.entries };
-    }
-    const value = this.readTimeSide(key, undefined, entry, node);
+    if (isMap(node)) return this.readTimeMapping(key, entry, node);
+    const read = this.readTimeSide(key, undefined, entry, node, this.rootZone);
     const span = node?.range ? this.span(node, entry.valueSpan) : entry.valueSpan;
-    return { form: 'string', span, value, epochMs: value?.offsetMinutes !== null ? value?.epochMs : undefined };
+    const value = read?.side;
+    const zoned = value && value.offsetMinutes === null && this.rootZone;
+    let window = value && windowOf(value);
+    if (read && zoned && value.precision === undefined) window = this.resolveWall(key, read, this.rootZone!, []);
+    return {
+      form: 'string',
+      span,
+      value,
+      ...(window ? timeOfWindow(window, value?.precision) : {}),
+      ...(zoned ? { zone: { name: this.rootZone! } } : {}),
+    };
+  }
+
+  private readTimeMapping(key: string, entry: Entry, node: YAMLMap): TimeValue {
+    const span = this.span(node, entry.valueSpan);
+    const read = this.readEntries(node, TIME_KEYS, t('the time `{0}`', key));
+    const v = read.values;
+    const approx = this.readApprox(v.get('approx'));
+    const writtenField = this.readString('written', v.get('written'));
+    const zoneField = this.readZone('zone', v.get('zone'));
+    const zone = zoneField ? { name: zoneField.value, span: zoneField.entry.valueSpan } : zoneField === undefined && this.rootZone ? { name: this.rootZone } : undefined;
+    const base: { -readonly [K in keyof TimeValue]: TimeValue[K] } = { form: 'pair', span, entries: read.entries };
+    if (approx) base.approx = true;
+    if (writtenField) base.written = { text: writtenField.value, span: writtenField.entry.valueSpan };
+    const utcFound = v.get('utc');
+    const jstFound = v.get('jst');
+    const localFound = v.get('local');
+    if (!utcFound && !jstFound && !localFound) {
+      if (zoneField) base.zone = zone;
+      // Only the source's words: the value is still to be filled from them (a rule of its own says so).
+      if (!writtenField) this.missing('utc', 'time', span, read.entries, t('The time `{0}` needs `utc` or `jst` (or both).', key));
+      return base;
+    }
+    const utc = utcFound && this.readTimeSide(key, 'utc', utcFound.entry, utcFound.node)?.side;
+    const jst = jstFound && this.readTimeSide(key, 'jst', jstFound.entry, jstFound.node)?.side;
+    if (utc) base.utc = utc;
+    if (jst) base.jst = jst;
+    const twins = [utc, jst].filter((s): s is TimeSide => !!s && s.epochMs !== undefined && !s.wrongOffset);
+    const present = [utcFound, jstFound].filter(Boolean).length;
+    if (!localFound) {
+      if (zoneField) base.zone = zone;
+      if (twins.length !== present) return base;
+      let window: TimeWindow | undefined = windowOf(twins[0]);
+      for (const twin of twins.slice(1)) window = window && commonWindow(window, windowOf(twin)!);
+      return window ? { ...base, ...timeOfWindow(window, twins.every((s) => s.precision === 'day') ? 'day' : undefined) } : base;
+    }
+    base.form = 'local';
+    if (zone) base.zone = zone;
+    else if (zoneField === undefined) {
+      this.missing('zone', 'time', span, read.entries, t('`{0}.local` is a clock time in a zone, but no zone is named: add `zone` here, or set the root `zone`.', key));
+    }
+    const localRead = this.readTimeSide(key, 'local', localFound.entry, localFound.node, zone?.name ?? null);
+    if (!localRead) return base;
+    const local = localRead.side;
+    base.local = local;
+    if (!zone) return base;
+    let window = local.precision === 'day' || local.offsetMinutes !== null ? (local.wrongOffset ? undefined : windowOf(local)) : this.resolveWall(`${key}.local`, localRead, zone.name, twins);
+    if (local.offsetMinutes === null && local.precision === undefined && !window && (localRead.instants?.length ?? 0) < 2) return base;
+    // Each twin must name a time the local time can be; the first that cannot is reported.
+    let agreed = window;
+    for (const twin of twins) {
+      const common = agreed && commonWindow(agreed, windowOf(twin)!);
+      if (!common && (agreed || (localRead.instants?.length ?? 0) === 2)) {
+        this.utcLocalMismatch(key, twin, twin === utc ? 'utc' : 'jst', local, zone.name, window, localRead.instants ?? []);
+        return base;
+      }
+      agreed = common;
+    }
+    if (twins.length !== present) return base;
+    window = agreed;
+    return window ? { ...base, ...timeOfWindow(window, window.start === window.end ? undefined : 'day') } : base;
+  }
+
+  /**
+   * A twin (`utc` or `jst`) that names another time than the local clock in its zone. The message
+   * gives the zone's abbreviation and offset on that date, the slip it usually is.
+   */
+  private utcLocalMismatch(key: string, twin: TimeSide, side: 'utc' | 'jst', local: TimeSide, zone: string, window: TimeWindow | undefined, readings: readonly number[]): void {
+    const twinWindow = windowOf(twin)!;
+    const localAt = window ?? { start: readings[0], end: readings[0] };
+    const date = local.text.slice(0, 10);
+    const localSays = window
+      ? describeWindow(window)
+      : t('{0} or {1}', describeUtc(readings[0]), describeUtc(readings[1]));
+    const difference = window ? windowDifference(window, twinWindow) : undefined;
+    let message = t('`{0}`: {1} and local name different times. local `{2}` in {3} is {4} (on {5} {3} is on {6}), but {1} `{7}` is {8}.',
+      key, side, quoted(local.text), zone, localSays, date, zoneAt(zone, localAt.start), quoted(twin.text), describeWindow(twinWindow));
+    if (difference) message += ' ' + t('They are {0} apart.', difference);
+    const seconds = (s: string) => /T?\d{2}:\d{2}:\d{2}/.test(s);
+    const separator = (s: string) => (s.includes('T') ? 'T' : ' ');
+    const withOffset = (s: string) => /(Z|[+-]\d{2}:\d{2})$/.test(s);
+    // Corrections only between instants: a day on either side has no one text to write.
+    const instantLocal = window && window.start === window.end ? window.start : undefined;
+    const correctedTwin = instantLocal === undefined || twin.precision === 'day' ? undefined
+      : formatWritable(instantLocal, side === 'utc' ? 0 : JST_OFFSET_MINUTES, { seconds: seconds(twin.text), separator: separator(twin.text), offset: withOffset(twin.text) });
+    const correctedLocal = twin.precision === 'day' || local.precision === 'day' ? undefined
+      : formatInZoneClock(twin.epochMs!, zone, { seconds: seconds(local.text), separator: separator(local.text), offset: withOffset(local.text) || readings.length === 2 });
+    this.diag('utc-local-mismatch', 'error', twin.span, message,
+      { code: 'utc-local-mismatch', side, twinSpan: twin.span, localSpan: local.span, correctedTwin, correctedLocal },
+      [{ span: local.span, message: t('the local time') }]);
   }
 
   readEvent(node: Node | null, index: number, fallback: Span): TimelineEvent {
@@ -480,6 +697,9 @@ export class IncidentReader {
     for (const key of REQUIRED_INCIDENT_KEYS) {
       if (!v.has(key)) this.missing(key, 'incident', span, read.entries, t('The incident has no `{0}`.', key), head);
     }
+    // Before any time: offset-less times are read in this zone.
+    const zone = this.readZone('zone', v.get('zone'));
+    this.rootZone = zone === undefined ? undefined : zone?.value ?? null;
     return {
       span,
       entries: read.entries,
@@ -489,6 +709,7 @@ export class IncidentReader {
       severity: this.readEnum<IncidentSeverity>('severity', v.get('severity'), SEVERITIES),
       service: this.readString('service', v.get('service')),
       regions: this.readStringList('regions', v.get('regions')),
+      ...(zone ? { zone } : {}),
       start: this.readTime('start', v.get('start')),
       end: this.readTime('end', v.get('end')),
       impact: this.readString('impact', v.get('impact')),

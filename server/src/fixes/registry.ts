@@ -4,6 +4,7 @@
  * Adding a fix: a module in this folder, a row here, a test in test/features/codeActions.test.ts.
  */
 import type { DataOf, DiagnosticCode, DiagnosticData, IncidentDiagnostic } from '../core';
+import { ambiguousTime } from './ambiguousTime';
 import { duplicateId } from './duplicateId';
 import { duplicateKey } from './duplicateKey';
 import { endBeforeStart } from './endBeforeStart';
@@ -19,6 +20,7 @@ import { timelineOrder } from './timelineOrder';
 import { unknownComponent } from './unknownComponent';
 import { unknownField } from './unknownField';
 import { utcJstMismatch } from './utcJstMismatch';
+import { utcLocalMismatch } from './utcLocalMismatch';
 import { wrongOffset } from './wrongOffset';
 import { wrongType } from './wrongType';
 
@@ -36,6 +38,8 @@ const FIXES: { readonly [C in FixableCode]: QuickFix<C> } = {
   'missing-offset': missingOffset,
   'wrong-offset': wrongOffset,
   'utc-jst-mismatch': utcJstMismatch,
+  'utc-local-mismatch': utcLocalMismatch,
+  'ambiguous-time': ambiguousTime,
   'missing-end': missingEnd,
   'end-before-start': endBeforeStart,
   'timeline-order': timelineOrder,

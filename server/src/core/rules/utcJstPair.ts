@@ -1,6 +1,7 @@
 import { t } from '../l10n';
 import type { IncidentDiagnostic } from '../diagnostics';
-import type { TimeValue } from '../model';
+import type { TimeSide, TimeValue } from '../model';
+import { commonWindow, windowOf } from '../zonedTime';
 import { HOUR, describeJst, formatDuration, JST_OFFSET_MINUTES } from '../../../../common/time';
 import { formatWritable, outsideWritableYears } from '../times';
 import type { Rule } from './rule';
@@ -31,8 +32,12 @@ function checkPair(time: TimeValue, where: string | number, report: (diagnostic:
   const { utc, jst } = time;
   if (time.form !== 'pair' || !utc || !jst) return;
   if (utc.epochMs === undefined || jst.epochMs === undefined || utc.wrongOffset || jst.wrongOffset) return;
-  if (utc.epochMs === jst.epochMs) return;
+  if (utc.epochMs === jst.epochMs && utc.precision === jst.precision) return;
   const label = typeof where === 'number' ? `timeline[${where}].at` : where;
+  if (utc.precision === 'day' || jst.precision === 'day') {
+    checkDays(utc, jst, label, report);
+    return;
+  }
   const diff = jst.epochMs - utc.epochMs;
   // Both sides showing the same clock time puts the jst instant 9 hours before the utc one: one
   // side was copied from the other zone's clock (which one, the text alone cannot tell; the
@@ -61,4 +66,32 @@ function checkPair(time: TimeValue, where: string | number, report: (diagnostic:
     message,
     data: { code: 'utc-jst-mismatch', utcSpan: utc.span, jstSpan: jst.span, correctedJst, correctedUtc, suspect },
   });
+}
+
+/**
+ * A pair with a date alone on one side or both: the sides agree when they can name the same
+ * time (the clock falls on that day; the two days overlap). A correction is a date, or a clock
+ * where the other side is one.
+ */
+function checkDays(utc: TimeSide, jst: TimeSide, label: string, report: (diagnostic: IncidentDiagnostic) => void): void {
+  const utcWindow = windowOf(utc)!;
+  const jstWindow = windowOf(jst)!;
+  if (commonWindow(utcWindow, jstWindow)) return;
+  const day = (ms: number, offset: number) => formatWritable(ms, offset)?.slice(0, 10);
+  // A day's correction on the other side is its date there; from a day, no clock can be written.
+  const correctedJst = jst.precision === 'day' ? (utc.precision === 'day' ? undefined : day(utc.epochMs!, JST_OFFSET_MINUTES)) : undefined;
+  const correctedUtc = utc.precision === 'day' ? (jst.precision === 'day' ? undefined : day(jst.epochMs!, 0)) : undefined;
+  report({
+    code: 'utc-jst-mismatch',
+    severity: 'error',
+    span: jst.span,
+    message: t('`{0}`: utc and jst cannot name the same time. utc {1} is {2}, but jst {3} is {4}.',
+      label, quoted(utc.text), describeSideInJst(utc), quoted(jst.text), describeSideInJst(jst)),
+    data: { code: 'utc-jst-mismatch', utcSpan: utc.span, jstSpan: jst.span, correctedJst, correctedUtc },
+  });
+}
+
+/** "2019-11-19 10:40 JST", or "2021-06-08 09:00 JST to 2021-06-09 09:00 JST" for a day. */
+function describeSideInJst(side: TimeSide): string {
+  return side.dayEndMs === undefined ? describeJst(side.epochMs!) : t('{0} to {1}', describeJst(side.epochMs!), describeJst(side.dayEndMs));
 }

@@ -83,7 +83,7 @@ export function readPhrase(phrase: string): PhraseReading {
   const withApprox = (reading: Omit<PhraseReading, 'approx'>): PhraseReading => (approx ? { ...reading, approx } : reading);
   if (phrase.length > MAX_PHRASE_LENGTH) return withApprox({ leftAlone: 'no-time' });
   const normalised = normalisePhrase(phrase);
-  const groups = timeGroups(normalised);
+  const groups = phraseGroups(normalised);
   if (groups === 'range') return withApprox({ leftAlone: 'range' });
   if (groups.length === 0) return withApprox({ leftAlone: 'no-time' });
   const zones = findZoneWords(normalised.text);
@@ -108,7 +108,10 @@ interface Group {
   readonly results: readonly chrono.ParsedResult[];
 }
 
-/** chrono's expressions, a date joined with the clock it split off ("08 April, 2020 beginning at 06:48"); at most a time and its bracketed twin. */
+/**
+ * chrono's expressions, a date joined with the clock it split off ("08 April, 2020 beginning at
+ * 06:48"); 'range' when chrono read one as a range ("1:35～2:10").
+ */
 function timeGroups(normalised: Normalised): Group[] | 'range' {
   const text = normalised.text;
   const parser = /[\u3040-\u30ff\u3400-\u9fff]/.test(text) ? chrono.ja.strict : chrono.en.strict;
@@ -127,9 +130,38 @@ function timeGroups(normalised: Normalised): Group[] | 'range' {
     if (last && joins) groups[groups.length - 1] = { start: last.start, end, results: [...last.results, result] };
     else groups.push({ start: result.index, end, results: [result] });
   }
-  if (groups.length > 2) return 'range';
-  if (groups.length === 2 && !/[(（]/.test(text.slice(groups[0].end, groups[1].start + 1))) return 'range';
   return groups;
+}
+
+/** At most a time and its bracketed twin: anything else is a range (or two times) and left alone. */
+function phraseGroups(normalised: Normalised): Group[] | 'range' {
+  const groups = timeGroups(normalised);
+  if (groups === 'range' || groups.length > 2) return 'range';
+  if (groups.length === 2 && !/[(（]/.test(normalised.text.slice(groups[0].end, groups[1].start + 1))) return 'range';
+  return groups;
+}
+
+/** The prose that can hold a time worth judging: a weekday or a zone abbreviation. */
+const MENTION_HINT = /\b(?:Sun|Mon|Tue|Wed|Thu|Fri|Sat)[a-z]*\b|[（(][日月火水木金土][)）・]|[日月火水木金土]曜|\b[A-Z]{1,2}[SD]T\b|太平洋標準時|太平洋夏時間/;
+
+/**
+ * The times mentioned in prose (an impact, a cause, an event's text), each read as readPhrase
+ * reads one; those it would leave alone are skipped. Spans are offsets in `text`.
+ */
+export function readMentions(text: string): PhraseTime[] {
+  if (!MENTION_HINT.test(text)) return [];
+  const normalised = normalisePhrase(text);
+  const groups = timeGroups(normalised);
+  if (groups === 'range') return [];
+  const zones = findZoneWords(normalised.text);
+  const times: PhraseTime[] = [];
+  for (let i = 0; i < groups.length; i++) {
+    // In prose a zone word belongs to a time only beside it ("10:40 AM PST", "日本時間の午後7時").
+    const near = zones.filter((z) => z.end >= groups[i].start - 6 && z.start <= groups[i].end + 2);
+    const time = readGroup(normalised, groups[i], near);
+    if (typeof time !== 'string') times.push(time);
+  }
+  return times;
 }
 
 function certainDay(result: chrono.ParsedResult): boolean {
@@ -200,9 +232,7 @@ function readGroup(normalised: Normalised, group: Group, zones: readonly ZoneMat
     const eraYear = normalised.eras.find((e) => e.start >= date!.span.start && e.end <= date!.span.end);
     if (eraYear) era = { value: { era: eraYear.era, year: eraYear.year }, span: { start: eraYear.start, end: eraYear.end } };
   }
-  // chrono's text may end in the twin's closing bracket: "1:40 AM UTC)".
-  const trimmed = /[\s)）,、]*$/.exec(text.slice(group.start, group.end))![0].length;
-  const spanAll = span(normalised, group.start, group.end - trimmed);
+  const spanAll = span(normalised, group.start, trimmedEnd(text, group));
   return {
     span: spanAll,
     ...(date ? { date } : {}),
@@ -211,6 +241,14 @@ function readGroup(normalised: Normalised, group: Group, zones: readonly ZoneMat
     ...(clock ? { clock } : {}),
     ...(zone?.word ? { zone: { value: zone.word, span: span(normalised, zone.start, zone.end) } } : {}),
   };
+}
+
+/** The group's end less trailing spaces and a closing bracket it did not open (chrono's "1:40 AM UTC)"). */
+function trimmedEnd(text: string, group: Group): number {
+  let end = group.end;
+  const opened = (t: string) => (t.match(/[(（]/g)?.length ?? 0) - (t.match(/[)）]/g)?.length ?? 0);
+  while (end > group.start && (/[\s,、]/.test(text[end - 1]) || (/[)）]/.test(text[end - 1]) && opened(text.slice(group.start, end)) < 0))) end--;
+  return end;
 }
 
 /** Our reading of the clock in `[from, to)`, which must agree with chrono's hour and minute. */

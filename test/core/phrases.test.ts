@@ -93,6 +93,11 @@ describe('phrase reader: what it leaves alone', () => {
     assert.deepStrictEqual(read('10:40 (20:50)'), { left: 'range' });
   });
 
+  it('leaves a phrase alone when it writes a clock that cannot be read: the date alone would be a guess', () => {
+    assert.deepEqual(read('2019-11-19 25:00Z'), { left: 'unsure' });
+    assert.deepEqual(read('2019年11月19日 25時頃'), { approx: '頃', left: 'unsure' });
+  });
+
   it('leaves a zone it cannot name alone instead of reading the clock in another zone', () => {
     assert.deepStrictEqual(read('10:40 IST'), { left: 'unknown-zone' });
     assert.deepStrictEqual(read('米国時間1月22日午後5時'), { left: 'unknown-zone' });

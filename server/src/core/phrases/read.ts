@@ -93,6 +93,8 @@ export function readPhrase(phrase: string): PhraseReading {
     if (typeof time === 'string') return withApprox({ leftAlone: time });
     times.push(time);
   }
+  // A clock the phrase writes but neither reader could take ("25:00"): the date alone would be a guess at the time.
+  if (!times[0].clock && [...normalised.text.matchAll(CLOCK)].length > 0) return withApprox({ leftAlone: 'unsure' });
   const [first, twin] = times;
   if (twin && (!twin.zone || !twin.clock)) return withApprox({ leftAlone: 'range' });
   // A relative word stands for the date ("翌日 5時05分"); beside a written date it adds nothing.

@@ -19,6 +19,8 @@ const TOKYO = 'Asia/Tokyo';
 export const writtenTimes: Rule = {
   name: 'written-mismatch',
   check(incident, report, text) {
+    // Every keystroke runs this over every event: most files have no `written`, and pay one pass.
+    if (!hasWritten(incident)) return;
     let previous: number | undefined;
     for (const time of timesInOrder(incident)) {
       if (time.written && isUnread(time)) unread(time, incident.zone?.value, previous, report);
@@ -27,6 +29,12 @@ export const writtenTimes: Rule = {
     }
   },
 };
+
+function hasWritten(incident: Incident): boolean {
+  if (incident.start?.written || incident.end?.written) return true;
+  for (const event of incident.timeline) if (event.at?.written || event.posted?.written || event.nextUpdate?.written) return true;
+  return false;
+}
 
 /** Every time of the file in the order it is written (for 同日 / the next day: the time before). */
 export function timesInOrder(incident: Incident): TimeValue[] {

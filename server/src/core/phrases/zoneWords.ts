@@ -23,7 +23,11 @@ const BERLIN = 'Europe/Berlin';
 const SYDNEY = 'Australia/Sydney';
 const TOKYO = 'Asia/Tokyo';
 
-/** Abbreviations and names, longest first where one is a prefix of another. */
+/**
+ * Abbreviations and names, longest first where one is a prefix of another. Left out on purpose:
+ * CST and IST, which name zones on three continents (China, Cuba, Central; India, Ireland,
+ * Israel): a phrase with one is left alone rather than read in the wrong one.
+ */
 const WORDS: readonly (readonly [string, ZoneWord])[] = [
   ['Coordinated Universal Time', { zone: 'UTC' }],
   ['Pacific Standard Time', { zone: LOS_ANGELES, abbreviationOffset: -480 }],
@@ -48,7 +52,6 @@ const WORDS: readonly (readonly [string, ZoneWord])[] = [
   ['EST', { zone: NEW_YORK, abbreviationOffset: -300 }],
   ['EDT', { zone: NEW_YORK, abbreviationOffset: -240 }],
   ['ET', { zone: NEW_YORK }],
-  ['CST', { zone: CHICAGO, abbreviationOffset: -360 }],
   ['CDT', { zone: CHICAGO, abbreviationOffset: -300 }],
   ['CT', { zone: CHICAGO }],
   ['MST', { zone: DENVER, abbreviationOffset: -420 }],

@@ -1,5 +1,6 @@
 import type { DiagnosticCode, Severity } from './codes';
 import type { Entry, Status } from './model';
+import type { FilledTime } from './phrases/fill';
 import type { Span } from './text';
 
 /**
@@ -59,6 +60,10 @@ export type DiagnosticData =
   | { readonly code: 'duplicate-id'; readonly id: string; readonly others: readonly string[] }
   /** A component an update names that the root list lacks, and the closest name the list has. */
   | { readonly code: 'unknown-component'; readonly name: string; readonly suggestion?: string }
+  /** A phrase that says it is approximate in a mapping without `approx`: the mapping, to add it. */
+  | { readonly code: 'written-mismatch'; readonly approx: { readonly mapSpan: Span; readonly entries: readonly Entry[] } }
+  /** A time mapping with only the source's words: the mapping, and the value they name or why none can be read. */
+  | { readonly code: 'unread-time'; readonly mapSpan: Span; readonly entries: readonly Entry[]; readonly filled?: FilledTime; readonly reason?: string }
   /** The incident's `status` value and the status the latest published update announces. */
   | { readonly code: 'stale-status'; readonly statusSpan: Span; readonly latest: Status };
 

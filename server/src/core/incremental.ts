@@ -486,7 +486,7 @@ export class IncrementalIncidentParser {
 
     const incident: Incident = { ...mapSpans(skeletonIncident, toDocument), timeline: events };
     const diagnostics: IncidentDiagnostic[] = [...rootDiagnostics, ...itemDiagnostics];
-    for (const rule of this.options.rules ?? STANDARD_RULES) rule.check(incident, (d) => diagnostics.push(d));
+    for (const rule of this.options.rules ?? STANDARD_RULES) rule.check(incident, (d) => diagnostics.push(d), text);
     const clamped = diagnostics.map((d) => (d.span.end <= text.length ? d : { ...d, span: clampSpan(d.span, text.length) }));
     clamped.sort(compareDiagnostics);
     // Only a parse that got this far becomes the base of the next one: after a fallback, the

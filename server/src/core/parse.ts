@@ -121,7 +121,7 @@ export function parseIncident(text: string, options: ParseOptions = {}): ParsedI
     if (incident) {
       for (const rule of options.rules ?? STANDARD_RULES) {
         try {
-          rule.check(incident, report);
+          rule.check(incident, report, text);
         } catch (error) {
           report(internalError(firstLine, rule.name, error));
         }

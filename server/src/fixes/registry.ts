@@ -19,9 +19,11 @@ import { staleStatus } from './staleStatus';
 import { timelineOrder } from './timelineOrder';
 import { unknownComponent } from './unknownComponent';
 import { unknownField } from './unknownField';
+import { unreadTime } from './unreadTime';
 import { utcJstMismatch } from './utcJstMismatch';
 import { utcLocalMismatch } from './utcLocalMismatch';
 import { wrongOffset } from './wrongOffset';
+import { writtenMismatch } from './writtenMismatch';
 import { wrongType } from './wrongType';
 
 export type FixableCode = Exclude<DiagnosticData['code'], 'yaml-syntax'>;
@@ -45,6 +47,8 @@ const FIXES: { readonly [C in FixableCode]: QuickFix<C> } = {
   'timeline-order': timelineOrder,
   'unknown-component': unknownComponent,
   'stale-status': staleStatus,
+  'written-mismatch': writtenMismatch,
+  'unread-time': unreadTime,
 };
 
 /** The codes that have a quick fix (the README names each fix). */

@@ -3,6 +3,7 @@ import { endBeforeStart } from './endBeforeStart';
 import { lateUpdate } from './lateUpdate';
 import { missingEnd } from './missingEnd';
 import { postedBeforeAt } from './postedBeforeAt';
+import { proseTimes } from './proseTimes';
 import { resolvedAfterEnd } from './resolvedAfterEnd';
 import type { Rule } from './rule';
 import { staleStatus } from './staleStatus';
@@ -11,6 +12,7 @@ import { statusRegression } from './statusRegression';
 import { timelineOrder } from './timelineOrder';
 import { unknownComponent } from './unknownComponent';
 import { utcJstPair } from './utcJstPair';
+import { writtenTimes } from './writtenTimes';
 
 export type { Rule } from './rule';
 
@@ -21,4 +23,5 @@ export type { Rule } from './rule';
 export const STANDARD_RULES: readonly Rule[] = [
   missingEnd, endBeforeStart, utcJstPair, timelineOrder,
   postedBeforeAt, unknownComponent, resolvedAfterEnd, statusAfterEnd, staleStatus, lateUpdate, componentNotRestored, statusRegression,
+  writtenTimes, proseTimes,
 ];

@@ -5,5 +5,6 @@ import type { Incident } from '../model';
 export interface Rule {
   /** Names the rule in the message if it ever throws. */
   readonly name: string;
-  check(incident: Incident, report: (diagnostic: IncidentDiagnostic) => void): void;
+  /** `text` is the document, for rules that range a part of a scalar's value (a phrase's words). */
+  check(incident: Incident, report: (diagnostic: IncidentDiagnostic) => void, text: string): void;
 }

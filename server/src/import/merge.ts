@@ -35,6 +35,12 @@ export interface MergeResult {
   readonly kept: readonly string[];
 }
 
+/** The indentation of the line `offset` is on: for a list item's mapping, the column of its dash. */
+function lineIndent(parsed: ParsedIncident, offset: number): number {
+  const span = parsed.lineIndex.lineSpanAt(offset);
+  return /^ */.exec(parsed.text.slice(span.start, span.end))![0].length;
+}
+
 /** The writer's root key order, which is also where a key missing from the file is inserted. */
 const ROOT_ORDER = ['id', 'title', 'status', 'severity', 'service', 'regions', 'zone', 'start', 'end', 'components', 'impact', 'cause', 'next_steps', 'tags', 'sources', 'timeline'];
 const EVENT_ORDER = ['at', 'posted', 'kind', 'status', 'next_update', 'components', 'source', 'event'];
@@ -161,7 +167,7 @@ export function mergeIncident(text: string, incident: ImportedIncident): MergeRe
   const timelineValues = Array.isArray(values.timeline) ? (values.timeline as unknown[]) : [];
   const insertions = new Map<number, string[]>();
   const insert = (offset: number, piece: string) => insertions.set(offset, [...(insertions.get(offset) ?? []), piece]);
-  const itemIndent = model.timeline.length ? columnOf(parsed, model.timeline[0].span.start) : 2;
+  const itemIndent = model.timeline.length ? lineIndent(parsed, model.timeline[0].span.start) : 2;
   let added = 0;
   const newEvents: string[] = [];
   fields.events.forEach((event, i) => {
@@ -170,7 +176,8 @@ export function mergeIncident(text: string, incident: ImportedIncident): MergeRe
       const fileEvent = model.timeline[found.index];
       const value = timelineValues[found.index];
       mergeMapping(parsed, fileEvent.entries, value && typeof value === 'object' ? (value as Record<string, unknown>) : {}, event.fields, found.comment.fingerprints, EVENT_ORDER, (key) => `timeline[${found.index}].${key}`, out);
-      out.edits.push({ span: found.comment.span, newText: ' '.repeat(columnOf(parsed, fileEvent.span.start)) + `#${importComment(event.key, event.fields)}` });
+      const indent = /^\s*/.exec(text.slice(found.comment.span.start, found.comment.span.end))![0];
+      out.edits.push({ span: found.comment.span, newText: `${indent}#${importComment(event.key, event.fields)}` });
       return;
     }
     added++;

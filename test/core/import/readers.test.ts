@@ -72,6 +72,15 @@ describe('import: Statuspage API JSON', () => {
     assert.equal(upgrade.updates[2].text, 'The upgrade took longer than planned because of an index rebuild.\n\n * We will rehearse upgrades on a full-size copy.');
   });
 
+  it('takes the page\'s time zone as the file\'s root zone, unless it is UTC or unknown', () => {
+    const document = JSON.parse(fixture('statuspage-incident.json'));
+    const zoneOf = (name: string) => {
+      document.page.time_zone = name;
+      return readSource(JSON.stringify(document), {})[0].zone;
+    };
+    assert.deepEqual(['America/Los_Angeles', 'US/Pacific', 'Etc/UTC', 'UTC', 'Mars/Olympus'].map(zoneOf), ['America/Los_Angeles', 'America/Los_Angeles', undefined, undefined, undefined]);
+  });
+
   it('reads incidents/<id>.json as the same incident', () => {
     assert.deepEqual(read('statuspage-incident.json'), [read('statuspage-incidents.json')[0]]);
   });

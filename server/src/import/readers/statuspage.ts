@@ -4,6 +4,7 @@
  * The page's `history.atom` feed is read by statuspageAtom.ts into the same shape.
  */
 import type { ComponentState, IncidentSeverity, Status } from '../../../../common/eventKinds';
+import { isKnownTimeZone } from '../../../../common/time';
 import { t } from '../../core/l10n';
 import { ImportError, type ImportedIncident, type ImportedUpdate, type Reader } from '../imported';
 import { bodyText } from '../html';
@@ -32,6 +33,15 @@ export const STATUS: Readonly<Record<string, Status>> = {
 };
 
 const SEVERITY: Readonly<Record<string, IncidentSeverity>> = { none: 'info', minor: 'minor', major: 'major', critical: 'critical' };
+
+/**
+ * The page's own zone, the one its readers see times in, as the file's root zone; UTC says
+ * nothing the utc/jst pairs do not, and a name the platform does not know is left out.
+ */
+function pageZone(name: string | undefined): string | undefined {
+  if (name === undefined || /^(?:Etc\/)?(?:UTC|GMT|Universal|Zulu)$/i.test(name) || !isKnownTimeZone(name)) return undefined;
+  return new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone;
+}
 
 function statusAt(value: unknown, path: string): Status {
   const text = textAt(value, path);
@@ -101,6 +111,7 @@ function readIncident(incident: JsonObject, path: string, page: JsonObject | und
   const impact = optionalTextAt(incident.impact, at(path, 'impact'));
   const severity = impact === undefined ? undefined : SEVERITY[impact];
   const serviceName = page ? optionalTextAt(page.name, at(pagePath, 'name')) : undefined;
+  const zone = pageZone(page && optionalTextAt(page.time_zone, at(pagePath, 'time_zone')));
   return {
     format: 'statuspage',
     id,
@@ -108,6 +119,7 @@ function readIncident(incident: JsonObject, path: string, page: JsonObject | und
     status,
     ...(severity ? { severity } : {}),
     ...(serviceName ? { service: serviceName } : {}),
+    ...(zone ? { zone } : {}),
     start: { utc: started },
     ...(status === 'resolved' && resolvedAt ? { end: { utc: resolvedAt } } : {}),
     ...(components.length ? { components } : {}),

@@ -267,6 +267,14 @@ describe('import: Slack status history', () => {
     assert.deepEqual(notice.updates.map((u) => [u.kind, u.text]), [['detected', 'Example notice with no notes yet']]);
     assert.equal(notice.status, 'investigating');
   });
+
+  it('takes an id written as a number or a string, and names any other by its path', () => {
+    const list = JSON.parse(fixture('slack-history.json'));
+    list[1].id = 'n-17';
+    assert.deepEqual(readSource(JSON.stringify(list), {}).map((i) => i.id), ['4242', 'n-17']);
+    list[1].id = true;
+    assert.deepEqual(importError(() => readSource(JSON.stringify(list), {})), { message: '`$[1].id` is true or false, not a string or a number', position: '$[1].id' });
+  });
 });
 
 describe('import: format detection and file names', () => {

@@ -85,6 +85,16 @@ describe('import: Statuspage API JSON', () => {
     assert.deepEqual(read('statuspage-incident.json'), [read('statuspage-incidents.json')[0]]);
   });
 
+  it('reads the older API\'s shape: a placeholder component without a state, CRLF in bodies', () => {
+    const document = JSON.parse(fixture('statuspage-incident.json'));
+    document.incident.incident_updates[1].affected_components = [{ name: 'No components were affected by this update.' }];
+    document.incident.incident_updates[1].body = 'A fix has been deployed.\r\nWe are watching.\r\n\r\nMore soon.';
+    const [read] = readSource(JSON.stringify(document), {});
+    assert.deepEqual(read.components, ['Widget Sync', 'API Requests']);
+    assert.equal(read.updates[3].components, undefined);
+    assert.equal(read.updates[3].text, 'A fix has been deployed.\nWe are watching.\n\nMore soon.');
+  });
+
   it('without a page, cites the shortlink; an address that is not http(s) is not cited', () => {
     const document = JSON.parse(fixture('statuspage-incident.json'));
     delete document.page;

@@ -82,8 +82,10 @@ function readIncident(incident: JsonObject, path: string, page: JsonObject | und
     for (const [index, value] of optionalListAt(update.affected_components, at(updatePath, 'affected_components')).entries()) {
       const componentPath = at(at(updatePath, 'affected_components'), index);
       const component = objectAt(value, componentPath);
+      // Older pages list a placeholder, {"name": "No components were affected by this update."}, with no state.
+      const stateText = optionalTextAt(component.new_status, at(componentPath, 'new_status'));
+      if (stateText === undefined) continue;
       const name = textAt(component.name, at(componentPath, 'name'));
-      const stateText = textAt(component.new_status, at(componentPath, 'new_status'));
       const state = COMPONENT_STATE[stateText];
       if (!state) throw new ImportError(t('`{0}` is `{1}`, not a component state this reader knows ({2})', at(componentPath, 'new_status'), stateText, Object.keys(COMPONENT_STATE).join(', ')), at(componentPath, 'new_status'));
       states[name] = state;

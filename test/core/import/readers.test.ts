@@ -201,6 +201,17 @@ describe('import: Google Cloud incidents.json', () => {
     assert.deepEqual([storage.status, storage.severity, storage.end, storage.regions], ['investigating', 'info', undefined, ['Global']]);
   });
 
+  it('joins a heading broken over lines, and takes most_recent_update when a copy has no updates list', () => {
+    const list = JSON.parse(fixture('gcp-incidents.json'));
+    list[1].external_desc = 'Example Storage listing\n is slow';
+    delete list[1].updates;
+    const [, storage] = readSource(JSON.stringify(list), {});
+    assert.equal(storage.title, 'Example Storage listing is slow');
+    assert.deepEqual(storage.updates.map((u) => [u.at.utc, u.kind, u.text]), [['2025-11-02T08:30:00.000Z', 'detected', 'Listing objects is slow in some regions.']]);
+    list[1].most_recent_update.status = 'ON_FIRE';
+    assert.equal(importError(() => readSource(JSON.stringify(list), {})).position, '$[1].most_recent_update.status');
+  });
+
   it('refuses an update status it does not know, by its path', () => {
     const text = fixture('gcp-incidents.json').replace('"SERVICE_DISRUPTION"', '"SERVICE_ON_FIRE"');
     assert.equal(importError(() => readSource(text, {})).position, '$[0].updates[2].status');

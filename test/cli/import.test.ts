@@ -94,6 +94,8 @@ describe('CLI: import', () => {
       'incident-timeline: cannot import missing.json: no such file or folder',
       '',
     ].join('\n'));
+    fs.writeFileSync(path.join(dir, 'mistyped.json'), '{"incidents": [{"id": 7}]}');
+    assert.equal(run(['import', '--from', 'statuspage', 'mistyped.json'], dir).stderr, 'incident-timeline: cannot import mistyped.json: `$.incidents[0].id` is a number, not a string\n');
     const malformed = run(['import', '--from', 'statuspage', 'broken.json'], dir);
     assert.deepEqual(malformed, { status: 2, stdout: '', stderr: 'incident-timeline: cannot import broken.json: The Statuspage document is not valid JSON: unexpected "}}" (line 1, column 37)\n' });
   });

@@ -109,7 +109,8 @@ export const importCommand: Subcommand = {
         const read = await readSourceText(source, context.cwd);
         incidents = readSource(read.text, { ...(from ? { from: from as ImportFormat } : {}), ...(read.url ? { url: read.url } : {}), ...(read.fileName ? { fileName: read.fileName } : {}) });
       } catch (error) {
-        if (error instanceof ImportError) fail(error.position ? `${error.message} (${error.position})` : error.message);
+        // A JSON path is named in the message already; a line and column is added to it.
+        if (error instanceof ImportError) fail(error.position && !error.message.includes(error.position) ? `${error.message} (${error.position})` : error.message);
         else if (error instanceof FetchError) fail(error.message);
         else fail(describeFsError(error));
         continue;

@@ -174,13 +174,9 @@ function readTime(text: string, field: FieldText | undefined, language: NoticeLa
   return read;
 }
 
-/** Reads every notice in the text, in the order written. Throws ImportError when there is none. */
+/** Reads every notice in the text, in the order written (none when nothing is labelled). */
 export function readNotices(text: string): ReadNotice[] {
-  const notices = splitNotices(text);
-  if (notices.length === 0) {
-    throw new ImportError(t('No Microsoft 365 notice found: expected lines such as `Title:`, `User Impact:` and `Start time:`.'), '1:1');
-  }
-  return notices.map((notice) => {
+  return splitNotices(text).map((notice) => {
     const field = (name: NoticeField) => notice.fields.get(name);
     const stamp = notice.stamp ? readNoticeTime(notice.stamp.line, notice.language === 'ja' ? 'Asia/Tokyo' : undefined) : undefined;
     const finalStatus = field('finalStatus');
@@ -205,7 +201,8 @@ export function readNotices(text: string): ReadNotice[] {
   });
 }
 
-function withoutUndefined<T extends object>(value: T): T {
+/** The object without its undefined members, so results compare and serialise as written. */
+export function withoutUndefined<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }
 
@@ -307,6 +304,10 @@ export const noticeReader: Reader = {
     return labelled.has('title') ? labelled.size >= 3 : labelled.has('start') && labelled.size >= 3;
   },
   read(text, origin) {
-    return [incidentFromNotices(readNotices(text), text, origin)];
+    const notices = readNotices(text);
+    if (notices.length === 0) {
+      throw new ImportError(t('No Microsoft 365 notice found: expected lines such as `Title:`, `User Impact:` and `Start time:`.'), '1:1');
+    }
+    return [incidentFromNotices(notices, text, origin)];
   },
 };

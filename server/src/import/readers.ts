@@ -1,5 +1,7 @@
 /** Every source format the importer knows, in the order format detection tries them. */
+import { graphReader } from './graph';
 import type { Reader } from './imported';
 import { noticeReader } from './notice';
 
-export const READERS: Reader[] = [noticeReader];
+// The notice reader last: its labels can appear inside JSON strings, a JSON document's keys cannot.
+export const READERS: Reader[] = [graphReader, noticeReader];

@@ -10,7 +10,7 @@ function event(utc: string, text: string): PastedEvent {
 }
 
 /** The text after the insertions, applied from the end so offsets stay true. */
-function paste(text: string, events: readonly PastedEvent[]): { text: string; alreadyThere: number } | undefined {
+function paste(text: string, events: readonly PastedEvent[]): { text: string; added: number; alreadyThere: number } | undefined {
   const incident = parseIncident(text).incident!;
   const placement = placeEvents(text, incident, events);
   if (!placement) return undefined;
@@ -18,7 +18,7 @@ function paste(text: string, events: readonly PastedEvent[]): { text: string; al
   for (const insertion of [...placement.insertions].sort((a, b) => b.offset - a.offset)) {
     result = result.slice(0, insertion.offset) + insertion.text + result.slice(insertion.offset);
   }
-  return { text: result, alreadyThere: placement.alreadyThere };
+  return { text: result, added: placement.added, alreadyThere: placement.alreadyThere };
 }
 
 describe('import: placing pasted updates in the timeline', () => {
@@ -39,6 +39,7 @@ describe('import: placing pasted updates in the timeline', () => {
   it('puts each event before the first later one, keeping comments with the items they precede', () => {
     const result = paste(timeline, [event('2019-11-19T04:00Z', 'Monitoring.'), event('2019-11-19T02:00Z', 'Investigating.'), event('2019-11-19T01:00Z', 'Earliest.')]);
     assert.deepEqual(result, {
+      added: 3,
       alreadyThere: 0,
       text: `${HEAD}timeline:
   - at: 2019-11-19T01:00Z
@@ -74,7 +75,7 @@ describe('import: placing pasted updates in the timeline', () => {
   });
 
   it('leaves out an event the timeline already has (same time, same text), so pasting twice adds nothing', () => {
-    assert.deepEqual(paste(timeline, [event('2019-11-19T05:00Z', 'Restored.')]), { text: timeline, alreadyThere: 1 });
+    assert.deepEqual(paste(timeline, [event('2019-11-19T05:00Z', 'Restored.')]), { text: timeline, added: 0, alreadyThere: 1 });
   });
 
   it('keeps CRLF line ends and the list\'s own indentation', () => {

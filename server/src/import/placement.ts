@@ -20,6 +20,8 @@ export interface TextInsertion {
 
 export interface Placement {
   readonly insertions: readonly TextInsertion[];
+  /** How many events the insertions add. */
+  readonly added: number;
   /** Events left out because the timeline already has one at the same time with the same text. */
   readonly alreadyThere: number;
 }
@@ -34,13 +36,14 @@ export function placeEvents(text: string, incident: Incident, events: readonly P
   const isNew = (e: PastedEvent) => !existing.some((old) => old.at?.epochMs === e.epochMs && old.event?.value.trim() === e.event.trim());
   const fresh = stableSortByTime(events.filter(isNew));
   const alreadyThere = events.length - fresh.length;
-  if (fresh.length === 0) return { insertions: [], alreadyThere };
+  const added = fresh.length;
+  if (added === 0) return { insertions: [], added, alreadyThere };
   const entry = incident.timelineEntry;
   if (!entry) {
     // No timeline yet: one at the end of the file, items indented under it.
     const separator = text === '' || text.endsWith('\n') ? '' : eol;
     const block = `timeline:${eol}${fresh.map((e) => indent(e.item, 2, eol)).join('')}`;
-    return { insertions: [{ offset: text.length, text: separator + block }], alreadyThere };
+    return { insertions: [{ offset: text.length, text: separator + block }], added, alreadyThere };
   }
   if (existing.length === 0) {
     // `timeline:` with nothing after it; anything else there (`[]`, a scalar) is left to the user.
@@ -48,7 +51,7 @@ export function placeEvents(text: string, incident: Incident, events: readonly P
     const at = lineEnd(text, entry.keySpan.end);
     const keyColumn = entry.keySpan.start - lineStart(text, entry.keySpan.start);
     const lead = at === text.length && !text.endsWith('\n') ? eol : '';
-    return { insertions: [{ offset: at, text: lead + fresh.map((e) => indent(e.item, keyColumn + 2, eol)).join('') }], alreadyThere };
+    return { insertions: [{ offset: at, text: lead + fresh.map((e) => indent(e.item, keyColumn + 2, eol)).join('') }], added, alreadyThere };
   }
   // An item's span starts after its dash: the dash's column is the list's indentation.
   const firstLine = lineStart(text, existing[0]!.span.start);
@@ -70,7 +73,7 @@ export function placeEvents(text: string, incident: Incident, events: readonly P
     // The last line of the file may have no line break: give it one before the new items.
     return after === text.length && !text.endsWith('\n') ? { offset: after, text: eol + body.slice(0, -eol.length) } : { offset: after, text: body };
   });
-  return { insertions, alreadyThere };
+  return { insertions, added, alreadyThere };
 }
 
 function stableSortByTime(events: readonly PastedEvent[]): PastedEvent[] {

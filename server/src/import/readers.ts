@@ -2,6 +2,11 @@
 import { graphReader } from './graph';
 import type { Reader } from './imported';
 import { noticeReader } from './notice';
+import { appleReader } from './readers/apple';
+import { gcpReader } from './readers/gcp';
+import { slackReader } from './readers/slack';
+import { statuspageReader } from './readers/statuspage';
+import { statuspageAtomReader } from './readers/statuspageAtom';
 
-// The notice reader last: its labels can appear inside JSON strings, a JSON document's keys cannot.
-export const READERS: Reader[] = [graphReader, noticeReader];
+// The notice reader last: its labels can appear inside other sources' text, their keys cannot.
+export const READERS: Reader[] = [statuspageReader, statuspageAtomReader, gcpReader, appleReader, slackReader, graphReader, noticeReader];

@@ -1,0 +1,93 @@
+/**
+ * Google Cloud's `incidents.json` (status.cloud.google.com): the whole history in one array.
+ * Each update's `status` is an impact level, so it becomes the affected products' component
+ * state; only AVAILABLE announces an end (`resolved`).
+ */
+import type { ComponentState, IncidentSeverity } from '../../../../common/eventKinds';
+import { t } from '../../core/l10n';
+import { ImportError, type ImportedIncident, type ImportedUpdate, type Reader } from '../imported';
+import { webAddress } from '../links';
+import { occurrence } from '../keys';
+import { at, instantAt, listAt, objectAt, optionalInstantAt, optionalListAt, optionalTextAt, parseJson, textAt, type JsonObject } from '../json';
+
+const STATE: Readonly<Record<string, ComponentState>> = {
+  AVAILABLE: 'operational',
+  SERVICE_INFORMATION: 'degraded',
+  SERVICE_DISRUPTION: 'partial-outage',
+  SERVICE_OUTAGE: 'major-outage',
+};
+
+const SEVERITY: Readonly<Record<string, IncidentSeverity>> = { high: 'major', medium: 'minor', low: 'info' };
+
+const STATUS_PAGE = 'https://status.cloud.google.com/';
+
+function titles(value: unknown, path: string): string[] {
+  return optionalListAt(value, path).map((item, index) => textAt(objectAt(item, at(path, index)).title, at(at(path, index), 'title')));
+}
+
+function readIncident(incident: JsonObject, path: string): ImportedIncident {
+  const id = textAt(incident.id, at(path, 'id'));
+  const products = titles(incident.affected_products, at(path, 'affected_products'));
+  const regions = [...new Set([
+    ...titles(incident.currently_affected_locations, at(path, 'currently_affected_locations')),
+    ...titles(incident.previously_affected_locations, at(path, 'previously_affected_locations')),
+  ])];
+  const updatesPath = at(path, 'updates');
+  const raw = optionalListAt(incident.updates, updatesPath).map((value, index) => {
+    const updatePath = at(updatesPath, index);
+    const update = objectAt(value, updatePath);
+    const when = instantAt(update.when, at(updatePath, 'when'));
+    return { update, updatePath, when, time: Date.parse(when) };
+  });
+  // The file lists updates newest first; equal times keep their reversed order, oldest first.
+  const ordered = [...raw].reverse().sort((a, b) => a.time - b.time);
+  const seen = new Map<string, number>();
+  const updates: ImportedUpdate[] = ordered.map(({ update, updatePath, when }, order) => {
+    const statusText = textAt(update.status, at(updatePath, 'status'));
+    const state = STATE[statusText];
+    if (!state) throw new ImportError(t('`{0}` is `{1}`, not a status this reader knows ({2})', at(updatePath, 'status'), statusText, Object.keys(STATE).join(', ')), at(updatePath, 'status'));
+    const created = optionalInstantAt(update.created, at(updatePath, 'created'));
+    return {
+      at: { utc: when },
+      ...(created && Math.floor(Date.parse(created) / 1000) !== Math.floor(Date.parse(when) / 1000) ? { posted: { utc: created } } : {}),
+      kind: order === 0 ? 'detected' : 'update',
+      ...(statusText === 'AVAILABLE' ? { status: 'resolved' as const } : {}),
+      text: textAt(update.text, at(updatePath, 'text')).trim(),
+      ...(products.length ? { components: Object.fromEntries(products.map((p) => [p, state])) } : {}),
+      // No ids in the file: the time, and a count for updates given the same time.
+      key: `update:${when}:${occurrence(seen, when)}`,
+    };
+  });
+  const end = optionalInstantAt(incident.end, at(path, 'end'));
+  const severityText = optionalTextAt(incident.severity, at(path, 'severity'));
+  const severity = severityText === undefined ? undefined : SEVERITY[severityText];
+  const service = optionalTextAt(incident.service_name, at(path, 'service_name'));
+  const uri = optionalTextAt(incident.uri, at(path, 'uri')) ?? `incidents/${id}`;
+  const description = textAt(incident.external_desc, at(path, 'external_desc')).trim();
+  return {
+    format: 'gcp',
+    id,
+    // The description is the page's heading; a long one's first line stands as the title.
+    title: description.split('\n')[0].trim() || id,
+    status: end ? 'resolved' : 'investigating',
+    ...(severity ? { severity } : {}),
+    ...(service ? { service } : {}),
+    ...(regions.length ? { regions } : {}),
+    start: { utc: instantAt(incident.begin, at(path, 'begin')) },
+    ...(end ? { end: { utc: end } } : {}),
+    ...(products.length ? { components: products } : {}),
+    sources: [{ url: webAddress(uri, STATUS_PAGE) ?? new URL(`incidents/${encodeURIComponent(id)}`, STATUS_PAGE).href }],
+    updates,
+  };
+}
+
+export const gcpReader: Reader = {
+  format: 'gcp',
+  detect(text) {
+    return /^\s*\[/.test(text) && /"external_desc"\s*:/.test(text) && /"begin"\s*:/.test(text);
+  },
+  read(text) {
+    const list = listAt(parseJson(text, t('The Google Cloud incidents file')), '$');
+    return list.map((value, index) => readIncident(objectAt(value, at('$', index)), at('$', index)));
+  },
+};

@@ -1,7 +1,7 @@
 /** Every source format the importer knows, in the order format detection tries them. */
-import { graphReader } from './graph';
+import { graphReader } from './readers/graph';
 import type { Reader } from './imported';
-import { noticeReader } from './notice';
+import { noticeReader } from './readers/notice';
 import { appleReader } from './readers/apple';
 import { gcpReader } from './readers/gcp';
 import { slackReader } from './readers/slack';

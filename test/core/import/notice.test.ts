@@ -7,8 +7,8 @@
  * and the Japanese admin center's labels (タイトル, ユーザーへの影響, 開始時間…).
  */
 import * as assert from 'node:assert/strict';
-import { ImportError, type ImportedIncident } from '../../server/src/import/imported';
-import { noticeReader, readNotices } from '../../server/src/import/notice';
+import { ImportError, type ImportedIncident } from '../../../server/src/import/imported';
+import { noticeReader, readNotices } from '../../../server/src/import/readers/notice';
 
 const FIRST = `Title: Users can't open shared calendars
 
@@ -221,37 +221,37 @@ No comments:
   it('refuses a text with no notice, naming what it looked for', () => {
     assert.deepEqual(errorOf(() => noticeReader.read('Just some words.\nNothing labelled.\n', {})), {
       message: 'No Microsoft 365 notice found: expected lines such as `Title:`, `User Impact:` and `Start time:`.',
-      position: '1:1',
+      position: 'line 1, column 1',
     });
-    assert.deepEqual(errorOf(() => noticeReader.read('', {})).position, '1:1');
+    assert.deepEqual(errorOf(() => noticeReader.read('', {})).position, 'line 1, column 1');
   });
 
   it('names the line and column of a time it cannot read', () => {
     const text = FIRST.replace('Monday, March 2, 2020, 11:00 AM (7:00 PM UTC)', 'Monday, March 2, 2020, 11:00 AM (7:00 PM UTC');
     assert.deepEqual(errorOf(() => noticeReader.read(text, {})), {
       message: 'Cannot read the time `Monday, March 2, 2020, 11:00 AM (7:00 PM UTC`: Expected `)` to close the time in brackets.',
-      position: '11:61',
+      position: 'line 11, column 61',
     });
     const noZone = FIRST.replace('9:15 AM (5:15 PM UTC)', '9:15 AM');
-    assert.deepEqual(errorOf(() => noticeReader.read(noZone, {})).position, '9:43');
+    assert.deepEqual(errorOf(() => noticeReader.read(noZone, {})).position, 'line 9, column 43');
   });
 
   it('refuses a notice with neither a title nor a user impact', () => {
     assert.deepEqual(errorOf(() => noticeReader.read('Current status: Looking.\nStart time: March 2, 2020 5:15 PM UTC\n', {})), {
       message: 'The notice has no `Title:` and no `User Impact:` to name the incident by.',
-      position: '1:1',
+      position: 'line 1, column 1',
     });
   });
 
   it('refuses a notice that gives no time at all', () => {
     assert.deepEqual(errorOf(() => noticeReader.read('Title: Something\nCurrent status: Looking.\n', {})), {
       message: 'This notice says neither when it was posted nor when the impact started.',
-      position: '1:1',
+      position: 'line 1, column 1',
     });
   });
 
   it('splits notices where a label repeats, even without a title', () => {
     const notices = readNotices('Current status: One.\nStart time: March 2, 2020 5:15 PM UTC\nCurrent status: Two.\n');
-    assert.deepEqual(notices.map((n) => [n.statusText, n.position]), [['One.', '1:1'], ['Two.', '3:1']]);
+    assert.deepEqual(notices.map((n) => [n.statusText, n.position]), [['One.', 'line 1, column 1'], ['Two.', 'line 3, column 1']]);
   });
 });

@@ -6,11 +6,11 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parseIncident, type TimeValue } from '../../server/src/core';
-import type { ImportedTime } from '../../server/src/import/imported';
-import { noticeReader } from '../../server/src/import/notice';
+import { parseIncident, type TimeValue } from '../../../server/src/core';
+import type { ImportedTime } from '../../../server/src/import/imported';
+import { noticeReader } from '../../../server/src/import/readers/notice';
 
-const ROOT = path.join(__dirname, '..', '..');
+const ROOT = path.join(__dirname, '..', '..', '..');
 const read = (file: string) => fs.readFileSync(path.join(ROOT, file), 'utf8');
 
 const instant = (time: ImportedTime | undefined) => (time?.utc === undefined ? undefined : Date.parse(time.utc));

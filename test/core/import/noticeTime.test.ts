@@ -7,7 +7,7 @@
  * "2018年11月30日(金)12時30分より" (https://moshbox.jp/?p=54880).
  */
 import * as assert from 'node:assert/strict';
-import { readNoticeTime } from '../../server/src/import/noticeTime';
+import { readNoticeTime } from '../../../server/src/import/readers/noticeTime';
 
 describe('import: notice time phrases', () => {
   const read = (phrase: string, zone?: string) => readNoticeTime(phrase, zone);
@@ -41,12 +41,16 @@ describe('import: notice time phrases', () => {
     assert.equal(pick(read('2019-11-18 20:40 UTC-5'), 'utc'), '2019-11-19T01:40:00Z');
   });
 
-  it('keeps a named zone\'s wall clock with its IANA zone, for the checker to place', () => {
+  it('keeps a named zone\'s wall clock with its IANA zone, and the instant its abbreviation fixes', () => {
     assert.deepEqual(read('Nov 19, 2019 5:10 PM PST'), {
+      utc: '2019-11-20T01:10:00Z',
       local: '2019-11-19T17:10',
       zone: 'America/Los_Angeles',
       written: 'Nov 19, 2019 5:10 PM PST',
     });
+    // A summer "PST" keeps both readings, so the checker can say they disagree.
+    assert.deepEqual([pick(read('Jul 19, 2019 5:10 PM PST'), 'utc'), pick(read('Jul 19, 2019 5:10 PM PST'), 'local')], ['2019-07-20T01:10:00Z', '2019-07-19T17:10']);
+    assert.deepEqual(read('Jul 19, 2019 5:10 PM PT'), { local: '2019-07-19T17:10', zone: 'America/Los_Angeles', written: 'Jul 19, 2019 5:10 PM PT' });
   });
 
   it('reads the Japanese forms, in Japan\'s clock when no zone is named', () => {

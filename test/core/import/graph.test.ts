@@ -5,9 +5,9 @@
  * (https://learn.microsoft.com/en-us/graph/api/resources/servicehealthissuepost).
  */
 import * as assert from 'node:assert/strict';
-import { graphReader } from '../../server/src/import/graph';
-import { ImportError } from '../../server/src/import/imported';
-import { READERS } from '../../server/src/import/readers';
+import { graphReader } from '../../../server/src/import/readers/graph';
+import { ImportError } from '../../../server/src/import/imported';
+import { READERS } from '../../../server/src/import/readers';
 
 const FIRST_POST =
   '<p>Title: Users can&#39;t open shared calendars</p><p>User Impact: Users may be unable to open calendars shared with them.</p>' +
@@ -72,17 +72,17 @@ describe('import: Microsoft Graph service health issues', () => {
       impact: 'Users may be unable to open calendars shared with them.',
       cause: 'A caching service ran out of memory.',
       nextSteps: ["We're adding a memory alarm.", "We're reviewing the change."],
-      start: { utc: '2020-03-02T17:15:00Z' },
-      end: { utc: '2020-03-03T00:30:00Z' },
+      start: { utc: '2020-03-02T17:15:00.000Z' },
+      end: { utc: '2020-03-03T00:30:00.000Z' },
       sources: [{ url: 'https://example.com/issues.json' }],
       updates: [
-        { at: { utc: '2020-03-02T17:15:00Z' }, kind: 'detected', text: 'Users may be unable to open calendars shared with them.', key: 'graph-start' },
+        { at: { utc: '2020-03-02T17:15:00.000Z' }, kind: 'detected', text: 'Users may be unable to open calendars shared with them.', key: 'graph-start' },
         {
-          at: { utc: '2020-03-02T17:40:00Z' },
+          at: { utc: '2020-03-02T17:40:00.000Z' },
           nextUpdate: { utc: '2020-03-02T19:00:00Z', written: 'Monday, March 2, 2020, at 7:00 PM UTC' },
           kind: 'update',
           status: 'investigating',
-          text: "We're reviewing service logs to find why requests time out.",
+          text: "We're reviewing service logs [https://example.com/logs] to find why requests time out.",
           key: incident!.updates[1]!.key,
         },
         {
@@ -93,8 +93,8 @@ describe('import: Microsoft Graph service health issues', () => {
           key: incident!.updates[2]!.key,
         },
         {
-          at: { utc: '2020-03-03T00:30:00Z' },
-          posted: { utc: '2020-03-03T01:10:00Z' },
+          at: { utc: '2020-03-03T00:30:00.000Z' },
+          posted: { utc: '2020-03-03T01:10:00.000Z' },
           kind: 'resolved',
           status: 'resolved',
           text: "We've restarted the caching service & confirmed that calendars open.",
@@ -134,16 +134,16 @@ describe('import: Microsoft Graph service health issues', () => {
       id: 'SP1',
       title: 'Slow sites',
       status: 'investigating',
-      start: { utc: '2020-03-02T17:15:00Z' },
+      start: { utc: '2020-03-02T17:15:00.000Z' },
       sources: [],
-      updates: [{ at: { utc: '2020-03-02T17:15:00Z' }, kind: 'detected', text: 'Slow sites', key: 'graph-start' }],
+      updates: [{ at: { utc: '2020-03-02T17:15:00.000Z' }, kind: 'detected', text: 'Slow sites', key: 'graph-start' }],
     });
   });
 
   it('turns HTML into plain text: markup and scripts never reach the incident', () => {
     const content = '<p>Current status: <b>Fixed</b> &lt;script&gt;<script>alert(1)</script><img src="x" onerror="alert(2)"></p>';
     const [incident] = graphReader.read(JSON.stringify(issue({ posts: [{ createdDateTime: '2020-03-02T18:00:00Z', description: { contentType: 'html', content } }] })), {});
-    assert.equal(incident!.updates[1]!.text, 'Fixed <script>');
+    assert.equal(incident!.updates[1]!.text, 'Fixed <script>[x]');
   });
 
   it('is detected by its keys; the other readers leave it alone', () => {
@@ -154,16 +154,19 @@ describe('import: Microsoft Graph service health issues', () => {
   });
 
   it('names the first problem and where it is', () => {
-    assert.deepEqual(errorOf('{\n  "value": [\n    {"id": "EX1",}\n  ]\n}'), { message: 'Not valid JSON.', position: '3:18' });
-    assert.deepEqual(errorOf(list(issue({ title: undefined }))), { message: 'Missing `title`.', position: '$.value[0].title' });
+    assert.deepEqual(errorOf('{\n  "value": [\n    {"id": "EX1",}\n  ]\n}'), {
+      message: 'The Microsoft Graph issues file is not valid JSON: unexpected "}\\n  ]\\n}"',
+      position: 'line 3, column 18',
+    });
+    assert.deepEqual(errorOf(list(issue({ title: undefined }))), { message: '`$.value[0].title` is missing (a string expected)', position: '$.value[0].title' });
     assert.deepEqual(errorOf(list(issue(), issue({ startDateTime: 'yesterday' }))), {
-      message: 'Expected a date and time such as 2019-11-19T01:40:00Z, not `yesterday`.',
+      message: '`$.value[1].startDateTime` is not a time with an offset: `yesterday`',
       position: '$.value[1].startDateTime',
     });
-    assert.deepEqual(errorOf(list(issue({ posts: {} }))), { message: 'Expected a list.', position: '$.value[0].posts' });
-    assert.deepEqual(errorOf(list(issue({ id: 7 }))), { message: 'Expected a string.', position: '$.value[0].id' });
+    assert.deepEqual(errorOf(list(issue({ posts: {} }))), { message: '`$.value[0].posts` is an object, not a list', position: '$.value[0].posts' });
+    assert.deepEqual(errorOf(list(issue({ id: 7 }))), { message: '`$.value[0].id` is a number, not a string', position: '$.value[0].id' });
     assert.deepEqual(errorOf(list()), { message: 'The list of issues is empty.', position: '$.value' });
-    assert.deepEqual(errorOf('[1]'), { message: 'Expected a service health issue (an object).', position: '$' });
+    assert.deepEqual(errorOf('[1]'), { message: '`$` is a list, not an object', position: '$' });
     const badTime = FIRST_POST.replace('at 7:00 PM UTC', 'at 7:00 PM UTX');
     assert.deepEqual(errorOf(list(issue({ posts: [{ createdDateTime: '2020-03-02T17:40:00Z', description: { contentType: 'html', content: badTime } }] }))), {
       message: 'Cannot read the time `Monday, March 2, 2020, at 7:00 PM UTX`: Unknown time zone `UTX`.',

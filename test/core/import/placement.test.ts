@@ -1,7 +1,7 @@
 /** Where pasted updates go: into the timeline in time order, every existing line and comment kept. */
 import * as assert from 'node:assert/strict';
-import { parseIncident } from '../../server/src/core';
-import { placeEvents, type PastedEvent } from '../../server/src/import/placement';
+import { parseIncident } from '../../../server/src/core';
+import { placeEvents, type PastedEvent } from '../../../server/src/import/placement';
 
 const HEAD = 'title: Mail delays\nstatus: investigating\nstart: 2019-11-19T01:40Z\n';
 

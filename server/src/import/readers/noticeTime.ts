@@ -6,9 +6,10 @@
  * does not know is an error with its position, never a guess. The phrase is kept in `written` so
  * the checker can compare it with the time we read.
  */
-import { daysInMonth } from '../../../common/time';
-import { t } from '../core/l10n';
-import type { ImportedTime } from './imported';
+import { daysInMonth } from '../../../../common/time';
+import { t } from '../../core/l10n';
+import type { ImportedTime } from '../imported';
+import { ZONE_ABBREVIATIONS } from '../zoneWords';
 
 /** A phrase we could not read: what is wrong and where in the phrase (UTF-16 offset). */
 export interface TimePhraseError {
@@ -16,30 +17,19 @@ export interface TimePhraseError {
   readonly offset: number;
 }
 
-/** Zone words of the notices: UTC itself, or a zone we read the wall clock in. */
-const ZONE_WORDS: Readonly<Record<string, { readonly utc: true } | { readonly zone: string }>> = {
-  UTC: { utc: true },
-  GMT: { utc: true },
-  Z: { utc: true },
-  協定世界時: { utc: true },
-  JST: { zone: 'Asia/Tokyo' },
-  日本時間: { zone: 'Asia/Tokyo' },
-  PT: { zone: 'America/Los_Angeles' },
-  PST: { zone: 'America/Los_Angeles' },
-  PDT: { zone: 'America/Los_Angeles' },
-  ET: { zone: 'America/New_York' },
-  EST: { zone: 'America/New_York' },
-  EDT: { zone: 'America/New_York' },
-  CT: { zone: 'America/Chicago' },
-  CST: { zone: 'America/Chicago' },
-  CDT: { zone: 'America/Chicago' },
-  MT: { zone: 'America/Denver' },
-  MST: { zone: 'America/Denver' },
-  MDT: { zone: 'America/Denver' },
-  BST: { zone: 'Europe/London' },
-  AEST: { zone: 'Australia/Sydney' },
-  AEDT: { zone: 'Australia/Sydney' },
+/**
+ * Zone words beyond the status pages' abbreviations (zoneWords.ts): the generic US names and the
+ * Japanese words, which name a zone but no fixed offset.
+ */
+const ZONE_NAMES: Readonly<Record<string, string>> = {
+  PT: 'America/Los_Angeles',
+  ET: 'America/New_York',
+  CT: 'America/Chicago',
+  MT: 'America/Denver',
+  JST: 'Asia/Tokyo',
+  日本時間: 'Asia/Tokyo',
 };
+const UTC_WORDS = new Set(['Z', '協定世界時']);
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const MONTH = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
@@ -73,6 +63,7 @@ interface Clock {
   readonly second?: number;
 }
 
+/** A zone word read: a fixed offset ("UTC+9", "PST"), a zone ("PT", "JST"), or both. */
 interface ZoneRead {
   readonly offsetMinutes?: number;
   readonly zone?: string;
@@ -162,6 +153,9 @@ function readPhrase(phrase: string, defaultZone: string | undefined): ImportedTi
   expectEnd(cursor);
   const extra = approx ? { approx } : {};
   const local = wallClock(date, clock);
+  if (zone?.offsetMinutes !== undefined && zone.zone !== undefined) {
+    return { utc: utcFrom(local, zone.offsetMinutes), local: isoLocal(local), zone: zone.zone, written, ...extra };
+  }
   if (zone?.offsetMinutes !== undefined) return { utc: utcFrom(local, zone.offsetMinutes), written, ...extra };
   if (twin?.zone?.offsetMinutes !== undefined) {
     return { utc: utcFromTwin(local, twin.clock, twin.zone.offsetMinutes, twin.at), written, ...extra };
@@ -221,11 +215,16 @@ function readZone(cursor: PhraseCursor): ZoneRead | undefined {
   const at = cursor.pos;
   const m = ZONE_FORMS.reduce<RegExpExecArray | undefined>((found, form) => found ?? cursor.take(form), undefined);
   if (!m) return undefined;
-  const word = ZONE_WORDS[m[1]!];
-  if (!word) throw new PhraseFailure(t('Unknown time zone `{0}`.', m[1]!), at + m[0].indexOf(m[1]!));
-  if ('zone' in word) return { zone: word.zone };
-  const sign = m[2] === undefined || m[2] === '+' ? 1 : -1;
-  return { offsetMinutes: sign * (Number(m[3] ?? 0) * 60 + Number(m[4] ?? 0)) };
+  const word = m[1]!;
+  const extra = m[2] === undefined ? 0 : (m[2] === '+' ? 1 : -1) * (Number(m[3] ?? 0) * 60 + Number(m[4] ?? 0));
+  if (UTC_WORDS.has(word)) return { offsetMinutes: extra };
+  if (ZONE_NAMES[word] !== undefined && m[2] === undefined) return { zone: ZONE_NAMES[word] };
+  const abbreviation = ZONE_ABBREVIATIONS[word];
+  if (!abbreviation) throw new PhraseFailure(t('Unknown time zone `{0}`.', word), at + m[0].indexOf(word));
+  // An offset of zero (UTC, GMT) is UTC itself; "PST" is both a fixed offset and a zone, so the
+  // checker can tell a summer "PST" from the zone's own clock.
+  if (abbreviation.offsetMinutes === 0 || m[2] !== undefined) return { offsetMinutes: abbreviation.offsetMinutes + extra };
+  return { offsetMinutes: abbreviation.offsetMinutes, zone: abbreviation.zone };
 }
 
 function expectEnd(cursor: PhraseCursor): void {

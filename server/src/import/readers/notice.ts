@@ -6,8 +6,9 @@
  * the notices (a blog's own prose) is left out; the time phrases are kept in `written`.
  */
 import { createHash } from 'node:crypto';
-import { t } from '../core/l10n';
-import { ImportError, type ImportedIncident, type ImportedTime, type ImportedUpdate, type Reader } from './imported';
+import { t } from '../../core/l10n';
+import { LineIndex } from '../../core/text';
+import { ImportError, type ImportedIncident, type ImportedTime, type ImportedUpdate, type Reader } from '../imported';
 import { isTimePhraseError, readNoticeTime } from './noticeTime';
 
 type NoticeField =
@@ -79,7 +80,7 @@ export interface ReadNotice {
   readonly posted?: ImportedTime;
   /** The estimate of the end in the source's own words ("By Friday, January 22, 2016, at 1:00 AM UTC"). */
   readonly estimate?: string;
-  /** Where the notice is in its source ("line:column", or a JSON path), for errors. */
+  /** Where the notice starts in its text ("line 3, column 1"), for errors. */
   readonly position: string;
 }
 
@@ -157,10 +158,10 @@ function joined(...fields: (FieldText | undefined)[]): string | undefined {
   return text === '' ? undefined : text;
 }
 
-/** "line:column", one-based, of an offset in the text. */
+/** Where an offset is, as the other readers say it ("line 3, column 18"). */
 function positionOf(text: string, offset: number): string {
-  const before = text.slice(0, offset).split('\n');
-  return `${before.length}:${before[before.length - 1]!.length + 1}`;
+  const position = new LineIndex(text).positionAt(offset);
+  return t('line {0}, column {1}', position.line + 1, position.character + 1);
 }
 
 function readTime(text: string, field: FieldText | undefined, language: NoticeLanguage): ImportedTime | undefined {
@@ -262,7 +263,7 @@ export function incidentFromNotices(
 ): ImportedIncident {
   const ordered = inPublishingOrder(notices);
   const title = last(ordered, (n) => n.title) ?? firstSentence(last(ordered, (n) => n.impact));
-  if (!title) throw new ImportError(t('The notice has no `Title:` and no `User Impact:` to name the incident by.'), '1:1');
+  if (!title) throw new ImportError(t('The notice has no `Title:` and no `User Impact:` to name the incident by.'), ordered[0]!.position);
   const latest = ordered[ordered.length - 1]!;
   const start = last(ordered, (n) => n.start);
   const ids = [...new Set([...text.matchAll(INCIDENT_ID)].map((m) => m[0]))];
@@ -306,7 +307,7 @@ export const noticeReader: Reader = {
   read(text, origin) {
     const notices = readNotices(text);
     if (notices.length === 0) {
-      throw new ImportError(t('No Microsoft 365 notice found: expected lines such as `Title:`, `User Impact:` and `Start time:`.'), '1:1');
+      throw new ImportError(t('No Microsoft 365 notice found: expected lines such as `Title:`, `User Impact:` and `Start time:`.'), positionOf(text, 0));
     }
     return [incidentFromNotices(notices, text, origin)];
   },

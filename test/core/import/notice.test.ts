@@ -73,7 +73,7 @@ describe('import: Microsoft 365 notice text', () => {
         {
           at: { utc: '2020-03-02T17:15:00Z', written: 'Monday, March 2, 2020, 9:15 AM (5:15 PM UTC)' },
           kind: 'detected',
-          text: 'Users may be unable to open calendars shared with them.\n\nAny user opening a shared calendar may be affected.',
+          text: 'Users may be unable to open calendars shared with them.',
           key: 'notice-start',
         },
         {

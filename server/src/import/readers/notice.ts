@@ -70,6 +70,8 @@ export interface ReadNotice {
   readonly language: NoticeLanguage;
   readonly title?: string;
   readonly impact?: string;
+  /** The `User Impact` line alone: what the start of impact is said to be. */
+  readonly userImpact?: string;
   readonly cause?: string;
   readonly nextSteps?: readonly string[];
   readonly statusText?: string;
@@ -186,6 +188,7 @@ export function readNotices(text: string): ReadNotice[] {
       language: notice.language,
       title: joined(field('title')),
       impact: joined(field('impact'), field('moreInfo'), field('scope')),
+      userImpact: joined(field('impact')),
       cause: joined(field('cause')),
       ...(nextSteps.length ? { nextSteps } : {}),
       statusText: joined(finalStatus ?? field('status')),
@@ -270,7 +273,7 @@ export function incidentFromNotices(
   const id = ids.length === 1 ? ids[0] : undefined;
   const impact = last(ordered, (n) => n.impact);
   const updates: ImportedUpdate[] = [];
-  if (start) updates.push({ at: start, kind: 'detected', text: impact ?? title, key: 'notice-start' });
+  if (start) updates.push({ at: start, kind: 'detected', text: last(ordered, (n) => n.userImpact) ?? impact ?? title, key: 'notice-start' });
   for (const notice of ordered) updates.push(noticeUpdate(notice, start));
   // The root zone only when every time is read in the same one (Japanese text in Japan's clock).
   const times = [start, latest.end, ...updates.flatMap((u) => [u.at, u.nextUpdate])].filter((time) => time !== undefined);

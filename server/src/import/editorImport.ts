@@ -4,6 +4,7 @@
  * each event as the writer writes it (its `# import:` comment included, so a later re-import
  * recognises it) and placed by the instant the checker reads in it.
  */
+import type { ImportAnswer, ImportParams } from '../../../common/protocol';
 import { parseIncident, type Incident } from '../core';
 import { fetchSource } from './fetch';
 import { ImportError, type ImportedIncident } from './imported';
@@ -12,15 +13,11 @@ import { READERS } from './readers';
 import { incidentFileName, readSource } from './source';
 import { eventText, incidentFields, writeIncident } from './writer';
 
-export type EditorImportAnswer =
-  | { readonly kind: 'incidents'; readonly incidents: readonly { readonly fileName: string; readonly text: string }[] }
-  | { readonly kind: 'error'; readonly message: string; readonly position?: string };
-
 /** A source (its text, or an https:// address to fetch) as the texts of new incident files. */
 export async function importForEditor(
-  source: { readonly text?: string; readonly url?: string; readonly fileName?: string },
+  source: ImportParams,
   fetchText: (url: string) => Promise<string> = async (url) => (await fetchSource(url)).text,
-): Promise<EditorImportAnswer> {
+): Promise<ImportAnswer> {
   try {
     const text = source.text ?? (source.url ? await fetchText(source.url) : '');
     const incidents = readSource(text, { url: source.url, fileName: source.fileName });

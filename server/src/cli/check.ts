@@ -37,7 +37,7 @@ export interface CheckedDiagnostic {
   readonly message: string;
 }
 
-function toChecked(file: string, lineIndex: LineIndex, diagnostic: IncidentDiagnostic): CheckedDiagnostic {
+export function toChecked(file: string, lineIndex: LineIndex, diagnostic: IncidentDiagnostic): CheckedDiagnostic {
   const start = lineIndex.positionAt(diagnostic.span.start);
   const end = lineIndex.positionAt(diagnostic.span.end);
   return {
@@ -51,6 +51,12 @@ function toChecked(file: string, lineIndex: LineIndex, diagnostic: IncidentDiagn
     // One line per diagnostic, whatever the message holds.
     message: diagnostic.message.replace(/\s*[\r\n]+\s*/g, ' '),
   };
+}
+
+/** One problem as a text line, `path:line:col: severity code message` (import prints the same). */
+export function diagnosticLine(r: CheckedDiagnostic, s: ReturnType<typeof styles>): string {
+  const severity = r.severity === 'error' ? s.red(r.severity) : r.severity === 'warning' ? s.yellow(r.severity) : s.blue(r.severity);
+  return `${s.bold(`${showControls(r.file)}:${r.line}:${r.column}`)}: ${severity} ${s.dim(r.code)} ${showControls(r.message)}\n`;
 }
 
 export const check: Subcommand = {
@@ -118,10 +124,7 @@ export const check: Subcommand = {
       context.stdout(jsonForTerminal(results) + '\n');
     } else {
       const s = styles(context.color);
-      for (const r of results) {
-        const severity = r.severity === 'error' ? s.red(r.severity) : r.severity === 'warning' ? s.yellow(r.severity) : s.blue(r.severity);
-        context.stdout(`${s.bold(`${showControls(r.file)}:${r.line}:${r.column}`)}: ${severity} ${s.dim(r.code)} ${showControls(r.message)}\n`);
-      }
+      for (const r of results) context.stdout(diagnosticLine(r, s));
       context.stdout(summaryLine(checked.length, totals, maxProblems, s) + '\n');
     }
     if (unreadable.length) return 2;

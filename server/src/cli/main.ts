@@ -8,12 +8,14 @@ import { t } from '../core';
 import { describeFsError, PROGRAM, printError, UsageError, type CommandContext, type CommandOptions, type Subcommand } from './commandLine';
 import { check } from './check';
 import { render } from './render';
+import { importCommand } from './import';
 import { cliLanguage } from '../features/translations';
 
 /** The subcommands, by name. */
 export const SUBCOMMANDS: Readonly<Record<string, Subcommand>> = {
   check,
   render,
+  import: importCommand,
 };
 
 /** Options every subcommand accepts. */

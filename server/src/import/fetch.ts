@@ -70,9 +70,10 @@ function get(url: URL, limits: FetchLimits, signal: AbortSignal): Promise<{ stat
 
 /** The text at an https URL, after at most maxRedirects redirects (each to https too). */
 export async function fetchSource(address: string, limits: FetchLimits = FETCH_LIMITS): Promise<{ text: string; url: string }> {
+  let url = checkedUrl(address, limits);
+  // Only once the address is accepted: a refused one must not leave a timer holding the process.
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), limits.timeoutMs);
-  let url = checkedUrl(address, limits);
   try {
     for (let redirects = 0; ; redirects++) {
       const response = await get(url, limits, controller.signal);

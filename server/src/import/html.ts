@@ -11,5 +11,6 @@ export function htmlText(html: string): string {
  * breaks, which an HTML reading would fold into spaces.
  */
 export function bodyText(body: string): string {
-  return /<\/?[a-z][^>]*>|&[#a-z0-9]+;/i.test(body) ? htmlText(body) : body.trim();
+  // Pages typed on Windows send CRLF: the file gets one kind of line break.
+  return /<\/?[a-z][^>]*>|&[#a-z0-9]+;/i.test(body) ? htmlText(body) : body.replace(/\r\n?/g, '\n').trim();
 }

@@ -132,7 +132,7 @@ function kindOf(value: unknown): string {
   if (Array.isArray(value)) return t('a list');
   if (typeof value === 'object') return t('an object');
   if (typeof value === 'string') return t('a string');
-  return typeof value === 'number' ? t('a number') : typeof value;
+  return typeof value === 'number' ? t('a number') : t('true or false');
 }
 
 function wrongType(path: string, expected: string, value: unknown): ImportError {
@@ -153,6 +153,13 @@ export function listAt(value: unknown, path: string): readonly unknown[] {
 
 export function textAt(value: unknown, path: string): string {
   if (typeof value !== 'string') throw wrongType(path, t('a string'), value);
+  return value;
+}
+
+/** An id written as a string or a number (Slack numbers its incidents), as a string. */
+export function idAt(value: unknown, path: string): string {
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  if (typeof value !== 'string') throw wrongType(path, t('a string or a number'), value);
   return value;
 }
 

@@ -10,8 +10,9 @@ import { parseDocument } from 'yaml';
 import { parseIncident, YAML_OPTIONS, yamlSource, type ParsedIncident } from '../core/parse';
 import { t } from '../core/l10n';
 import type { Entry } from '../core/model';
+import type { Span } from '../core/text';
 import { timeInstant } from '../features/timeText';
-import { applyEdits, columnOf, entryLineEnd, lineEnding, type OffsetEdit } from '../features/edit';
+import { applyEdits, columnOf, entryLineEnd, isFlowMapping, lineEnding, type OffsetEdit } from '../features/edit';
 import { ImportError, type ImportedIncident } from './imported';
 import {
   entryText,
@@ -65,20 +66,15 @@ function commentAbove(parsed: ParsedIncident, offset: number, acrossBlankLines =
   return found && { ...found, firstLine };
 }
 
-interface Decision {
-  readonly action: 'keep' | 'write' | 'conflict';
-}
-
 /**
  * What to do with one key: `source` the source's value now, `base` its fingerprint at the last
  * import, `current` the file's value (undefined when the key is absent).
  */
-function decide(source: FieldValue, base: string | undefined, current: unknown, present: boolean): Decision {
-  const sourcePrint = fingerprint(source);
-  if (base === sourcePrint) return { action: 'keep' };
-  if (present && isDeepStrictEqual(current, source)) return { action: 'keep' };
-  if (!present) return { action: base === undefined ? 'write' : 'conflict' };
-  return { action: base !== undefined && fingerprint(current as FieldValue) === base ? 'write' : 'conflict' };
+function decide(source: FieldValue, base: string | undefined, current: unknown, present: boolean): 'keep' | 'write' | 'conflict' {
+  if (base === fingerprint(source)) return 'keep';
+  if (present && isDeepStrictEqual(current, source)) return 'keep';
+  if (!present) return base === undefined ? 'write' : 'conflict';
+  return base !== undefined && fingerprint(current as FieldValue) === base ? 'write' : 'conflict';
 }
 
 /** The edit that writes `key: value` in a block mapping: over its entry, or where the order puts it. */
@@ -99,6 +95,7 @@ function writeEntry(parsed: ParsedIncident, entries: readonly Entry[], key: stri
 /** Edits that bring one block mapping's keys to the source's, where the source changed them. */
 function mergeMapping(
   parsed: ParsedIncident,
+  span: Span,
   entries: readonly Entry[],
   values: Readonly<Record<string, unknown>>,
   fields: Fields,
@@ -108,11 +105,13 @@ function mergeMapping(
   out: { edits: OffsetEdit[]; changed: string[]; kept: string[] },
 ): void {
   if (entries.length === 0) return;
+  // A flow mapping ({at: …, event: …}) cannot take block text: what the source changed there is left to the user.
+  const flow = isFlowMapping(parsed, span);
   for (const [key, value] of fields) {
     const entry = entries.find((e) => e.key === key);
     const decision = decide(value, base.get(key), values[key], entry !== undefined);
-    if (decision.action === 'keep') continue;
-    if (decision.action === 'conflict') {
+    if (decision === 'keep') continue;
+    if (decision === 'conflict' || flow) {
       out.kept.push(where(key));
       continue;
     }
@@ -137,7 +136,7 @@ export function mergeIncident(text: string, incident: ImportedIncident): MergeRe
   if (rootComment && rootComment.key !== fields.key && fields.key.split(':')[1] !== '') {
     throw new ImportError(t('The file was imported from {0}, not from {1}; import into another folder or file.', rootComment.key, fields.key));
   }
-  mergeMapping(parsed, model.entries, values, fields.root, rootComment?.fingerprints ?? new Map(), ROOT_ORDER, (key) => key, out);
+  mergeMapping(parsed, model.span, model.entries, values, fields.root, rootComment?.fingerprints ?? new Map(), ROOT_ORDER, (key) => key, out);
   const rootLine = importComment(fields.key, fields.root);
   if (rootComment) out.edits.push({ span: rootComment.span, newText: `#${rootLine}` });
   else out.edits.push({ span: { start: model.span.start, end: model.span.start }, newText: `#${rootLine}${eol}` });
@@ -175,7 +174,7 @@ export function mergeIncident(text: string, incident: ImportedIncident): MergeRe
     if (found) {
       const fileEvent = model.timeline[found.index];
       const value = timelineValues[found.index];
-      mergeMapping(parsed, fileEvent.entries, value && typeof value === 'object' ? (value as Record<string, unknown>) : {}, event.fields, found.comment.fingerprints, EVENT_ORDER, (key) => `timeline[${found.index}].${key}`, out);
+      mergeMapping(parsed, fileEvent.span, fileEvent.entries, value && typeof value === 'object' ? (value as Record<string, unknown>) : {}, event.fields, found.comment.fingerprints, EVENT_ORDER, (key) => `timeline[${found.index}].${key}`, out);
       const indent = /^\s*/.exec(text.slice(found.comment.span.start, found.comment.span.end))![0];
       out.edits.push({ span: found.comment.span, newText: `${indent}#${importComment(event.key, event.fields)}` });
       return;

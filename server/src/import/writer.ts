@@ -214,10 +214,10 @@ export function writeIncident(incident: ImportedIncident): string {
   doc.contents = root;
   // A parsed web address has no line break that could end the comment and start YAML.
   const origin = webAddress(incident.sources[0]?.url) ?? incident.format;
+  const notice = t('Importing a newer copy merges into this file and keeps your edits; the "import:" comments\nare how it recognises the updates it wrote: leave them in place.');
   doc.commentBefore = [
     ' ' + t('Imported from {0} by incident-timeline import.', origin),
-    ' ' + t('Importing a newer copy merges into this file and keeps your edits; the "import:" comments'),
-    ' ' + t('are how it recognises the updates it wrote: leave them in place.'),
+    ...notice.split('\n').map((line) => ' ' + line),
     importComment(fields.key, fields.root),
   ].join('\n');
   return doc.toString(STRINGIFY);

@@ -84,6 +84,16 @@ describe('import: merging a newer copy into a file', () => {
     assert.deepEqual(mergeIncident(merged.text, newer).kept, []);
   });
 
+  it('leaves an event the user rewrote as a flow mapping to the user, and says so', () => {
+    const first = writeIncident(incident(U.slice(0, 2)));
+    const flow = first.replace(/ {2}- at:\n {6}utc: 2025-08-14T23:20Z\n {6}jst: 2025-08-15T08:20\n {4}kind: update\n {4}status: identified\n {4}event: Found it\.\n/, '  - {at: 2025-08-14T23:20Z, kind: update, status: identified, event: Found it.}\n');
+    assert.notEqual(flow, first);
+    const merged = mergeIncident(flow, incident([U[0], { ...U[1], text: 'Found it: a bad deploy.' }]));
+    assert.deepEqual([merged.changed, merged.kept], [[], ['timeline[1].event']]);
+    assert.match(merged.text, /\n {2}- \{at: 2025-08-14T23:20Z, kind: update, status: identified, event: Found it\.\}\n/);
+    assert.deepEqual(parseIncident(merged.text).diagnostics.map((d) => d.code), ['stale-status']);
+  });
+
   it('puts an update earlier than every event first, above the first event\'s comment', () => {
     const merged = mergeIncident(writeIncident(incident(U.slice(1))), incident(U));
     const values = parseDocument(merged.text).toJS();

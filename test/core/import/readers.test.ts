@@ -72,8 +72,27 @@ describe('import: Statuspage API JSON', () => {
     assert.equal(upgrade.updates[2].text, 'The upgrade took longer than planned because of an index rebuild.\n\n * We will rehearse upgrades on a full-size copy.');
   });
 
+  it('takes the page\'s time zone as the file\'s root zone, unless it is UTC or unknown', () => {
+    const document = JSON.parse(fixture('statuspage-incident.json'));
+    const zoneOf = (name: string) => {
+      document.page.time_zone = name;
+      return readSource(JSON.stringify(document), {})[0].zone;
+    };
+    assert.deepEqual(['America/Los_Angeles', 'US/Pacific', 'Etc/UTC', 'UTC', 'Mars/Olympus'].map(zoneOf), ['America/Los_Angeles', 'America/Los_Angeles', undefined, undefined, undefined]);
+  });
+
   it('reads incidents/<id>.json as the same incident', () => {
     assert.deepEqual(read('statuspage-incident.json'), [read('statuspage-incidents.json')[0]]);
+  });
+
+  it('reads the older API\'s shape: a placeholder component without a state, CRLF in bodies', () => {
+    const document = JSON.parse(fixture('statuspage-incident.json'));
+    document.incident.incident_updates[1].affected_components = [{ name: 'No components were affected by this update.' }];
+    document.incident.incident_updates[1].body = 'A fix has been deployed.\r\nWe are watching.\r\n\r\nMore soon.';
+    const [read] = readSource(JSON.stringify(document), {});
+    assert.deepEqual(read.components, ['Widget Sync', 'API Requests']);
+    assert.equal(read.updates[3].components, undefined);
+    assert.equal(read.updates[3].text, 'A fix has been deployed.\nWe are watching.\n\nMore soon.');
   });
 
   it('without a page, cites the shortlink; an address that is not http(s) is not cited', () => {
@@ -182,6 +201,17 @@ describe('import: Google Cloud incidents.json', () => {
     assert.deepEqual([storage.status, storage.severity, storage.end, storage.regions], ['investigating', 'info', undefined, ['Global']]);
   });
 
+  it('joins a heading broken over lines, and takes most_recent_update when a copy has no updates list', () => {
+    const list = JSON.parse(fixture('gcp-incidents.json'));
+    list[1].external_desc = 'Example Storage listing\n is slow';
+    delete list[1].updates;
+    const [, storage] = readSource(JSON.stringify(list), {});
+    assert.equal(storage.title, 'Example Storage listing is slow');
+    assert.deepEqual(storage.updates.map((u) => [u.at.utc, u.kind, u.text]), [['2025-11-02T08:30:00.000Z', 'detected', 'Listing objects is slow in some regions.']]);
+    list[1].most_recent_update.status = 'ON_FIRE';
+    assert.equal(importError(() => readSource(JSON.stringify(list), {})).position, '$[1].most_recent_update.status');
+  });
+
   it('refuses an update status it does not know, by its path', () => {
     const text = fixture('gcp-incidents.json').replace('"SERVICE_DISRUPTION"', '"SERVICE_ON_FIRE"');
     assert.equal(importError(() => readSource(text, {})).position, '$[0].updates[2].status');
@@ -257,6 +287,14 @@ describe('import: Slack status history', () => {
     // No notes yet: the title stands as the one update.
     assert.deepEqual(notice.updates.map((u) => [u.kind, u.text]), [['detected', 'Example notice with no notes yet']]);
     assert.equal(notice.status, 'investigating');
+  });
+
+  it('takes an id written as a number or a string, and names any other by its path', () => {
+    const list = JSON.parse(fixture('slack-history.json'));
+    list[1].id = 'n-17';
+    assert.deepEqual(readSource(JSON.stringify(list), {}).map((i) => i.id), ['4242', 'n-17']);
+    list[1].id = true;
+    assert.deepEqual(importError(() => readSource(JSON.stringify(list), {})), { message: '`$[1].id` is true or false, not a string or a number', position: '$[1].id' });
   });
 });
 

@@ -32,9 +32,12 @@ function readIncident(incident: JsonObject, path: string): ImportedIncident {
     ...titles(incident.currently_affected_locations, at(path, 'currently_affected_locations')),
     ...titles(incident.previously_affected_locations, at(path, 'previously_affected_locations')),
   ])];
-  const updatesPath = at(path, 'updates');
-  const raw = optionalListAt(incident.updates, updatesPath).map((value, index) => {
-    const updatePath = at(updatesPath, index);
+  // Copies trimmed to the latest state keep only `most_recent_update`: it stands as the one update.
+  const trimmed = incident.updates === undefined && incident.most_recent_update !== undefined && incident.most_recent_update !== null;
+  const updatesPath = at(path, trimmed ? 'most_recent_update' : 'updates');
+  const listed = trimmed ? [incident.most_recent_update] : optionalListAt(incident.updates, updatesPath);
+  const raw = listed.map((value, index) => {
+    const updatePath = trimmed ? updatesPath : at(updatesPath, index);
     const update = objectAt(value, updatePath);
     const when = instantAt(update.when, at(updatePath, 'when'));
     return { update, updatePath, when, time: Date.parse(when) };
@@ -67,8 +70,8 @@ function readIncident(incident: JsonObject, path: string): ImportedIncident {
   return {
     format: 'gcp',
     id,
-    // The description is the page's heading; a long one's first line stands as the title.
-    title: description.split('\n')[0].trim() || id,
+    // The description is the page's heading; of a long one, its first paragraph, its lines joined.
+    title: description.split(/\n\s*\n/)[0].replace(/\s+/g, ' ').trim() || id,
     status: end ? 'resolved' : 'investigating',
     ...(severity ? { severity } : {}),
     ...(service ? { service } : {}),

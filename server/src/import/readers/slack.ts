@@ -6,7 +6,7 @@ import type { IncidentSeverity, Status } from '../../../../common/eventKinds';
 import { t } from '../../core/l10n';
 import { ImportError, type ImportedIncident, type ImportedUpdate, type Reader } from '../imported';
 import { bodyText } from '../html';
-import { at, instantAt, listAt, objectAt, optionalInstantAt, optionalListAt, optionalTextAt, parseJson, textAt, type JsonObject } from '../json';
+import { at, idAt, instantAt, listAt, objectAt, optionalInstantAt, optionalListAt, optionalTextAt, parseJson, textAt, type JsonObject } from '../json';
 import { webAddress } from '../links';
 import { occurrence } from '../keys';
 
@@ -14,8 +14,7 @@ const SEVERITY: Readonly<Record<string, IncidentSeverity>> = { outage: 'major', 
 const STATUS: Readonly<Record<string, Status>> = { active: 'investigating', resolved: 'resolved', ok: 'resolved', scheduled: 'identified', completed: 'resolved', cancelled: 'resolved' };
 
 function readIncident(incident: JsonObject, path: string): ImportedIncident {
-  const id = incident.id;
-  if (typeof id !== 'number' && typeof id !== 'string') throw new ImportError(t('`{0}` is missing ({1} expected)', at(path, 'id'), t('a number')), at(path, 'id'));
+  const id = idAt(incident.id, at(path, 'id'));
   const statusText = textAt(incident.status, at(path, 'status'));
   const status = STATUS[statusText.toLowerCase()];
   if (!status) throw new ImportError(t('`{0}` is `{1}`, not a status this reader knows ({2})', at(path, 'status'), statusText, Object.keys(STATUS).join(', ')), at(path, 'status'));
@@ -46,7 +45,7 @@ function readIncident(incident: JsonObject, path: string): ImportedIncident {
   const url = webAddress(optionalTextAt(incident.url, at(path, 'url')));
   return {
     format: 'slack',
-    id: String(id),
+    id,
     title,
     status,
     ...(severity ? { severity } : {}),

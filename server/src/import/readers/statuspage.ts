@@ -4,6 +4,7 @@
  * The page's `history.atom` feed is read by statuspageAtom.ts into the same shape.
  */
 import type { ComponentState, IncidentSeverity, Status } from '../../../../common/eventKinds';
+import { isKnownTimeZone } from '../../../../common/time';
 import { t } from '../../core/l10n';
 import { ImportError, type ImportedIncident, type ImportedUpdate, type Reader } from '../imported';
 import { bodyText } from '../html';
@@ -32,6 +33,15 @@ export const STATUS: Readonly<Record<string, Status>> = {
 };
 
 const SEVERITY: Readonly<Record<string, IncidentSeverity>> = { none: 'info', minor: 'minor', major: 'major', critical: 'critical' };
+
+/**
+ * The page's own zone, the one its readers see times in, as the file's root zone; UTC says
+ * nothing the utc/jst pairs do not, and a name the platform does not know is left out.
+ */
+function pageZone(name: string | undefined): string | undefined {
+  if (name === undefined || /^(?:Etc\/)?(?:UTC|GMT|Universal|Zulu)$/i.test(name) || !isKnownTimeZone(name)) return undefined;
+  return new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone;
+}
 
 function statusAt(value: unknown, path: string): Status {
   const text = textAt(value, path);
@@ -72,8 +82,10 @@ function readIncident(incident: JsonObject, path: string, page: JsonObject | und
     for (const [index, value] of optionalListAt(update.affected_components, at(updatePath, 'affected_components')).entries()) {
       const componentPath = at(at(updatePath, 'affected_components'), index);
       const component = objectAt(value, componentPath);
+      // Older pages list a placeholder, {"name": "No components were affected by this update."}, with no state.
+      const stateText = optionalTextAt(component.new_status, at(componentPath, 'new_status'));
+      if (stateText === undefined) continue;
       const name = textAt(component.name, at(componentPath, 'name'));
-      const stateText = textAt(component.new_status, at(componentPath, 'new_status'));
       const state = COMPONENT_STATE[stateText];
       if (!state) throw new ImportError(t('`{0}` is `{1}`, not a component state this reader knows ({2})', at(componentPath, 'new_status'), stateText, Object.keys(COMPONENT_STATE).join(', ')), at(componentPath, 'new_status'));
       states[name] = state;
@@ -101,6 +113,7 @@ function readIncident(incident: JsonObject, path: string, page: JsonObject | und
   const impact = optionalTextAt(incident.impact, at(path, 'impact'));
   const severity = impact === undefined ? undefined : SEVERITY[impact];
   const serviceName = page ? optionalTextAt(page.name, at(pagePath, 'name')) : undefined;
+  const zone = pageZone(page && optionalTextAt(page.time_zone, at(pagePath, 'time_zone')));
   return {
     format: 'statuspage',
     id,
@@ -108,6 +121,7 @@ function readIncident(incident: JsonObject, path: string, page: JsonObject | und
     status,
     ...(severity ? { severity } : {}),
     ...(serviceName ? { service: serviceName } : {}),
+    ...(zone ? { zone } : {}),
     start: { utc: started },
     ...(status === 'resolved' && resolvedAt ? { end: { utc: resolvedAt } } : {}),
     ...(components.length ? { components } : {}),

@@ -2,7 +2,7 @@
  * Every custom request and notification between the client and the server, in one place.
  * Both sides import this file; it depends only on vscode-languageserver-protocol's types.
  */
-import { RequestType, type Range } from 'vscode-languageserver-protocol';
+import { RequestType, type Range, type TextEdit } from 'vscode-languageserver-protocol';
 import type { ComponentState, Status } from './eventKinds';
 import type { IncidentTimelineSettings } from './settings';
 
@@ -118,6 +118,50 @@ export interface TimelineChanges {
 export namespace TimelineChangesRequest {
   export const method = 'incident/timelineChanges';
   export const type = new RequestType<TimelineChangesParams, TimelineChanges | { readonly kind: 'full'; readonly model: TimelineModel } | null, void>(method);
+}
+
+/** A source to import: a status page's JSON, a feed, a pasted notice… */
+export interface ImportParams {
+  /** The source's text; without it the server fetches `url` (https only). */
+  readonly text?: string;
+  /** Where the text came from, cited in the incident's `sources`. */
+  readonly url?: string;
+  readonly fileName?: string;
+}
+
+/** Each incident the source holds as the text of a new incident file, or why none could be read. */
+export type ImportAnswer =
+  | { readonly kind: 'incidents'; readonly incidents: readonly { readonly fileName: string; readonly text: string }[] }
+  | { readonly kind: 'error'; readonly message: string; readonly position?: string };
+
+/** client -> server: a source read into new incident files (the client writes and opens them). */
+export namespace ImportRequest {
+  export const method = 'incident/import';
+  export const type = new RequestType<ImportParams, ImportAnswer, void>(method);
+}
+
+export interface PasteUpdatesParams {
+  readonly uri: string;
+  /** The document version the paste applies to; an answer for another version would misplace it. */
+  readonly version: number;
+  readonly text: string;
+}
+
+export interface PasteUpdatesAnswer {
+  /** Insertions into the timeline, in time order among the events already there. */
+  readonly edits: readonly TextEdit[];
+  /** How many events the edits add, and how many were left out as already there. */
+  readonly added: number;
+  readonly alreadyThere: number;
+}
+
+/**
+ * client -> server: the updates of a pasted or dropped source as edits of an open incident file;
+ * null when the text is no source we read (plain paste then stays as it is).
+ */
+export namespace PasteUpdatesRequest {
+  export const method = 'incident/pasteUpdates';
+  export const type = new RequestType<PasteUpdatesParams, PasteUpdatesAnswer | null, void>(method);
 }
 
 /**

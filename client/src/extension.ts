@@ -8,6 +8,7 @@ import { CLIENT_NAME, createLanguageClient, restartLanguageClient, restartOnSele
 import { restartAtUserRequest } from './serverRestart';
 import { registerPreview } from './preview/registerPreview';
 import { registerIncidentCommands } from './incidentCommands';
+import { registerImport } from './import/registerImport';
 
 export type { IncidentTimelineApi } from './api';
 
@@ -42,6 +43,7 @@ export function activate(context: vscode.ExtensionContext): IncidentTimelineApi 
   // Features that need the server register here, one line each, e.g. registerPreview(context, api).
   registerPreview(context, api, logError);
   registerIncidentCommands(context);
+  registerImport(context, api, logError);
 
   return api;
 }

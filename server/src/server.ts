@@ -17,8 +17,11 @@ import {
 } from 'vscode-languageserver/node';
 import { canCreateFiles, codeActionDisabledSupport, EDITING_CAPABILITIES, lspCodeActions, workspaceIds, lspCompletion, lspDocumentSymbols, lspFoldingRanges, lspHover, lspSelectionRanges, lspWorkspaceSymbols, snippetSupport } from './lsp/features';
 import { useLocale } from './features/translations';
+import { t } from './core';
 import { IncidentLanguageServer } from './lsp/languageServer';
-import { TimelineChangesRequest, TimelineRequest } from '../../common/protocol';
+import { ImportRequest, PasteUpdatesRequest, TimelineChangesRequest, TimelineRequest } from '../../common/protocol';
+import { importForEditor } from './import/editorImport';
+import { lspPasteUpdates } from './lsp/importFeatures';
 import { TimelineHistory } from './timelineDiff';
 import { toTimelineModel } from './timelineModel';
 
@@ -33,6 +36,8 @@ process.on('unhandledRejection', (reason) => server.logError('unhandled rejectio
 connection.onRequest(TimelineRequest.type, server.handle('incident/timeline', null, (_params, document) => toTimelineModel(document.uri, document.version, document.parsed)));
 const timelineHistory = new TimelineHistory();
 connection.onRequest(TimelineChangesRequest.type, server.handle('incident/timelineChanges', null, (params, document) => timelineHistory.answer(params.baseVersion, toTimelineModel(document.uri, document.version, document.parsed))));
+connection.onRequest(ImportRequest.type, server.guard('incident/import', (params) => importForEditor(params), { kind: 'error', message: t('The import failed inside the language server; its output channel says why.') }));
+connection.onRequest(PasteUpdatesRequest.type, server.handle('incident/pasteUpdates', null, (params, document) => lspPasteUpdates(document, params)));
 
 // Editing help (server/src/features/): one capability and one handler line each.
 server.onInitialize((params) => useLocale(params.locale));

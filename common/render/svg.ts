@@ -6,11 +6,10 @@
 import { escapeHtml } from './escape';
 import { KIND_NAMES, KIND_STYLES, type KindName } from './kinds';
 import { ENGLISH_LABELS, fillIn, type TimelineLabels } from './labels';
-import { assignLaneSpans, axisTicks, eventTimeText, figureText, fullTimeText, timeScale, type TimelineView } from './layout';
-import type { ZoneMode } from '../settings';
+import { assignLaneSpans, axisTicks, clockName, eventTimeText, figureText, shownTimeText, timeScale, viewClocks, type Clock, type DisplayZone, type TimelineView } from './layout';
 
 export interface SvgOptions {
-  readonly zone: ZoneMode;
+  readonly zone: DisplayZone;
   /** Total width in pixels (default: 1200, wider for dense timelines). */
   readonly width?: number;
   /** Whether to draw the title/figures header (the HTML export has its own). */
@@ -69,9 +68,9 @@ interface EventLabel {
   readonly width: number;
 }
 
-function eventLabelLines(view: TimelineView, zone: ZoneMode): EventLabel[] {
+function eventLabelLines(view: TimelineView, clocks: readonly Clock[], labels: TimelineLabels): EventLabel[] {
   return view.events.map((event) => {
-    const times = eventTimeText(event.epochMs, zone, view.multiDay);
+    const times = eventTimeText(event, clocks, view.multiDay, labels);
     const text = truncate(event.text, MAX_LABEL_CHARS);
     return { times, offset: event.offset, text, width: Math.max(textWidth(times, true) + textWidth(` ${event.offset}`), textWidth(text)) };
   });
@@ -118,10 +117,10 @@ function fitWidth(view: TimelineView, labels: readonly EventLabel[], given: numb
 }
 
 export function renderSvg(view: TimelineView, options: SvgOptions): string {
-  const eventLabels = eventLabelLines(view, options.zone);
-  const { width, plotWidth, scale, xs, anchorEnd, lanes, laneCount } = fitWidth(view, eventLabels, options.width);
-  const zones: ('JST' | 'UTC')[] = options.zone === 'both' ? ['JST', 'UTC'] : [options.zone];
   const labels = options.labels ?? ENGLISH_LABELS;
+  const zones = viewClocks(view, options.zone);
+  const eventLabels = eventLabelLines(view, zones, labels);
+  const { width, plotWidth, scale, xs, anchorEnd, lanes, laneCount } = fitWidth(view, eventLabels, options.width);
   const incident = view.model.incident;
   const parts: string[] = [];
   let y = 8;
@@ -169,7 +168,7 @@ export function renderSvg(view: TimelineView, options: SvgOptions): string {
       body.push(`<line class="tick" x1="${x.toFixed(1)}" x2="${x.toFixed(1)}" y1="${axisY - 4}" y2="${axisY + 4}"/>`);
       body.push(`<text class="muted" x="${x.toFixed(1)}" y="${ty}" text-anchor="middle">${escapeHtml(tick.label)}</text>`);
     }
-    body.push(`<text class="muted" x="${PLOT_LEFT + plotWidth + 8}" y="${ty}">${zone}</text>`);
+    body.push(`<text class="muted" x="${PLOT_LEFT + plotWidth + 8}" y="${ty}">${escapeHtml(clockName(zone, startMs))}</text>`);
   });
   body.push(`<line class="axis" x1="${PLOT_LEFT}" x2="${PLOT_LEFT + plotWidth}" y1="${axisY}" y2="${axisY}"/>`);
 
@@ -179,10 +178,8 @@ export function renderSvg(view: TimelineView, options: SvgOptions): string {
     const { times, offset, text } = eventLabels[i];
     const tx = (anchorEnd[i] ? x - LABEL_GAP : x + LABEL_GAP).toFixed(1);
     const anchor = anchorEnd[i] ? ' text-anchor="end"' : '';
-    const full = options.zone === 'both'
-      ? `${fullTimeText(event.epochMs, 'JST')} / ${fullTimeText(event.epochMs, 'UTC')}`
-      : fullTimeText(event.epochMs, options.zone);
-    body.push(`<g class="event" data-index="${event.index}"><title>${escapeHtml(`${full} (${event.offset}) ${labels.kinds[event.kind]}: ${event.text}`)}</title>`
+    const full = event.day ? `${shownTimeText(event, zones[0], labels)} (${labels.timeNotGiven})` : zones.map((zone) => shownTimeText(event, zone, labels)).join(' / ');
+    body.push(`<g class="event" data-index="${event.index}"><title>${escapeHtml(`${full}${event.offset ? ` (${event.offset})` : ''} ${labels.kinds[event.kind]}: ${event.text}`)}</title>`
       + `<line class="leader" x1="${x.toFixed(1)}" x2="${x.toFixed(1)}" y1="${axisY}" y2="${my - 6}"/>`
       + shape(event.kind, x, my)
       + `<text class="fg" x="${tx}" y="${my + 4}"${anchor} font-weight="600">${escapeHtml(times)} <tspan class="muted" font-weight="400">${escapeHtml(offset)}</tspan></text>`

@@ -4,9 +4,8 @@
  */
 import { visibleText } from '../../../common/render/escape';
 import type { TimelineLabels } from '../../../common/render/labels';
-import { figureText, type TimelineView } from '../../../common/render/layout';
+import { figureText, type Clock, type TimelineView } from '../../../common/render/layout';
 import { windowTexts } from '../../../common/render/reading';
-import type { ZoneMode } from '../../../common/settings';
 import { h } from './dom';
 
 /** Panels at most this wide or this tall (px) start with the facts folded. */
@@ -15,7 +14,7 @@ const SHORT_PANEL = 600;
 /** The reader's own fold or unfold, kept across renders (every keystroke re-renders the header). */
 let factsChosen: boolean | undefined;
 
-export function renderHeader(container: HTMLElement, view: TimelineView, labels: TimelineLabels, zone: ZoneMode, openLink: (url: string) => void): void {
+export function renderHeader(container: HTMLElement, view: TimelineView, labels: TimelineLabels, clocks: readonly Clock[], openLink: (url: string) => void): void {
   container.replaceChildren();
   const incident = view.model.incident;
   if (!incident) {
@@ -27,11 +26,11 @@ export function renderHeader(container: HTMLElement, view: TimelineView, labels:
   title.appendChild(document.createTextNode(incident.title ?? labels.untitledIncident));
   container.appendChild(title);
 
-  const windows = windowTexts(view, zone, labels.ongoing);
+  const windows = windowTexts(view, clocks, labels);
   if (windows) {
     const duration = view.figures.find((f) => f.key === 'duration');
     const line = h('p', { className: 'window', attrs: { title: labels.incidentWindow } },
-      h('span', { className: 'primary', text: duration?.value !== undefined ? `${windows[0]}, ${duration.value}` : windows[0] }));
+      h('span', { className: 'primary', text: duration?.value !== undefined ? `${windows[0]}, ${figureText(duration, labels)}` : windows[0] }));
     for (const other of windows.slice(1)) line.append(h('span', { className: 'other', text: other }));
     container.appendChild(line);
   }
@@ -45,7 +44,7 @@ export function renderHeader(container: HTMLElement, view: TimelineView, labels:
   if (view.figures.length) {
     const figures = h('div', { className: 'figures' });
     for (const f of view.figures) {
-      figures.appendChild(h('div', { className: 'figure' }, h('span', { className: 'label', text: labels.figures[f.key] }), h('span', { className: f.value === undefined ? 'value withheld' : 'value', text: figureText(f, labels) })));
+      figures.appendChild(h('div', { className: 'figure' }, h('span', { className: 'label', text: labels.figures[f.key] }), h('span', { className: f.value === undefined ? 'value withheld' : f.approx ? 'value approx' : 'value', text: figureText(f, labels) })));
     }
     container.appendChild(figures);
   }

@@ -52,6 +52,20 @@ describe('preview page: times as sources write them', function () {
     assert.deepEqual(await zoneButtons(p), ['PT*', 'JST', 'UTC', 'Both']);
   });
 
+  it('at 360 px the file-zone button keeps the toolbar in two rows, and PDT/PST times are not cut', async () => {
+    const p = await pages.open('light', { width: 360, height: 640 });
+    await p.render(pacific);
+    await p.page.click('[data-zone="file"]');
+    await p.page.screenshot({ path: path.join(ARTIFACTS, 'preview-file-zone-360.png') });
+    const rows = await p.page.$$eval('.toolbar button, .toolbar input, .toolbar select', (elements) => new Set(elements
+      .filter((e) => e.getClientRects().length).map((e) => Math.round(e.getBoundingClientRect().top / 12))).size);
+    assert.ok(rows <= 2, `toolbar rows: ${rows}`);
+    const toolbar = await p.page.locator('.toolbar').evaluate((e) => [e.scrollWidth, e.clientWidth]);
+    assert.ok(toolbar[0] <= toolbar[1], `toolbar overflows: ${toolbar.join(' > ')}`);
+    const times = await p.page.$$eval('.event .time', (spans) => spans.map((s) => [s.textContent, s.scrollWidth <= s.clientWidth + 1]));
+    assert.deepEqual(times, [['00:30 PDT', true], ['10:10 PST', true]]);
+  });
+
   it('writes approximate times "~01:35" and the figures that rest on them "about"', async () => {
     const p = await pages.open();
     await p.render(approximate);

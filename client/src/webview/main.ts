@@ -241,7 +241,7 @@ class PreviewPage {
     this.selectedPosition = selectedIndex !== undefined ? this.positions.get(selectedIndex) ?? -1 : -1;
     this.update(sameDocument ? { locked: message.locked } : { uri, locked: message.locked, zoom: 1, scrollLeft: 0, scrollTop: 0, selected: undefined });
     if (!sameDocument) this.selectedPosition = -1;
-    this.renderZoneButtons(view);
+    this.renderZoneButtons();
     renderHeader(this.header, view, labels, this.clocks(), (url) => post({ type: 'openLink', url }));
     this.stale = message.stale;
     this.renderBanner(message.problems, message.stale);
@@ -365,15 +365,15 @@ class PreviewPage {
   }
 
   private clocks(): Clock[] {
-    return displayClocks(this.effectiveZone(), this.view?.model.incident?.zone, this.defaultZone);
+    return displayClocks(this.effectiveZone(), this.view?.model.incident?.zone);
   }
 
   /** The file-zone button shows the file's zone by name ("PT"), its IANA name in the tooltip; the pressed one is the choice in effect. */
-  private renderZoneButtons(view: TimelineView): void {
+  private renderZoneButtons(): void {
     const fileButton = this.zoneButtons.get('file')!;
     const clock = this.fileClock();
-    if (clock) {
-      fileButton.textContent = clockName(clock, view.window?.startMs ?? view.domain.startMs);
+    if (clock && this.view) {
+      fileButton.textContent = clockName(clock, this.view.window?.startMs ?? this.view.domain.startMs);
       fileButton.title = clock;
       if (!fileButton.isConnected) this.zoneButtons.get('JST')!.before(fileButton);
     } else {
@@ -391,8 +391,8 @@ class PreviewPage {
 
   private setZone(zone: ZoneChoice, chosen: boolean): void {
     this.update({ zone, zoneChosen: this.state.zoneChosen || chosen }, true);
+    this.renderZoneButtons();
     if (!this.view) return;
-    this.renderZoneButtons(this.view);
     renderHeader(this.header, this.view, labels, this.clocks(), (url) => post({ type: 'openLink', url }));
     this.relayoutKeepingPlace();
   }

@@ -52,6 +52,12 @@ describe('preview page: times as sources write them', function () {
     assert.deepEqual(await zoneButtons(p), ['PT*', 'JST', 'UTC', 'Both']);
   });
 
+  it('a zone setting that changes before the first model presses its button at once', async () => {
+    const p = await pages.open();
+    await p.send({ type: 'defaultZone', zone: 'UTC' });
+    assert.deepEqual(await zoneButtons(p), ['JST', 'UTC*', 'Both']);
+  });
+
   it('at 360 px the file-zone button keeps the toolbar in two rows, and PDT/PST times are not cut', async () => {
     const p = await pages.open('light', { width: 360, height: 640 });
     await p.render(pacific);

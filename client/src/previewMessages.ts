@@ -4,8 +4,9 @@
  * holds types and tiny pure helpers only.
  */
 import type { TimelineChanges, TimelineModel } from '../../common/protocol';
+import { isZoneChoice, type ZoneChoice } from '../../common/render/clocks';
 import { KIND_NAMES, type KindName } from '../../common/render/kinds';
-import { DEFAULT_ZONE_MODE, isZoneMode, type ZoneMode } from '../../common/settings';
+import { DEFAULT_ZONE_MODE, type ZoneMode } from '../../common/settings';
 
 export type PreviewMode = 'timeline' | 'list';
 
@@ -15,7 +16,8 @@ export interface PreviewState {
   readonly uri: string;
   /** Locked previews keep their document when the active editor changes. */
   readonly locked: boolean;
-  readonly zone: ZoneMode;
+  /** 'file': the incident's own zone (the setting's zone for a file without one). */
+  readonly zone: ZoneChoice;
   /** False until the user picks a zone in this panel; until then it follows the setting. */
   readonly zoneChosen: boolean;
   readonly mode: PreviewMode;
@@ -118,7 +120,7 @@ export function parsePreviewState(value: unknown): PreviewState | undefined {
   return {
     uri: value.uri,
     locked: value.locked === true,
-    zone: isZoneMode(value.zone) ? value.zone : DEFAULT_ZONE_MODE,
+    zone: isZoneChoice(value.zone) ? value.zone : DEFAULT_ZONE_MODE,
     zoneChosen: value.zoneChosen === true,
     mode: value.mode === 'list' ? 'list' : 'timeline',
     zoom: finite(value.zoom, 1, 1, MAX_ZOOM),

@@ -9,9 +9,7 @@ import type { ComponentLanes, LaneBand, LaneState } from './componentLanes';
 import { LANE_STATES } from './componentLanes';
 import { escapeHtml } from './escape';
 import type { TimelineLabels } from './labels';
-import { axisTicks, fullTimeText, timeScale, type TimelineView } from './layout';
-import { primaryZone } from './reading';
-import type { ZoneMode } from '../settings';
+import { axisTicks, clockName, fullTimeText, timeScale, type Clock, type TimelineView } from './layout';
 import { formatDuration } from '../time';
 
 export interface LanesSvgOptions {
@@ -22,7 +20,8 @@ export interface LanesSvgOptions {
   readonly width: number;
   /** The top of the first row. */
   readonly y: number;
-  readonly zone: ZoneMode;
+  /** The clocks times are told in (the first is the primary one). */
+  readonly clocks: readonly Clock[];
   readonly labels: TimelineLabels;
 }
 
@@ -78,8 +77,8 @@ function bandRect(state: LaneState, x: number, y: number, width: number): string
 }
 
 /** "API: major outage, 2024-05-01 19:20 JST – 2024-05-01 20:00 JST (40m)": a band's tooltip and accessible name. */
-export function bandText(name: string, band: LaneBand, zone: ZoneMode, labels: TimelineLabels): string {
-  const when = (ms: number) => (zone === 'both' ? `${fullTimeText(ms, 'JST')} / ${fullTimeText(ms, 'UTC')}` : fullTimeText(ms, zone));
+export function bandText(name: string, band: LaneBand, clocks: readonly Clock[], labels: TimelineLabels): string {
+  const when = (ms: number) => clocks.map((clock) => fullTimeText(ms, clock)).join(' / ');
   return `${name}: ${labels.componentStates[band.state]}, ${when(band.fromMs)} – ${when(band.toMs)} (${formatDuration(band.toMs - band.fromMs)})`;
 }
 
@@ -100,7 +99,7 @@ export function componentLanesSvg(lanes: ComponentLanes, options: LanesSvgOption
       present.add(band.state);
       const x0 = x(band.fromMs);
       const index = band.index !== undefined ? ` data-index="${band.index}"` : '';
-      parts.push(`<g class="band"${index}><title>${escapeHtml(bandText(lane.name, band, options.zone, labels))}</title>${bandRect(band.state, x0, top + NAME_HEIGHT, x(band.toMs) - x0)}</g>`);
+      parts.push(`<g class="band"${index}><title>${escapeHtml(bandText(lane.name, band, options.clocks, labels))}</title>${bandRect(band.state, x0, top + NAME_HEIGHT, x(band.toMs) - x0)}</g>`);
     }
     parts.push('</g>');
   });
@@ -132,19 +131,19 @@ const PLOT_LEFT = 24;
  * The lanes alone as one SVG picture (the HTML export's): over the incident's drawn time, with an
  * axis in the primary zone; '' when the incident names no component.
  */
-export function componentLanesPicture(view: TimelineView, lanes: ComponentLanes, options: { readonly zone: ZoneMode; readonly labels: TimelineLabels; readonly width?: number }): string {
+export function componentLanesPicture(view: TimelineView, lanes: ComponentLanes, options: { readonly clocks: readonly Clock[]; readonly labels: TimelineLabels; readonly width?: number }): string {
   if (!lanes.lanes.length) return '';
   const width = options.width ?? 1200;
   const plotWidth = width - PLOT_LEFT - ZONE_NAME_ROOM;
   const scale = timeScale(view.domain.startMs, plotWidth / (view.domain.endMs - view.domain.startMs), PLOT_LEFT);
-  const zone = primaryZone(options.zone);
+  const zone = options.clocks[0];
   const ticks = axisTicks(view.domain.startMs, view.domain.endMs, plotWidth, zone).map((tick) => {
     const tx = scale.x(tick.epochMs).toFixed(1);
     return `<line class="tick" x1="${tx}" x2="${tx}" y1="18" y2="24"/><text class="muted" x="${tx}" y="14" text-anchor="middle">${escapeHtml(tick.label)}</text>`;
   }).join('');
-  const body = componentLanesSvg(lanes, { x: scale.x, left: PLOT_LEFT, width: plotWidth, y: 30, zone: options.zone, labels: options.labels });
+  const body = componentLanesSvg(lanes, { x: scale.x, left: PLOT_LEFT, width: plotWidth, y: 30, clocks: options.clocks, labels: options.labels });
   const height = 30 + body.height + 6;
   return `<svg xmlns="http://www.w3.org/2000/svg" class="it-lanes" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="${escapeHtml(options.labels.components)}">`
     + `${ticks}<line class="tick" x1="${PLOT_LEFT}" x2="${PLOT_LEFT + plotWidth}" y1="24" y2="24"/>`
-    + `<text class="muted" x="${PLOT_LEFT + plotWidth + 8}" y="14">${zone}</text>${body.svg}</svg>\n`;
+    + `<text class="muted" x="${PLOT_LEFT + plotWidth + 8}" y="14">${escapeHtml(clockName(zone, view.domain.startMs))}</text>${body.svg}</svg>\n`;
 }

@@ -8,9 +8,8 @@ import { componentLanes } from './componentLanes';
 import { componentLanesPicture } from './componentLanesSvg';
 import { escapeHtml, safeHref } from './escape';
 import { ENGLISH_LABELS, type TimelineLabels } from './labels';
-import { figureText, fullTimeText, type TimelineView } from './layout';
+import { clockName, figureText, shownTimeText, viewClocks, type Clock, type DisplayZone, type ShownTime, type TimelineView } from './layout';
 import { readingItems, readingOptions, windowTexts } from './reading';
-import type { ZoneMode } from '../settings';
 import { renderOverviewSvg } from './svg';
 import { updateFigures } from './updateFigures';
 import { updateNotes } from './updatesExport';
@@ -40,22 +39,30 @@ tr.day th { padding-top: 14px; font-size: 1.05em; } tr.gap td { font-style: ital
 }`;
 
 export interface HtmlOptions {
-  readonly zone: ZoneMode;
+  readonly zone: DisplayZone;
   /** Headers and names in the reader's language (default English); also the page's lang. */
   readonly labels?: TimelineLabels;
+}
+
+/** "2019-11-19 10:40 JST / 2019-11-19 01:40 UTC"; a date alone once, in its own zone. */
+function timesIn(time: ShownTime, columns: readonly Clock[], labels: TimelineLabels): string {
+  return time.day ? shownTimeText(time, columns[0], labels) : columns.map((clock) => shownTimeText(time, clock, labels)).join(' / ');
 }
 
 export function renderHtml(view: TimelineView, options: HtmlOptions): string {
   const labels = options.labels ?? ENGLISH_LABELS;
   const incident = view.model.incident;
+  const clocks = viewClocks(view, options.zone);
+  // The table's columns: JST and UTC, or a named zone's clock (its abbreviation in each cell) and UTC.
+  const columns: Clock[] = clocks[0] === 'JST' || clocks[0] === 'UTC' ? ['JST', 'UTC'] : [clocks[0], 'UTC'];
   const title = [incident?.id, incident?.title].filter((s) => s).join(' — ') || labels.incidentTimeline;
   const facts: [string, string | undefined][] = [
     [labels.status, incident?.status],
     [labels.severity, incident?.severity],
     [labels.service, incident?.service],
     [labels.regions, incident?.regions?.join(', ')],
-    [labels.start, view.window ? `${fullTimeText(view.window.startMs, 'JST')} / ${fullTimeText(view.window.startMs, 'UTC')}` : undefined],
-    [labels.end, view.window && !view.window.open ? `${fullTimeText(view.window.endMs, 'JST')} / ${fullTimeText(view.window.endMs, 'UTC')}` : undefined],
+    [labels.start, view.window ? timesIn(view.window.start, columns, labels) : undefined],
+    [labels.end, view.window?.end ? timesIn(view.window.end, columns, labels) : undefined],
     [labels.impact, incident?.impact],
     [labels.cause, incident?.cause],
   ];
@@ -69,20 +76,23 @@ export function renderHtml(view: TimelineView, options: HtmlOptions): string {
   // A withheld figure shows its reason where the number would be, in the body weight.
   const figures = view.figures.map((f) => `<div>${escapeHtml(labels.figures[f.key])}${f.value === undefined ? `<em>${escapeHtml(figureText(f, labels))}</em>` : `<strong>${escapeHtml(f.value)}</strong>`}</div>`).join('')
     + updateFigures(view, labels).map((f) => `<div>${escapeHtml(f.label)}<strong>${escapeHtml(f.value)}</strong></div>`).join('');
-  const lanes = componentLanesPicture(view, componentLanes(view), { zone: options.zone, labels });
+  const lanes = componentLanesPicture(view, componentLanes(view), { clocks, labels });
   // The preview's reading order: a row per day heading and per long quiet gap between the events.
-  const rows = readingItems(view, options.zone, readingOptions('list', 1)).map((item) => {
+  const rows = readingItems(view, clocks, readingOptions('list', 1)).map((item) => {
     if (item.type === 'day') return `<tr class="day"><th colspan="5">${escapeHtml(item.date)}</th></tr>`;
     if (item.type === 'gap') return `<tr class="gap"><td colspan="5">… ${escapeHtml(item.duration)} …</td></tr>`;
     const e = view.events[item.position];
-    return `<tr><td class="time">${escapeHtml(fullTimeText(e.epochMs, 'JST'))}</td>`
-      + `<td class="time">${escapeHtml(fullTimeText(e.epochMs, 'UTC'))}</td><td class="offset">${escapeHtml(e.offset)}</td>`
-      + `<td>${e.kind === 'other' ? '' : escapeHtml(labels.kinds[e.kind])}</td><td>${updateCell(view, e.index, e.text, options.zone, labels)}</td></tr>`;
+    // A date alone fills the first time cell, marked, instead of inventing a clock in each zone.
+    const times = e.day
+      ? `<td class="time" colspan="${columns.length}">${escapeHtml(shownTimeText(e, columns[0], labels))} <em>${escapeHtml(labels.timeNotGiven)}</em></td>`
+      : columns.map((clock) => `<td class="time">${escapeHtml(shownTimeText(e, clock, labels))}</td>`).join('');
+    return `<tr>${times}<td class="offset">${escapeHtml(e.offset)}</td>`
+      + `<td>${e.kind === 'other' ? '' : escapeHtml(labels.kinds[e.kind])}</td><td>${updateCell(view, e.index, e.text, clocks, labels)}</td></tr>`;
   }).join('\n');
-  const windows = windowTexts(view, options.zone, labels.ongoing);
+  const windows = windowTexts(view, clocks, labels);
   const duration = view.figures.find((f) => f.key === 'duration');
   const windowLine = windows
-    ? `<p class="window">${windows.map((w, i) => `<span>${escapeHtml(i === 0 && duration?.value !== undefined ? `${w}, ${duration.value}` : w)}</span>`).join('')}</p>\n`
+    ? `<p class="window">${windows.map((w, i) => `<span>${escapeHtml(i === 0 && duration?.value !== undefined ? `${w}, ${figureText(duration, labels)}` : w)}</span>`).join('')}</p>\n`
     : '';
   const unreadable = view.unreadable.length
     ? `<h2>${escapeHtml(labels.unreadable)}</h2><ul>${view.unreadable.map((e) => `<li><code>${escapeHtml(e.timeText || `(${labels.noTime})`)}</code> ${escapeHtml(e.text)}</li>`).join('')}</ul>`
@@ -104,7 +114,7 @@ ${sources ? `<h2>${escapeHtml(labels.sources)}</h2><ul>${sources}</ul>` : ''}
 ${view.events.length ? `<div class="chart">${renderOverviewSvg(view, { zone: options.zone, labels })}</div>` : ''}
 ${lanes ? `<h2>${escapeHtml(labels.components)}</h2>\n<div class="chart">${lanes}</div>\n` : ''}<h2>${escapeHtml(labels.timeline)}</h2>
 <table>
-<thead><tr><th>JST</th><th>UTC</th><th>${escapeHtml(labels.fromStart)}</th><th>${escapeHtml(labels.kind)}</th><th>${escapeHtml(labels.event)}</th></tr></thead>
+<thead><tr>${columns.map((clock) => `<th>${escapeHtml(clockName(clock, view.window?.startMs ?? view.domain.startMs))}</th>`).join('')}<th>${escapeHtml(labels.fromStart)}</th><th>${escapeHtml(labels.kind)}</th><th>${escapeHtml(labels.event)}</th></tr></thead>
 <tbody>
 ${rows}
 </tbody>
@@ -116,8 +126,8 @@ ${unreadable}
 }
 
 /** An event's text cell: an update's status first, its notes (posted, promise, lateness, states) under the text. */
-function updateCell(view: TimelineView, index: number, text: string, zone: ZoneMode, labels: TimelineLabels): string {
-  const update = updateNotes(view, index, zone, labels);
+function updateCell(view: TimelineView, index: number, text: string, clocks: readonly Clock[], labels: TimelineLabels): string {
+  const update = updateNotes(view, index, clocks, labels);
   const status = update?.status ? `<span class="status">${escapeHtml(update.status)}</span>` : '';
   const notes = update?.notes.length ? `<span class="notes">${escapeHtml(update.notes.join(' · '))}</span>` : '';
   return `${status}${escapeHtml(text)}${notes}`;

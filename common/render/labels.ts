@@ -48,6 +48,14 @@ export interface TimelineLabels {
   readonly figures: Readonly<Record<FigureKey, string>>;
   /** Shown instead of a figure the file's times contradict (an end or first event before the start). */
   readonly figureWithheld: Readonly<Record<FigureKey, string>>;
+  /** Shown instead of a figure a date without a clock leaves open. */
+  readonly figureNoClock: string;
+  /** An approximate clock: `{0}` is "01:35" ("~01:35", "01:35頃"). */
+  readonly approxTime: string;
+  /** An approximate figure: `{0}` is "10h 10m" ("about 10h 10m", "約10h 10m"). */
+  readonly approxFigure: string;
+  /** Beside a date the source gave without a clock. */
+  readonly timeNotGiven: string;
   /** Legend and table names of each event kind ('other': an event without one). */
   readonly kinds: Readonly<Record<KindName, string>>;
   /** Table column headers (JST and UTC are the zones' names, never translated). */
@@ -169,6 +177,10 @@ export function timelineLabels(t: Translate, language: LabelLanguage): TimelineL
       timeToMitigate: t('mitigated before start'),
       timeToResolve: t('resolved before start'),
     },
+    figureNoClock: t('a date without a time leaves it open'),
+    approxTime: t('~{0}'),
+    approxFigure: t('about {0}'),
+    timeNotGiven: t('time not given'),
     kinds: {
       detected: t('detected'),
       update: t('update'),

@@ -7,70 +7,89 @@
 import { componentLanes } from './componentLanes';
 import { escapeMarkdownCell, escapeMarkdownText, safeHref } from './escape';
 import { ENGLISH_LABELS, fillIn, type TimelineLabels } from './labels';
-import { figureText, fullTimeText, wallText, type TimelineView } from './layout';
-import type { ZoneMode } from '../settings';
-import { JST_OFFSET_MINUTES, MINUTE } from '../time';
+import { clockName, clockText, figureText, shownTimeText, viewClocks, wallText, type Clock, type DisplayZone, type ShownTime, type TimelineView } from './layout';
+import { wallFields, zoneLabel } from './clocks';
 import { updateFigures } from './updateFigures';
 import { componentWindowRows, updateNotes } from './updatesExport';
 
 export interface MarkdownOptions {
-  readonly zone: ZoneMode;
+  readonly zone: DisplayZone;
   readonly labels?: TimelineLabels;
 }
 
-type Zone = 'JST' | 'UTC';
+const FIXED_CLOCKS: readonly Clock[] = ['JST', 'UTC'];
 
-/** The instant's calendar fields on one zone's clock. */
-function fieldsIn(epochMs: number, zone: Zone) {
-  const d = new Date(epochMs + (zone === 'JST' ? JST_OFFSET_MINUTES : 0) * MINUTE);
-  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: d.getUTCHours(), minute: d.getUTCMinutes(), second: d.getUTCSeconds() + d.getUTCMilliseconds() / 1000 };
+/** "2019年11月19日 10時40分", "2019年11月19日 9時05分" (seconds when not zero), "1時35分頃"; a date alone "2022年1月16日". */
+function japaneseTime(time: ShownTime, clock: Clock, labels: TimelineLabels, separator = ' '): string {
+  if (time.day) return japaneseDate(time.day.date);
+  const f = wallFields(time.epochMs, clock);
+  return `${f.year}年${f.month}月${f.day}日${separator}${japaneseClock(time, clock, labels)}`;
 }
 
-/** "2019年11月19日 10時40分", "2019年11月19日 9時05分" (seconds when not zero); `separator` between date and clock. */
-function japaneseTime(epochMs: number, zone: Zone, separator = ' '): string {
-  const f = fieldsIn(epochMs, zone);
-  return `${japaneseDate(epochMs, zone)}${separator}${japaneseClock(f)}`;
+function japaneseDate(date: string): string {
+  const [year, month, day] = date.split('-').map(Number);
+  return `${year}年${month}月${day}日`;
 }
 
-function japaneseDate(epochMs: number, zone: Zone): string {
-  const f = fieldsIn(epochMs, zone);
-  return `${f.year}年${f.month}月${f.day}日`;
+function japaneseClock(time: ShownTime, clock: Clock, labels: TimelineLabels): string {
+  const f = wallFields(time.epochMs, clock);
+  const text = `${f.hour}時${String(f.minute).padStart(2, '0')}分${f.second ? `${f.second}秒` : ''}`;
+  return time.approx ? fillIn(labels.approxTime, text) : text;
 }
 
-function japaneseClock(f: ReturnType<typeof fieldsIn>): string {
-  return `${f.hour}時${String(f.minute).padStart(2, '0')}分${f.second ? `${f.second}秒` : ''}`;
+/** How the export writes one time on one clock, in the labels' language; a date alone on its own zone's calendar. */
+function timeIn(time: ShownTime, clock: Clock, labels: TimelineLabels): string {
+  if (labels.language !== 'ja') return shownTimeText(time, clock, labels);
+  return `${japaneseTime(time, clock, labels)} (${zoneLabel(time.epochMs, time.day?.clock ?? clock)})`;
 }
 
-/** How the export writes one instant in one zone, in the labels' language. */
-function timeIn(epochMs: number, zone: Zone, labels: TimelineLabels): string {
-  return labels.language === 'ja' ? `${japaneseTime(epochMs, zone)} (${zone})` : fullTimeText(epochMs, zone);
-}
-
-/** An instant in the chosen zone mode: "… 10:40 JST / … 01:40 UTC" for both, as the HTML export writes it. */
-function timeInMode(epochMs: number, mode: ZoneMode, labels: TimelineLabels): string {
-  return mode === 'both' ? `${timeIn(epochMs, 'JST', labels)} / ${timeIn(epochMs, 'UTC', labels)}` : timeIn(epochMs, mode, labels);
+/** A time on the chosen clocks: "… 10:40 JST / … 01:40 UTC" for both, as the HTML export writes it; a date alone once, marked. */
+function timeInClocks(time: ShownTime, clocks: readonly Clock[], labels: TimelineLabels): string {
+  if (time.day) return `${timeIn(time, clocks[0], labels)} (${labels.timeNotGiven})`;
+  return clocks.map((clock) => timeIn(time, clock, labels)).join(' / ');
 }
 
 /**
- * The opening sentence: the window in one zone (UTC when that is the mode, else JST), the end
- * without its date when it falls on the start's day. Japanese omits "JST", as Japanese reports do.
+ * One table cell: the wall time without the zone, which the column names, except on a named
+ * zone's clock, whose abbreviation changes with the date ("2021-01-04 18:55 PST"); a date alone
+ * names its zone when it is not the column's and says the time was not given.
  */
-function windowSentence(view: TimelineView, mode: ZoneMode, labels: TimelineLabels): string | undefined {
+function tableTime(time: ShownTime, clock: Clock, labels: TimelineLabels): string {
+  if (time.day) {
+    const date = labels.language === 'ja' ? japaneseTime(time, clock, labels) : time.day.date;
+    const zone = time.day.clock === clock ? '' : ` ${zoneLabel(time.epochMs, time.day.clock)}`;
+    return `${date}${zone} (${labels.timeNotGiven})`;
+  }
+  const wall = labels.language === 'ja' ? japaneseTime(time, clock, labels) : `${wallText(time.epochMs, clock).slice(0, 10)} ${clockText(time, clock, false, labels)}`;
+  if (FIXED_CLOCKS.includes(clock)) return wall;
+  const zone = zoneLabel(time.epochMs, clock);
+  return labels.language === 'ja' ? `${wall} (${zone})` : `${wall} ${zone}`;
+}
+
+/**
+ * The opening sentence: the window on the primary clock, the end without its date when it falls
+ * on the start's day (and in the same zone name). Japanese omits "JST", as Japanese reports do.
+ */
+function windowSentence(view: TimelineView, clock: Clock, labels: TimelineLabels): string | undefined {
   const window = view.window;
   if (!window) return undefined;
-  const zone: Zone = mode === 'UTC' ? 'UTC' : 'JST';
-  const sameDay = wallText(window.startMs, zone).slice(0, 10) === wallText(window.endMs, zone).slice(0, 10);
-  let start: string;
-  let end: string;
+  const end = window.end ?? window.start;
+  const sameDay = !window.start.day && !end.day && wallText(window.startMs, clock).slice(0, 10) === wallText(end.epochMs, clock).slice(0, 10)
+    && zoneLabel(window.startMs, clock) === zoneLabel(end.epochMs, clock);
+  let startText: string;
+  let endText: string;
   if (labels.language === 'ja') {
-    const suffix = zone === 'UTC' ? ' (UTC)' : '';
-    start = japaneseTime(window.startMs, zone, '') + suffix;
-    end = (sameDay ? japaneseClock(fieldsIn(window.endMs, zone)) : japaneseTime(window.endMs, zone, '')) + suffix;
+    const suffix = (time: ShownTime) => {
+      const zone = zoneLabel(time.epochMs, time.day?.clock ?? clock);
+      return zone === 'JST' ? '' : ` (${zone})`;
+    };
+    startText = japaneseTime(window.start, clock, labels, '') + suffix(window.start);
+    endText = (sameDay ? japaneseClock(end, clock, labels) : japaneseTime(end, clock, labels, '')) + suffix(end);
   } else {
-    start = `${wallText(window.startMs, zone)} ${zone}`;
-    end = `${sameDay ? wallText(window.endMs, zone).slice(11) : wallText(window.endMs, zone)} ${zone}`;
+    startText = shownTimeText(window.start, clock, labels);
+    endText = sameDay ? `${clockText(end, clock, false, labels)} ${zoneLabel(end.epochMs, clock)}` : shownTimeText(end, clock, labels);
   }
-  return window.open ? fillIn(labels.openWindowSentence, start) : fillIn(labels.windowSentence, start, end);
+  return window.open ? fillIn(labels.openWindowSentence, startText) : fillIn(labels.windowSentence, startText, endText);
 }
 
 /** A link whose text and target are both safe; a url that is not http(s)/mailto stays text. */
@@ -83,12 +102,12 @@ function link(url: string, title: string | undefined): string {
 
 export function renderMarkdown(view: TimelineView, options: MarkdownOptions = { zone: 'JST' }): string {
   const labels = options.labels ?? ENGLISH_LABELS;
-  const mode = options.zone;
+  const clocks = viewClocks(view, options.zone);
   const incident = view.model.incident;
   const lines: string[] = [];
   const title = [incident?.id, incident?.title].filter((s) => s).join(': ') || labels.incidentTimeline;
   lines.push(`## ${escapeMarkdownCell(title)}`, '');
-  const sentence = windowSentence(view, mode, labels);
+  const sentence = windowSentence(view, clocks[0], labels);
   if (sentence) lines.push(escapeMarkdownText(sentence), '');
 
   const facts: [string, string | undefined][] = [
@@ -97,8 +116,8 @@ export function renderMarkdown(view: TimelineView, options: MarkdownOptions = { 
     [labels.service, incident?.service],
     [labels.regions, incident?.regions?.join(', ')],
     [labels.tags, incident?.tags?.join(', ')],
-    [labels.start, view.window ? timeInMode(view.window.startMs, mode, labels) : undefined],
-    [labels.end, view.window && !view.window.open ? timeInMode(view.window.endMs, mode, labels) : undefined],
+    [labels.start, view.window ? timeInClocks(view.window.start, clocks, labels) : undefined],
+    [labels.end, view.window?.end ? timeInClocks(view.window.end, clocks, labels) : undefined],
     ...view.figures.map((f): [string, string] => [labels.figures[f.key], figureText(f, labels)]),
     ...updateFigures(view, labels).map((f): [string, string] => [f.label, f.value]),
   ];
@@ -110,18 +129,17 @@ export function renderMarkdown(view: TimelineView, options: MarkdownOptions = { 
   if (incident?.cause) section(labels.cause, [escapeMarkdownText(incident.cause)]);
   if (incident?.nextSteps?.length) section(labels.nextSteps, incident.nextSteps.map((step) => `- ${escapeMarkdownCell(step)}`));
 
-  const zones: Zone[] = mode === 'both' ? ['JST', 'UTC'] : [mode];
   const sourceOf = new Map(view.model.events.map((e) => [e.index, e.source]));
   const withSources = view.events.some((e) => sourceOf.get(e.index));
   // An update column only when the timeline has updates: status, posted, promise, lateness, states.
-  const updates = new Map(view.events.map((e) => [e.index, updateNotes(view, e.index, mode, labels)]));
+  const updates = new Map(view.events.map((e) => [e.index, updateNotes(view, e.index, clocks, labels)]));
   const withUpdates = [...updates.values()].some((u) => u !== undefined);
-  const header = [...zones, labels.kind, labels.event, ...(withUpdates ? [labels.updateColumn] : []), ...(withSources ? [labels.source] : [])];
+  const header = [...clocks.map((clock) => clockName(clock, view.window?.startMs ?? view.domain.startMs)), labels.kind, labels.event, ...(withUpdates ? [labels.updateColumn] : []), ...(withSources ? [labels.source] : [])];
   const table = [`| ${header.map(escapeMarkdownCell).join(' | ')} |`, `|${' --- |'.repeat(header.length)}`];
   for (const e of view.events) {
     const source = sourceOf.get(e.index);
     const cells = [
-      ...zones.map((zone) => (labels.language === 'ja' ? japaneseTime(e.epochMs, zone) : wallText(e.epochMs, zone))),
+      ...clocks.map((clock) => escapeMarkdownCell(tableTime(e, clock, labels))),
       e.kind === 'other' ? '' : escapeMarkdownCell(labels.kinds[e.kind]),
       escapeMarkdownCell(e.text),
       ...(withUpdates ? [escapeMarkdownCell(updateCellText(updates.get(e.index)))] : []),
@@ -132,7 +150,7 @@ export function renderMarkdown(view: TimelineView, options: MarkdownOptions = { 
   if (view.events.length) section(labels.timeline, table);
   const windows = componentWindowRows(componentLanes(view), labels);
   if (windows.length) {
-    const when = (ms: number) => zones.map((zone) => (labels.language === 'ja' ? japaneseTime(ms, zone) : fullTimeText(ms, zone))).join(' / ');
+    const when = (ms: number) => clocks.map((clock) => tableTime({ epochMs: ms }, clock, labels)).join(' / ');
     const columns = [labels.component, labels.from, labels.to, labels.state, labels.figures.duration];
     section(labels.componentWindows, [
       `| ${columns.map(escapeMarkdownCell).join(' | ')} |`, `|${' --- |'.repeat(columns.length)}`,

@@ -5,9 +5,12 @@
  * are compressed into one marker that says how long they were ("… 6h 10m …"). Pure, so the
  * webview and the HTML export share it.
  */
-import { formatDuration, MINUTE } from '../time';
-import { wallText, type TimelineView } from './layout';
-import type { ZoneMode } from '../settings';
+import { formatDuration, HOUR, JST_OFFSET_MINUTES, MINUTE } from '../time';
+
+const DAY_MS = 24 * HOUR;
+import { type Clock, wallText } from './clocks';
+import { ENGLISH_LABELS, type TimelineLabels } from './labels';
+import { shownTimeText, type PlacedEvent, type TimelineView } from './layout';
 
 export type ReadingItem =
   /** The date (in the primary zone) of the events below it. */
@@ -39,22 +42,45 @@ export function readingOptions(mode: 'timeline' | 'list', zoom: number): Reading
     : { pxPerMinute: READING_PX_PER_MINUTE * zoom, maxSpacePx: READING_MAX_SPACE_PX * zoom * zoom, markGapsFromMs: Infinity };
 }
 
-/** The zone whose calendar the day headings follow ('both' reads in JST first). */
-export function primaryZone(zone: ZoneMode): 'JST' | 'UTC' {
-  return zone === 'both' ? 'JST' : zone;
-}
-
-/** `include` filters events (kind, search); gaps are then measured between the events shown. */
-export function readingItems(view: TimelineView, zone: ZoneMode, options: ReadingOptions, include: (position: number) => boolean = () => true): ReadingItem[] {
+/**
+ * The items in reading order. Day headings follow the first clock's calendar; a date without a
+ * clock goes first under its own date's heading, with no proportional space, and gaps are
+ * measured between the timed events around it. `include` filters events (kind, search); gaps are
+ * then measured between the events shown.
+ */
+export function readingItems(view: TimelineView, clocks: readonly Clock[], options: ReadingOptions, include: (position: number) => boolean = () => true): ReadingItem[] {
   const items: ReadingItem[] = [];
-  const primary = primaryZone(zone);
+  const primary = clocks[0];
+  const events = view.events;
+  // On JST and UTC a day is a whole number of days since the epoch: its date is written once, not per event.
+  const fixedOffsetMs = primary === 'JST' ? JST_OFFSET_MINUTES * MINUTE : primary === 'UTC' ? 0 : undefined;
+  let cachedDayNumber = NaN;
+  let cachedDay = '';
+  const dayOf = (event: PlacedEvent): string => {
+    if (event.day) return event.day.date;
+    if (fixedOffsetMs === undefined) return wallText(event.epochMs, primary).slice(0, 10);
+    const dayNumber = Math.floor((event.epochMs + fixedOffsetMs) / DAY_MS);
+    if (dayNumber !== cachedDayNumber) {
+      cachedDayNumber = dayNumber;
+      cachedDay = wallText(event.epochMs, primary).slice(0, 10);
+    }
+    return cachedDay;
+  };
+  // Events are in time order, so only dates alone (at the start of their day in their own zone) can be out of place.
+  let order: number[] | undefined;
+  if (events.some((e) => e.day)) {
+    const days = events.map(dayOf);
+    order = events.map((_, position) => position).sort((a, b) => (days[a] < days[b] ? -1 : days[a] > days[b] ? 1 : Number(!events[a].day) - Number(!events[b].day) || a - b));
+  }
   let previousDay = '';
   let previousMs = NaN;
-  view.events.forEach((event, position) => {
-    if (!include(position)) return;
-    const day = wallText(event.epochMs, primary).slice(0, 10);
+  for (let i = 0; i < events.length; i++) {
+    const position = order ? order[i] : i;
+    if (!include(position)) continue;
+    const event = events[position];
+    const day = dayOf(event);
     let space = 0;
-    if (Number.isFinite(previousMs)) {
+    if (Number.isFinite(previousMs) && !event.day) {
       const gap = event.epochMs - previousMs;
       const px = (gap / MINUTE) * options.pxPerMinute;
       if (px > options.maxSpacePx || gap >= options.markGapsFromMs) items.push({ type: 'gap', duration: formatDuration(gap) });
@@ -66,25 +92,30 @@ export function readingItems(view: TimelineView, zone: ZoneMode, options: Readin
     }
     items.push({ type: 'event', position, space });
     previousDay = day;
-    previousMs = event.epochMs;
-  });
+    if (!event.day) previousMs = event.epochMs;
+  }
   return items;
 }
 
 /**
- * The incident window in words, one line per zone: "2019-11-19 10:40–20:50 JST" (the end's date
- * written only when it differs; an open one ends in `ongoing`), the primary zone first;
- * `undefined` without a start.
+ * The incident window in words, one line per clock: "2019-11-19 10:40–20:50 JST" (the end's
+ * date written only when it differs, its zone name only when it differs: "2022-03-12 23:00 PST –
+ * 2022-03-13 04:00 PDT"; an open one ends in `ongoing`; a date alone is written as a date),
+ * the primary clock first; `undefined` without a start.
  */
-export function windowTexts(view: TimelineView, zone: ZoneMode, ongoing: string): string[] | undefined {
+export function windowTexts(view: TimelineView, clocks: readonly Clock[], labels: TimelineLabels = ENGLISH_LABELS): string[] | undefined {
   const window = view.window;
   if (!window) return undefined;
-  const zones: ('JST' | 'UTC')[] = zone === 'both' ? ['JST', 'UTC'] : [zone];
-  return zones.map((z) => {
-    const start = wallText(window.startMs, z);
-    if (window.open) return `${start} ${z} – ${ongoing}`;
-    const end = wallText(window.endMs, z);
-    const endText = end.slice(0, 10) === start.slice(0, 10) ? end.slice(11) : end;
-    return `${start}–${endText} ${z}`;
+  return clocks.map((clock) => {
+    const start = shownTimeText(window.start, clock, labels);
+    if (window.open || !window.end) return `${start} – ${labels.ongoing}`;
+    const end = shownTimeText(window.end, clock, labels);
+    const startZone = start.slice(start.lastIndexOf(' '));
+    const endZone = end.slice(end.lastIndexOf(' '));
+    if (window.start.day || window.end.day || startZone !== endZone) return `${start} – ${end}`;
+    const startWall = start.slice(0, -startZone.length);
+    const endWall = end.slice(0, -endZone.length);
+    const endText = endWall.slice(0, 10) === startWall.slice(0, 10) ? endWall.slice(11) : endWall;
+    return `${startWall}–${endText}${startZone}`;
   });
 }

@@ -10,10 +10,9 @@
 import { escapeHtml } from './escape';
 import { KIND_NAMES, KIND_STYLES, type KindName } from './kinds';
 import { ENGLISH_LABELS, fillIn, type TimelineLabels } from './labels';
-import { axisTicks, eventLabel, eventTimeText, figureText, timeScale, type TimeScale, type TimelineView } from './layout';
-import { primaryZone, readingItems, readingOptions, windowTexts } from './reading';
+import { axisTicks, clockName, eventLabel, eventTimeText, figureText, timeScale, viewClocks, type Clock, type DisplayZone, type TimeScale, type TimelineView } from './layout';
+import { readingItems, readingOptions, windowTexts } from './reading';
 import { textWidth, wrapText, type Font } from './textWidth';
-import type { ZoneMode } from '../settings';
 import { updateFigures } from './updateFigures';
 import { updateNotes } from './updatesExport';
 
@@ -32,7 +31,8 @@ export interface LaneArea {
 export type LaneDrawing = (area: LaneArea) => { readonly svg: string; readonly height: number };
 
 export interface SvgOptions {
-  readonly zone: ZoneMode;
+  /** JST, UTC, both, the file's own zone or any IANA zone. */
+  readonly zone: DisplayZone;
   /** Total width in pixels (default 800; at least 320). Text wraps to it; the height follows. */
   readonly width?: number;
   /** Whether to draw the title, window and figures (the HTML export has its own). */
@@ -147,11 +147,11 @@ type Block =
   | { readonly type: 'gap'; readonly top: number; readonly duration: string }
   | { readonly type: 'event'; readonly top: number; readonly position: number; readonly when: Piece[][]; readonly lines: string[]; readonly notes: string[] };
 
-function layoutBody(view: TimelineView, zone: ZoneMode, labels: TimelineLabels, width: number): { blocks: Block[]; height: number } {
+function layoutBody(view: TimelineView, clocks: readonly Clock[], labels: TimelineLabels, width: number): { blocks: Block[]; height: number } {
   const columnWidth = width - TEXT_X - MARGIN;
   const blocks: Block[] = [];
   let y = 0;
-  for (const item of readingItems(view, zone, readingOptions('timeline', 1))) {
+  for (const item of readingItems(view, clocks, readingOptions('timeline', 1))) {
     if (item.type === 'day') {
       blocks.push({ type: 'day', top: y, date: item.date });
       y += DAY_HEIGHT;
@@ -161,12 +161,13 @@ function layoutBody(view: TimelineView, zone: ZoneMode, labels: TimelineLabels, 
     } else {
       const event = view.events[item.position];
       const pieces: Piece[] = [
-        { text: eventTimeText(event.epochMs, zone, false), font: STRONG, className: 'fg' },
-        { text: event.offset, font: TEXT, className: 'muted' },
-      ];
+        { text: eventTimeText(event, clocks, false, labels), font: STRONG, className: 'fg' },
+        // A date alone has no offset to show; it says instead that the source gave no time.
+        event.day ? { text: labels.timeNotGiven, font: TEXT, className: 'muted' } : { text: event.offset, font: TEXT, className: 'muted' },
+      ].filter((piece) => piece.text);
       if (event.kind !== 'other') pieces.push({ text: labels.kinds[event.kind], font: TEXT, className: 'muted' });
       // An update's status beside its time, and its notes (posted, promise, lateness, states) under its text, as in the preview.
-      const update = updateNotes(view, event.index, zone, labels);
+      const update = updateNotes(view, event.index, clocks, labels);
       if (update?.status) pieces.push({ text: update.status, font: STRONG, className: 'fg' });
       const when = pieceLines(pieces, columnWidth);
       const lines = event.text.trim() ? wrapText(event.text, columnWidth, TEXT) : [];
@@ -179,7 +180,7 @@ function layoutBody(view: TimelineView, zone: ZoneMode, labels: TimelineLabels, 
   return { blocks, height: y };
 }
 
-function drawBody(view: TimelineView, zone: ZoneMode, labels: TimelineLabels, blocks: readonly Block[], height: number, top: number): string {
+function drawBody(view: TimelineView, clocks: readonly Clock[], labels: TimelineLabels, blocks: readonly Block[], height: number, top: number): string {
   if (!blocks.length) return '';
   // The rail runs the whole body; a compressed gap covers it with a break.
   const parts = [`<line class="rail" x1="${RAIL_X}" x2="${RAIL_X}" y1="${px(top)}" y2="${px(top + height)}"/>`];
@@ -195,7 +196,7 @@ function drawBody(view: TimelineView, zone: ZoneMode, labels: TimelineLabels, bl
     } else {
       const event = view.events[block.position];
       const firstLine = y + EVENT_PADDING + 14;
-      parts.push(`<g class="event" data-index="${event.index}"><title>${escapeHtml(eventLabel(event, zone, labels))}</title>`
+      parts.push(`<g class="event" data-index="${event.index}"><title>${escapeHtml(eventLabel(event, clocks, labels))}</title>`
         + shape(event.kind, RAIL_X, y + EVENT_PADDING + 10)
         + drawPieces(block.when, TEXT_X, firstLine)
         + (block.lines.length ? textBlock(block.lines, TEXT_X, firstLine + LINE * block.when.length, 'fg') : '')
@@ -209,7 +210,7 @@ function drawBody(view: TimelineView, zone: ZoneMode, labels: TimelineLabels, bl
 }
 
 /** The title, the window in words (the other zone's under it in Both) and the facts with the figures. */
-function drawHeader(view: TimelineView, zone: ZoneMode, labels: TimelineLabels, width: number, top: number): { svg: string; height: number } {
+function drawHeader(view: TimelineView, clocks: readonly Clock[], labels: TimelineLabels, width: number, top: number): { svg: string; height: number } {
   const incident = view.model.incident;
   const maxWidth = width - 2 * MARGIN;
   const parts: string[] = [];
@@ -217,7 +218,7 @@ function drawHeader(view: TimelineView, zone: ZoneMode, labels: TimelineLabels, 
   const title = wrapText([incident?.id, incident?.title].filter((s) => s).join(' — ') || labels.incidentTimeline, maxWidth, TITLE);
   parts.push(textBlock(title, MARGIN, y + 20, 'fg', ' font-size="18" font-weight="600"', 24));
   y += 24 * title.length + 6;
-  const windows = windowTexts(view, zone, labels.ongoing);
+  const windows = windowTexts(view, clocks, labels);
   const duration = view.figures.find((f) => f.key === 'duration');
   (windows ?? []).forEach((window, i) => {
     const text = i === 0 && duration?.value !== undefined ? `${window}, ${duration.value}` : window;
@@ -262,7 +263,7 @@ function drawLegend(view: TimelineView, labels: TimelineLabels, width: number, t
  * The whole incident on one true-time line, as the preview's overview strip: the window as a
  * band, the events' density as bars, hour ticks in the primary zone; component lanes under it.
  */
-function drawStrip(view: TimelineView, zone: ZoneMode, labels: TimelineLabels, width: number, top: number, lanes: LaneDrawing | undefined): { svg: string; height: number } {
+function drawStrip(view: TimelineView, clocks: readonly Clock[], labels: TimelineLabels, width: number, top: number, lanes: LaneDrawing | undefined): { svg: string; height: number } {
   const left = MARGIN;
   const plotWidth = width - MARGIN - ZONE_NAME_ROOM - left;
   const { startMs, endMs } = view.domain;
@@ -284,7 +285,7 @@ function drawStrip(view: TimelineView, zone: ZoneMode, labels: TimelineLabels, w
   });
   parts.push(`<rect class="strip" x="${left}" y="${top}" width="${plotWidth}" height="${STRIP_HEIGHT}"/>`);
   const ticksY = top + STRIP_HEIGHT + 13;
-  const primary = primaryZone(zone);
+  const primary = clocks[0];
   for (const tick of axisTicks(startMs, endMs, plotWidth, primary)) {
     const x = scale.x(tick.epochMs);
     const half = textWidth(tick.label, SMALL) / 2;
@@ -292,7 +293,7 @@ function drawStrip(view: TimelineView, zone: ZoneMode, labels: TimelineLabels, w
     parts.push(`<line class="tick" x1="${px(x)}" x2="${px(x)}" y1="${top + STRIP_HEIGHT}" y2="${top + STRIP_HEIGHT + 3}"/>`
       + `<text class="muted" x="${px(x)}" y="${ticksY}" font-size="12" text-anchor="middle">${escapeHtml(tick.label)}</text>`);
   }
-  parts.push(`<text class="muted" x="${left + plotWidth + 6}" y="${ticksY}" font-size="12">${primary}</text>`);
+  parts.push(`<text class="muted" x="${left + plotWidth + 6}" y="${ticksY}" font-size="12">${escapeHtml(clockName(primary, startMs))}</text>`);
   let height = STRIP_HEIGHT + 20;
   if (lanes) {
     const drawn = lanes({ scale, left, width: plotWidth, y: top + height });
@@ -330,16 +331,17 @@ function widthOf(options: { readonly width?: number }): number {
 export function renderSvg(view: TimelineView, options: SvgOptions): string {
   const width = widthOf(options);
   const labels = options.labels ?? ENGLISH_LABELS;
+  const clocks = viewClocks(view, options.zone);
   const parts: string[] = [];
   let y = 8;
   if (options.header !== false) {
-    const header = drawHeader(view, options.zone, labels, width, y);
+    const header = drawHeader(view, clocks, labels, width, y);
     parts.push(header.svg);
     y += header.height;
   }
-  const body = layoutBody(view, options.zone, labels, width);
+  const body = layoutBody(view, clocks, labels, width);
   if (view.events.length && (options.componentLanes || body.height > STRIP_FROM_HEIGHT)) {
-    const strip = drawStrip(view, options.zone, labels, width, y + 4, options.componentLanes);
+    const strip = drawStrip(view, clocks, labels, width, y + 4, options.componentLanes);
     parts.push(strip.svg);
     y += strip.height + 4;
   }
@@ -347,7 +349,7 @@ export function renderSvg(view: TimelineView, options: SvgOptions): string {
   parts.push(legend.svg);
   y += legend.height;
   if (view.events.length) {
-    parts.push(drawBody(view, options.zone, labels, body.blocks, body.height, y));
+    parts.push(drawBody(view, clocks, labels, body.blocks, body.height, y));
     y += body.height;
   } else {
     parts.push(`<text class="muted" x="${MARGIN}" y="${y + 18}">${escapeHtml(labels.noReadableTime)}</text>`);
@@ -364,6 +366,7 @@ export function renderSvg(view: TimelineView, options: SvgOptions): string {
 export function renderOverviewSvg(view: TimelineView, options: Omit<SvgOptions, 'header'>): string {
   const width = widthOf(options);
   const labels = options.labels ?? ENGLISH_LABELS;
-  const strip = drawStrip(view, options.zone, labels, width, 4, options.componentLanes);
+  const clocks = viewClocks(view, options.zone);
+  const strip = drawStrip(view, clocks, labels, width, 4, options.componentLanes);
   return svgDocument(width, strip.height + 4, fillIn(labels.svgTitle, view.model.incident?.id ?? labels.incidentTimeline, view.events.length), strip.svg);
 }

@@ -6,9 +6,8 @@
 import { visibleText } from './escape';
 import type { ComponentLanes, LaneState } from './componentLanes';
 import { fillIn, type TimelineLabels } from './labels';
-import { eventTimeText, type TimelineView } from './layout';
+import { eventTimeText, type Clock, type TimelineView } from './layout';
 import { updateSeries } from './updates';
-import type { ZoneMode } from '../settings';
 import { formatDuration } from '../time';
 
 export interface UpdateNotes {
@@ -19,10 +18,10 @@ export interface UpdateNotes {
 }
 
 /** The notes of the event at file index `index`; undefined when it is not an update. */
-export function updateNotes(view: TimelineView, index: number, zone: ZoneMode, labels: TimelineLabels): UpdateNotes | undefined {
+export function updateNotes(view: TimelineView, index: number, clocks: readonly Clock[], labels: TimelineLabels): UpdateNotes | undefined {
   const facts = updateSeries(view).byIndex.get(index);
   if (!facts) return undefined;
-  const time = (ms: number) => eventTimeText(ms, zone, view.multiDay);
+  const time = (ms: number) => eventTimeText({ epochMs: ms }, clocks, view.multiDay, labels);
   const notes: string[] = [];
   if (facts.postedMs !== undefined) notes.push(fillIn(labels.postedAt, time(facts.postedMs)));
   if (facts.late) notes.push(fillIn(labels.lateBy, formatDuration(facts.late.byMs)));

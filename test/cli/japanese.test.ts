@@ -102,12 +102,14 @@ describe('cli: Japanese output', () => {
     const r = run(['render', '--help', '--lang', 'ja']);
     assert.equal(r.status, 0);
     assert.equal(r.stdout, [
-      '使い方: incident-timeline render FILE [--format html|svg|md] [--zone JST|UTC|both] [-o OUT]',
+      '使い方: incident-timeline render FILE [--format html|svg|md] [--zone JST|UTC|both|file|ZONE] [-o OUT]',
       '',
       'インシデントタイムラインを HTML、SVG、Markdown に書き出します。',
       '',
       '  --format html|svg|md    単体で開ける HTML ページ (既定)、タイムライン全体の SVG、またはすべての項目を含む Markdown の概要',
       '  --zone JST|UTC|both     時刻を表示するタイムゾーン (既定 JST)',
+      '  --zone file             ファイル自身のタイムゾーン (ルートの `zone`。無ければ JST)',
+      '  --zone ZONE             IANA タイムゾーン (America/Los_Angeles など)。各時刻にその日付の略称 (PST、PDT) を付けます',
       '  -o, --output OUT        標準出力ではなく OUT に書き出す',
       '',
       '  終了コード: エラーのないファイルから書き出せたら 0、インシデントファイルでないとき、またはエラーや数値と矛盾する時刻があるときは 1 (出力は書き出します)、使い方の誤りや読み書きのエラーなら 2。',

@@ -140,7 +140,10 @@ describe('cli: render', () => {
 
   it('exit 2 on usage errors and unreadable files, 1 when the file is not an incident', () => {
     assert.deepEqual(pick(run(['render', EXAMPLE, '--format', 'pdf'])), { status: 2, stderr: 'incident-timeline: --format must be html, svg or md, not `pdf`.\n' });
-    assert.deepEqual(pick(run(['render', EXAMPLE, '--zone', 'PST'])), { status: 2, stderr: 'incident-timeline: --zone must be one of JST, UTC, both, not `PST`.\n' });
+    // An abbreviation reads like a fixed offset and does not say where: not a zone, but its zone is offered.
+    assert.deepEqual(pick(run(['render', EXAMPLE, '--zone', 'PST'])), {
+      status: 2, stderr: 'incident-timeline: --zone must be JST, UTC, both, file or an IANA time zone name, not `PST`. Did you mean America/Los_Angeles, Asia/Omsk, Australia/Perth?\n',
+    });
     assert.deepEqual(pick(run(['render'])), { status: 2, stderr: 'incident-timeline: render takes exactly one file.\n' });
     assert.deepEqual(pick(run(['render', 'missing.incident.yaml'], dir)), { status: 2, stderr: 'incident-timeline: cannot read missing.incident.yaml: no such file or folder\n' });
     fs.writeFileSync(path.join(dir, 'list.incident.yaml'), '- a\n- b\n');
@@ -180,3 +183,67 @@ describe('cli: render exit codes follow check', () => {
 function pick(r: { status: number | null; stderr: string }) {
   return { status: r.status, stderr: r.stderr };
 }
+
+describe('cli: render --zone in any zone', () => {
+  const SLACK = 'test/data/real/slack-2024-03-28.incident.yaml';
+
+  it('writes a Pacific report in Pacific time, each time with its date\'s abbreviation; the name in any case', () => {
+    const r = run(['render', SLACK, '--format', 'md', '--zone', 'america/los_angeles']);
+    assert.deepEqual(pick(r), { status: 0, stderr: '' });
+    const lines = r.stdout.split('\n');
+    assert.ok(lines.includes('The incident lasted from 2024-03-28 10:47 PDT to 11:20 PDT.'), r.stdout);
+    assert.ok(lines.includes('- **Start:** 2024-03-28 10:47 PDT'), r.stdout);
+    assert.ok(lines.includes('| PT | Kind | Event |'), r.stdout);
+    assert.ok(lines.includes('| 2024-03-28 11:15 PDT | update | Slack receives reports of trouble signing in and using workflows; Slack is down completely for some users. |'), r.stdout);
+    const html = run(['render', SLACK, '--zone', 'America/Los_Angeles']).stdout;
+    assert.ok(html.includes('<thead><tr><th>PT</th><th>UTC</th>'), html);
+    assert.ok(html.includes('<td class="time">2024-03-28 10:47 PDT</td><td class="time">2024-03-28 17:47 UTC</td>'), html);
+  });
+
+  it("--zone file is the file's own zone, JST for a file without one", () => {
+    assert.equal(run(['render', EXAMPLE, '--format', 'md', '--zone', 'file']).stdout, run(['render', EXAMPLE, '--format', 'md']).stdout);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'incident-render-'));
+    try {
+      fs.writeFileSync(path.join(dir, 'p.incident.yaml'), [
+        'id: Z-2', 'title: Sign-in errors', 'status: resolved', 'zone: America/Los_Angeles', 'start: 2022-11-06T00:30', 'end: {local: 2022-11-06T10:10}', 'timeline:',
+        '  - at: 2022-11-05', '    event: A configuration change is deployed',
+        '  - at: 2022-11-06T00:30', '    kind: detected', '    event: Errors rise',
+        '  - at: {local: 2022-11-06T05:00, approx: true}', '    kind: mitigated', '    event: Traffic shifted away',
+        '  - at: 2022-11-06T10:10', '    kind: resolved', '    event: Recovered', '',
+      ].join('\n'));
+      const r = run(['render', 'p.incident.yaml', '--format', 'md', '--zone', 'file'], dir);
+      assert.deepEqual(pick(r), { status: 0, stderr: '' });
+      const lines = r.stdout.split('\n');
+      assert.deepEqual(lines.slice(lines.indexOf('| PT | Kind | Event |')), [
+        '| PT | Kind | Event |',
+        '| --- | --- | --- |',
+        '| 2022-11-05 (time not given) |  | A configuration change is deployed |',
+        '| 2022-11-06 00:30 PDT | detected | Errors rise |',
+        '| 2022-11-06 \\~05:00 PST | mitigated | Traffic shifted away |',
+        '| 2022-11-06 10:10 PST | resolved | Recovered |',
+        '',
+      ]);
+      assert.ok(lines.includes('The incident lasted from 2022-11-06 00:30 PDT to 2022-11-06 10:10 PST.'), r.stdout);
+      assert.ok(lines.includes('- **Time to mitigate:** about 5h 30m'), r.stdout);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('a figure a date without a clock leaves open is said on stderr but does not fail the render', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'incident-render-'));
+    try {
+      fs.writeFileSync(path.join(dir, 'd.incident.yaml'), 'id: D\ntitle: Dated\nstatus: investigating\nstart: {jst: 2022-01-16}\ntimeline:\n  - at: 2022-01-16T12:00+09:00\n    kind: detected\n    event: seen\n');
+      assert.equal(run(['check', 'd.incident.yaml'], dir).status, 0);
+      assert.deepEqual(pick(run(['render', 'd.incident.yaml', '-o', 'd.html'], dir)), { status: 0, stderr: 'incident-timeline: d.incident.yaml: Time to detect is left out: a date without a time leaves it open.\n' });
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('an unknown zone is a usage error that names the nearest zones', () => {
+    assert.deepEqual(pick(run(['render', EXAMPLE, '--zone', 'America/Los_Angles'])), {
+      status: 2, stderr: 'incident-timeline: --zone must be JST, UTC, both, file or an IANA time zone name, not `America/Los_Angles`. Did you mean America/Los_Angeles, Atlantic/Stanley, Africa/Lagos?\n',
+    });
+  });
+});

@@ -130,7 +130,7 @@ describe('exports: updates and components', () => {
   it('SVG lanes: a fragment on the caller\'s scale, a row per component, bands at their times, a legend of the states drawn', () => {
     const view = viewOf(LANES);
     const scale = timeScale(Date.parse('2024-05-01T10:00Z'), 600 / (2 * 3_600_000), 100);
-    const { svg, height } = componentLanesSvg(componentLanes(view), { x: scale.x, left: 100, width: 600, y: 40, zone: 'UTC', labels: ENGLISH_LABELS });
+    const { svg, height } = componentLanesSvg(componentLanes(view), { x: scale.x, left: 100, width: 600, y: 40, clocks: ['UTC'], labels: ENGLISH_LABELS });
     assert.equal(height, 2 * 35 + 22);
     const rects = [...svg.replace(/<defs>.*?<\/defs>/, '').matchAll(/<rect class="state-([a-z-]+)"(?: fill="[^"]*")? x="([\d.]+)" y="([\d.]+)" width="([\d.]+)"/g)].map((m) => [m[1], Number(m[2]), Number(m[3]), Number(m[4])]);
     assert.deepEqual(rects, [
@@ -141,8 +141,8 @@ describe('exports: updates and components', () => {
     ]);
     assert.ok(svg.includes('<g class="band" data-index="1"><title>API: major outage, 2024-05-01 10:20 UTC – 2024-05-01 11:00 UTC (40m)</title>'));
     // Bands outside the plot are kept inside it.
-    const narrow = componentLanesSvg(componentLanes(view), { x: scale.x, left: 100, width: 300, y: 0, zone: 'UTC', labels: ENGLISH_LABELS });
+    const narrow = componentLanesSvg(componentLanes(view), { x: scale.x, left: 100, width: 300, y: 0, clocks: ['UTC'], labels: ENGLISH_LABELS });
     assert.ok(narrow.svg.includes('<rect class="state-operational" x="400.0" y="19" width="1.0" height="4"/>'), narrow.svg);
-    assert.deepEqual(componentLanesSvg({ lanes: [], endMs: 0 }, { x: scale.x, left: 0, width: 100, y: 0, zone: 'UTC', labels: ENGLISH_LABELS }), { svg: '', height: 0 });
+    assert.deepEqual(componentLanesSvg({ lanes: [], endMs: 0 }, { x: scale.x, left: 0, width: 100, y: 0, clocks: ['UTC'], labels: ENGLISH_LABELS }), { svg: '', height: 0 });
   });
 });

@@ -86,8 +86,8 @@ describe('figures the times contradict', () => {
 
   it('the view withholds a figure whose time is before the start, and keeps the others', () => {
     assert.deepEqual(buildTimelineView(modelOf(backwards)).figures, [
-      { key: 'duration', value: undefined },
-      { key: 'timeToDetect', value: undefined },
+      { key: 'duration', value: undefined, withheld: 'order' },
+      { key: 'timeToDetect', value: undefined, withheld: 'order' },
       { key: 'timeToResolve', value: '30m' },
     ]);
   });

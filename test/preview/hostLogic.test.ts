@@ -231,6 +231,12 @@ describe('webview messages and saved state', () => {
       hiddenKinds: ['detected', 'note'], query: 'x'.repeat(500), detailsOpen: false,
     });
     assert.deepEqual(Object.keys(parsePreviewState({ uri: 'file:///a', hiddenKinds: 'note', query: 3, detailsOpen: 'yes' })!).sort(), ['locked', 'mode', 'scrollLeft', 'scrollTop', 'uri', 'zone', 'zoneChosen', 'zoom']);
+    // The file's own zone is a choice a panel keeps across a reload; a zone name itself is not.
+    assert.equal(parsePreviewState({ uri: 'file:///a', zone: 'file', zoneChosen: true })?.zone, 'file');
+    assert.equal(parsePreviewState({ uri: 'file:///a', zone: 'America/Los_Angeles' })?.zone, 'JST');
+    assert.deepEqual(parseWebviewMessage({ type: 'state', state: { uri: 'file:///a', zone: 'file' } }), {
+      type: 'state', state: { uri: 'file:///a', locked: false, zone: 'file', zoneChosen: false, mode: 'timeline', zoom: 1, scrollLeft: 0, scrollTop: 0 },
+    });
     assert.equal(parsePreviewState({ zone: 'UTC' }), undefined, 'no document: nothing to revive');
     assert.equal(parsePreviewState(undefined), undefined);
   });

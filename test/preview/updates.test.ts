@@ -143,6 +143,6 @@ describe('updates and components in the views', () => {
   it('shows hidden characters in component names by name, in the lanes and the notes alike', () => {
     const view = viewOf('title: x\nstatus: investigating\ncomponents: ["A\\u202Eb"]\nstart: 2024-05-01T10:00Z\ntimeline:\n  - at: 2024-05-01T10:00Z\n    components: {"A\\u202Eb": degraded}\n    event: x\n');
     assert.deepEqual(componentLanes(view).lanes.map((l) => [l.name, l.bands.map((b) => b.state)]), [['A⟨U+202E⟩b', ['degraded']]]);
-    assert.deepEqual(updateNotes(view, 0, 'UTC', ENGLISH_LABELS), { notes: ['A⟨U+202E⟩b: degraded'] });
+    assert.deepEqual(updateNotes(view, 0, ['UTC'], ENGLISH_LABELS), { notes: ['A⟨U+202E⟩b: degraded'] });
   });
 });

@@ -4,13 +4,12 @@
  */
 import * as vscode from 'vscode';
 import type { TimelineModel } from '../../../common/protocol';
-import { renderExport, type ExportFormat } from '../../../common/render/index';
+import { renderExport, type DisplayZone, type ExportFormat } from '../../../common/render/index';
 import { displayLabels } from './displayLabels';
-import type { ZoneMode } from '../../../common/settings';
 import { EXPORT_EXTENSIONS, exportFileName } from './exportFileName';
 
 /** Writes the export to `target`, or where the user picks in a save dialog; returns where it went. */
-export async function exportTimeline(model: TimelineModel, document: vscode.Uri, format: ExportFormat, zone: ZoneMode, given?: vscode.Uri): Promise<vscode.Uri | undefined> {
+export async function exportTimeline(model: TimelineModel, document: vscode.Uri, format: ExportFormat, zone: DisplayZone, given?: vscode.Uri): Promise<vscode.Uri | undefined> {
   const { extension, label } = EXPORT_EXTENSIONS[format];
   const target = given ?? await vscode.window.showSaveDialog({
     defaultUri: document.with({ path: exportFileName(document.path, format) }),

@@ -96,7 +96,10 @@ export function registerPreview(context: vscode.ExtensionContext, api: IncidentT
         void vscode.window.showWarningMessage(vscode.l10n.t('This file is not an incident timeline yet; see the Problems view.'));
         return undefined;
       }
-      return await exportTimeline(usable, resource, format, preview?.currentZone ?? host.defaultZone(), target instanceof vscode.Uri ? target : undefined);
+      // As the page shows it: 'file' for a file without a zone of its own is the setting's zone.
+      const chosen = preview?.currentZone ?? host.defaultZone();
+      const zone = chosen === 'file' && !usable.incident?.zone ? host.defaultZone() : chosen;
+      return await exportTimeline(usable, resource, format, zone, target instanceof vscode.Uri ? target : undefined);
     } catch (error) {
       log(error);
       void vscode.window.showErrorMessage(vscode.l10n.t('Export failed: {0}', error instanceof Error ? error.message : String(error)));

@@ -8,7 +8,8 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { TimelineChangesRequest, type TimelineModel } from '../../../common/protocol';
 import { isSafeLink } from '../../../common/render/escape';
-import { isZoneMode, type ZoneMode } from '../../../common/settings';
+import { isZoneChoice, type ZoneChoice } from '../../../common/render/clocks';
+import type { ZoneMode } from '../../../common/settings';
 import { parseWebviewMessage, type HostMessage, type PreviewState, type WebviewMessage } from '../previewMessages';
 import { EditorSync } from './editorSync';
 import { LiveModel, ModelReceiver } from './liveModel';
@@ -47,7 +48,7 @@ export class TimelinePreview implements vscode.Disposable {
   });
   private resource: vscode.Uri;
   private locked: boolean;
-  private zone: ZoneMode;
+  private zone: ZoneChoice;
   private ready = false;
   private disposed = false;
   private readonly onDisposeEmitter = new vscode.EventEmitter<void>();
@@ -119,8 +120,8 @@ export class TimelinePreview implements vscode.Disposable {
     return this.locked;
   }
 
-  /** The zone the page shows (for exports started from this preview). */
-  get currentZone(): ZoneMode {
+  /** The zone the page shows (for exports started from this preview; 'file' resolves against the model). */
+  get currentZone(): ZoneChoice {
     return this.zone;
   }
 
@@ -232,7 +233,7 @@ export class TimelinePreview implements vscode.Disposable {
         this.throttle.request(true);
         break;
       case 'state':
-        if (isZoneMode(message.state.zone)) this.zone = message.state.zone;
+        if (isZoneChoice(message.state.zone)) this.zone = message.state.zone;
         break;
     }
   }

@@ -10,9 +10,8 @@ import { componentLanes, LANE_STATES, type LaneState } from '../../../common/ren
 import { bandText } from '../../../common/render/componentLanesSvg';
 import { visibleText } from '../../../common/render/escape';
 import { fillIn, type TimelineLabels } from '../../../common/render/labels';
-import { eventTimeText, type TimelineView } from '../../../common/render/layout';
+import { eventTimeText, type Clock, type TimelineView } from '../../../common/render/layout';
 import { updateSeries } from '../../../common/render/updates';
-import type { ZoneMode } from '../../../common/settings';
 import { formatDuration } from '../../../common/time';
 import { h } from './dom';
 import './componentLanes.css';
@@ -32,7 +31,7 @@ export class ComponentLanesPanel {
   }
 
   /** New model or zone: the lanes drawn again (a few elements per component). */
-  setView(view: TimelineView, zone: ZoneMode, selectedIndex: number | undefined): void {
+  setView(view: TimelineView, clocks: readonly Clock[], selectedIndex: number | undefined): void {
     const { lanes } = componentLanes(view);
     this.element.hidden = lanes.length === 0;
     this.bands = [];
@@ -47,7 +46,7 @@ export class ComponentLanesPanel {
       const track = h('div', { className: 'track' });
       for (const band of lane.bands) {
         present.add(band.state);
-        const text = bandText(lane.name, band, zone, this.labels);
+        const text = bandText(lane.name, band, clocks, this.labels);
         const attrs: Record<string, string> = { title: text, 'aria-label': text, 'data-state': band.state };
         const element = band.index === undefined
           ? h('span', { className: `band state-${band.state}`, attrs })
@@ -135,10 +134,10 @@ export interface UpdateParts {
 }
 
 /** The parts of the event at file index `index`; nothing for an event that is not an update. */
-export function updateParts(view: TimelineView, index: number, zone: ZoneMode, labels: TimelineLabels): UpdateParts {
+export function updateParts(view: TimelineView, index: number, clocks: readonly Clock[], labels: TimelineLabels): UpdateParts {
   const facts = updateSeries(view).byIndex.get(index);
   if (!facts) return { spoken: '' };
-  const time = (ms: number) => eventTimeText(ms, zone, view.multiDay);
+  const time = (ms: number) => eventTimeText({ epochMs: ms }, clocks, view.multiDay, labels);
   const words: string[] = [];
   let status: HTMLElement | undefined;
   if (facts.status !== undefined) {

@@ -4,10 +4,9 @@
  */
 import { visibleText } from '../../../common/render/escape';
 import type { TimelineLabels } from '../../../common/render/labels';
-import { figureText, type TimelineView } from '../../../common/render/layout';
+import { figureText, type Clock, type TimelineView } from '../../../common/render/layout';
 import { windowTexts } from '../../../common/render/reading';
 import { updateFigures } from '../../../common/render/updateFigures';
-import type { ZoneMode } from '../../../common/settings';
 import { h } from './dom';
 
 /** Panels at most this wide or this tall (px) start with the facts folded. */
@@ -24,7 +23,7 @@ export interface FactsFold {
   choose(open: boolean): void;
 }
 
-export function renderHeader(container: HTMLElement, view: TimelineView, labels: TimelineLabels, zone: ZoneMode, openLink: (url: string) => void, fold: FactsFold): void {
+export function renderHeader(container: HTMLElement, view: TimelineView, labels: TimelineLabels, clocks: readonly Clock[], openLink: (url: string) => void, fold: FactsFold): void {
   container.replaceChildren();
   const incident = view.model.incident;
   if (!incident) {
@@ -36,12 +35,12 @@ export function renderHeader(container: HTMLElement, view: TimelineView, labels:
   title.appendChild(document.createTextNode(incident.title ?? labels.untitledIncident));
   container.appendChild(title);
 
-  const windows = windowTexts(view, zone, labels.ongoing);
+  const windows = windowTexts(view, clocks, labels);
   if (windows) {
     const duration = view.figures.find((f) => f.key === 'duration');
     const primary = h('span', { className: 'primary', text: windows[0] });
     // The duration wraps as one piece ("5d 2h 57m", never "5d 2h" then "57m").
-    if (duration?.value !== undefined) primary.append(', ', h('span', { className: 'duration', text: duration.value }));
+    if (duration?.value !== undefined) primary.append(', ', h('span', { className: 'duration', text: figureText(duration, labels) }));
     const line = h('p', { className: 'window', attrs: { title: labels.incidentWindow } }, primary);
     for (const other of windows.slice(1)) line.append(h('span', { className: 'other', text: other }));
     container.appendChild(line);
@@ -57,7 +56,7 @@ export function renderHeader(container: HTMLElement, view: TimelineView, labels:
   if (view.figures.length || updates.length) {
     const figures = h('div', { className: 'figures' });
     for (const f of view.figures) {
-      figures.appendChild(h('div', { className: 'figure' }, h('span', { className: 'label', text: labels.figures[f.key] }), h('span', { className: f.value === undefined ? 'value withheld' : 'value', text: figureText(f, labels) })));
+      figures.appendChild(h('div', { className: 'figure' }, h('span', { className: 'label', text: labels.figures[f.key] }), h('span', { className: f.value === undefined ? 'value withheld' : f.approx ? 'value approx' : 'value', text: figureText(f, labels) })));
     }
     // The figures of the status page's updates, beside the durations.
     for (const f of updates) {

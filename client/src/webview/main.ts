@@ -10,6 +10,7 @@ import type { TimelineModel } from '../../../common/protocol';
 import { applyTimelineChanges } from '../../../common/timelineChanges';
 import { KIND_NAMES, KIND_STYLES } from '../../../common/render/kinds';
 import { countText, fillIn, parseTimelineLabels, type TimelineLabels } from '../../../common/render/labels';
+import { clockName, clockOf, displayClocks, type Clock, type ZoneChoice } from '../../../common/render/clocks';
 import { buildTimelineView, eventLabel, type TimelineView } from '../../../common/render/layout';
 import { isZoneMode, ZONE_MODES, type ZoneMode } from '../../../common/settings';
 import { ComponentLanesPanel } from './componentLanes';
@@ -40,6 +41,12 @@ function hostLabels(): TimelineLabels {
 
 const labels = hostLabels();
 
+/** The zone setting as the host put it in data-default-zone. */
+function hostDefaultZone(): ZoneMode {
+  const zone = document.body.dataset.defaultZone;
+  return isZoneMode(zone) ? zone : 'JST';
+}
+
 function initialState(): PreviewState {
   const saved = parsePreviewState(vscode.getState());
   if (saved) return saved;
@@ -50,9 +57,8 @@ function initialState(): PreviewState {
     fromHost = undefined;
   }
   const parsed = parsePreviewState(fromHost);
-  const defaultZone = document.body.dataset.defaultZone;
   return parsed ?? {
-    uri: '', locked: false, zone: isZoneMode(defaultZone) ? defaultZone : 'JST', zoneChosen: false,
+    uri: '', locked: false, zone: hostDefaultZone(), zoneChosen: false,
     mode: 'timeline', zoom: 1, scrollLeft: 0, scrollTop: 0,
   };
 }
@@ -64,6 +70,8 @@ function filterOf(state: PreviewState): EventFilter {
 
 class PreviewPage {
   private state: PreviewState = initialState();
+  /** The setting's zone: what 'file' shows for a file without a zone of its own. */
+  private defaultZone: ZoneMode = hostDefaultZone();
   private view: TimelineView | undefined;
   /** The model last rendered: what a 'patch' applies to. */
   private model: TimelineModel | undefined;
@@ -87,7 +95,7 @@ class PreviewPage {
   private readonly count = h('span', { className: 'count', attrs: { role: 'status' } });
   private readonly search = h('input', { className: 'search', attrs: { type: 'search', placeholder: labels.searchEvents, 'aria-label': labels.searchEvents } });
   private readonly daySelect = h('select', { className: 'days', attrs: { 'aria-label': labels.jumpToDay, title: labels.jumpToDay } });
-  private readonly zoneButtons = new Map<ZoneMode, HTMLButtonElement>();
+  private readonly zoneButtons = new Map<ZoneChoice, HTMLButtonElement>();
   private readonly modeButton = h('button', { text: labels.list, attrs: { 'aria-pressed': 'false', title: labels.listTitle } });
   private readonly legend = h('div', { className: 'legend', attrs: { 'aria-label': labels.legend } });
   private readonly overview = new OverviewStrip((epochMs) => {
@@ -119,11 +127,12 @@ class PreviewPage {
 
   private buildToolbar(): void {
     const zones = h('div', { className: 'group', attrs: { role: 'group', 'aria-label': labels.timeZone } }, h('span', { className: 'group-label', text: labels.zone }));
-    for (const zone of ZONE_MODES) {
+    // The file's own zone, named by its abbreviation, joins the group only while a file with one is shown.
+    for (const zone of ['file', ...ZONE_MODES] as const) {
       const button = h('button', { text: zone === 'both' ? labels.bothZones : zone, attrs: { 'aria-pressed': String(zone === this.state.zone), 'data-zone': zone } });
       button.addEventListener('click', () => this.setZone(zone, true));
       this.zoneButtons.set(zone, button);
-      zones.appendChild(button);
+      if (zone !== 'file') zones.appendChild(button);
     }
     const zoomOut = h('button', { text: '−', attrs: { title: labels.zoomOutTitle, 'aria-label': labels.zoomOut } });
     const zoomIn = h('button', { text: '+', attrs: { title: labels.zoomInTitle, 'aria-label': labels.zoomIn } });
@@ -214,6 +223,7 @@ class PreviewPage {
         this.selectIndex(message.index);
         break;
       case 'defaultZone':
+        this.defaultZone = message.zone;
         if (!this.state.zoneChosen) this.setZone(message.zone, false);
         break;
       case 'problems':
@@ -256,7 +266,8 @@ class PreviewPage {
     this.update(sameDocument ? { locked: message.locked } : { uri, locked: message.locked, zoom: 1, scrollLeft: 0, scrollTop: 0, selected: undefined, hiddenKinds: undefined, query: undefined });
     this.filter = filterOf(this.state);
     if (!sameDocument) this.selectedPosition = -1;
-    renderHeader(this.header, view, labels, this.state.zone, (url) => post({ type: 'openLink', url }), this.factsFold());
+    this.renderZoneButtons();
+    renderHeader(this.header, view, labels, this.clocks(), (url) => post({ type: 'openLink', url }), this.factsFold());
     this.stale = message.stale;
     this.renderBanner(message.problems, message.stale);
     this.renderUnreadable(view);
@@ -338,9 +349,9 @@ class PreviewPage {
 
   private setLayerView(): void {
     if (!this.view) return;
-    this.reading.setView(this.view, this.state.zone, this.state.mode, this.state.mode === 'list' ? 1 : this.state.zoom, this.filter);
+    this.reading.setView(this.view, this.clocks(), this.state.mode, this.state.mode === 'list' ? 1 : this.state.zoom, this.filter);
     this.overview.setView(this.view, (position) => this.reading.isShown(position));
-    this.lanes.setView(this.view, this.state.zone, this.state.selected);
+    this.lanes.setView(this.view, this.clocks(), this.state.selected);
     this.renderDays();
   }
 
@@ -369,17 +380,55 @@ class PreviewPage {
     document.body.dataset.rendered = String((Number(document.body.dataset.rendered) || 0) + 1);
   }
 
+  /** The file's own zone as a clock ('JST', 'UTC' or an IANA name); undefined without one. */
+  private fileZoneClock(): Clock | undefined {
+    const zone = this.view?.model.incident?.zone;
+    return zone ? clockOf(zone) : undefined;
+  }
+
+  /** The file's own zone when it is neither JST nor UTC (those have their buttons). */
+  private fileClock(): Clock | undefined {
+    const clock = this.fileZoneClock();
+    return clock === 'JST' || clock === 'UTC' ? undefined : clock;
+  }
+
+  /** The choice in effect: 'file' reads as JST or UTC for a file in those zones, and as the setting's zone for one without a zone. */
+  private effectiveZone(): ZoneChoice {
+    if (this.state.zone !== 'file' || this.fileClock()) return this.state.zone;
+    const clock = this.fileZoneClock();
+    return clock === 'JST' || clock === 'UTC' ? clock : this.defaultZone;
+  }
+
+  private clocks(): Clock[] {
+    return displayClocks(this.effectiveZone(), this.view?.model.incident?.zone);
+  }
+
+  /** The file-zone button shows the file's zone by name ("PT"), its IANA name in the tooltip; the pressed one is the choice in effect. */
+  private renderZoneButtons(): void {
+    const fileButton = this.zoneButtons.get('file')!;
+    const clock = this.fileClock();
+    if (clock && this.view) {
+      fileButton.textContent = clockName(clock, this.view.window?.startMs ?? this.view.domain.startMs);
+      fileButton.title = clock;
+      if (!fileButton.isConnected) this.zoneButtons.get('JST')!.before(fileButton);
+    } else {
+      fileButton.remove();
+    }
+    const effective = this.effectiveZone();
+    for (const [z, button] of this.zoneButtons) button.setAttribute('aria-pressed', String(z === effective));
+  }
+
   private update(patch: Partial<PreviewState>, notifyHost = false): void {
     this.state = { ...this.state, ...patch };
     vscode.setState(this.state);
     if (notifyHost) post({ type: 'state', state: this.state });
   }
 
-  private setZone(zone: ZoneMode, chosen: boolean): void {
+  private setZone(zone: ZoneChoice, chosen: boolean): void {
     this.update({ zone, zoneChosen: this.state.zoneChosen || chosen }, true);
-    for (const [z, button] of this.zoneButtons) button.setAttribute('aria-pressed', String(z === zone));
+    this.renderZoneButtons();
     if (!this.view) return;
-    renderHeader(this.header, this.view, labels, zone, (url) => post({ type: 'openLink', url }), this.factsFold());
+    renderHeader(this.header, this.view, labels, this.clocks(), (url) => post({ type: 'openLink', url }), this.factsFold());
     this.relayoutKeepingPlace();
   }
 
@@ -494,7 +543,7 @@ class PreviewPage {
     this.layerSelect();
     this.revealSelected(center);
     this.viewport.focus({ preventScroll: true });
-    this.live.textContent = eventLabel(event, this.state.zone, labels);
+    this.live.textContent = eventLabel(event, this.clocks(), labels);
     if (reveal) post({ type: 'reveal', index: event.index });
   }
 

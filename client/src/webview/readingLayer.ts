@@ -7,11 +7,10 @@
  */
 import { KIND_STYLES } from '../../../common/render/kinds';
 import type { TimelineLabels } from '../../../common/render/labels';
-import { eventLabel, eventTimeText, eventTooltip, type TimelineView } from '../../../common/render/layout';
+import { eventLabel, eventTimeText, eventTooltip, type Clock, type TimelineView } from '../../../common/render/layout';
 import { readingItems, readingOptions, type ReadingItem } from '../../../common/render/reading';
 import { updateSeries } from '../../../common/render/updates';
 import type { PreviewMode } from '../previewMessages';
-import type { ZoneMode } from '../../../common/settings';
 import { updateParts } from './componentLanes';
 import { h, shapeSvg } from './dom';
 
@@ -53,7 +52,7 @@ export class ReadingLayer {
   readonly canvas: HTMLElement;
   private readonly empty: HTMLElement;
   private view: TimelineView | undefined;
-  private zone: ZoneMode = 'JST';
+  private clocks: readonly Clock[] = ['JST'];
   private items: ReadingItem[] = [];
   /** Item index of each event position (-1: filtered out). */
   private itemOfPosition = new Int32Array(0);
@@ -77,15 +76,15 @@ export class ReadingLayer {
     this.canvas.append(this.empty);
   }
 
-  /** New model, zone, mode or zoom: new items; painted elements are dropped (their text may have changed). */
-  setView(view: TimelineView, zone: ZoneMode, mode: PreviewMode, zoom: number, filter: EventFilter = NO_FILTER): void {
+  /** New model, clocks, mode or zoom: new items; painted elements are dropped (their text may have changed). */
+  setView(view: TimelineView, clocks: readonly Clock[], mode: PreviewMode, zoom: number, filter: EventFilter = NO_FILTER): void {
     this.view = view;
-    this.zone = zone;
+    this.clocks = clocks;
     const include = (position: number) => {
       const event = view.events[position];
       return !filter.hiddenKinds.has(event.kind) && (!filter.query || event.text.toLowerCase().includes(filter.query));
     };
-    this.items = readingItems(view, zone, readingOptions(mode, zoom), include);
+    this.items = readingItems(view, clocks, readingOptions(mode, zoom), include);
     const n = this.items.length;
     this.itemOfPosition = new Int32Array(view.events.length).fill(-1);
     this.shown = [];
@@ -298,20 +297,22 @@ export class ReadingLayer {
     const pos = item.position;
     const event = view.events[pos];
     const selected = pos === this.selected;
-    const update = updateParts(view, event.index, this.zone, this.labels);
+    const update = updateParts(view, event.index, this.clocks, this.labels);
     const element = h('div', {
       className: `item event kind-${event.kind}${selected ? ' selected' : ''}`,
       attrs: {
-        role: 'option', id: `event-${event.index}`, 'aria-selected': String(selected), 'aria-label': update.spoken ? `${eventLabel(event, this.zone, this.labels)}; ${update.spoken}` : eventLabel(event, this.zone, this.labels),
-        title: eventTooltip(event, this.zone, view.extraZones, this.labels), 'data-index': String(event.index),
+        role: 'option', id: `event-${event.index}`, 'aria-selected': String(selected), 'aria-label': update.spoken ? `${eventLabel(event, this.clocks, this.labels)}; ${update.spoken}` : eventLabel(event, this.clocks, this.labels),
+        title: eventTooltip(event, this.clocks, view.extraZones, this.labels), 'data-index': String(event.index),
       },
     });
     if (item.space) element.style.borderTopWidth = `${item.space}px`;
     const when = h('div', { className: 'when' },
       shapeSvg(event.kind, KIND_STYLES[event.kind].path),
-      h('span', { className: 'time', text: eventTimeText(event.epochMs, this.zone, false) }),
-      h('span', { className: 'offset', text: event.offset }),
-      h('span', { className: 'kind', text: this.labels.kinds[event.kind] }));
+      h('span', { className: event.approx ? 'time approx' : 'time', text: eventTimeText(event, this.clocks, false, this.labels) }));
+    // A date alone has no offset to show; it says instead that the source gave no time.
+    if (event.day) when.append(h('span', { className: 'no-clock', text: this.labels.timeNotGiven }));
+    else if (event.offset) when.append(h('span', { className: 'offset', text: event.offset }));
+    when.append(h('span', { className: 'kind', text: this.labels.kinds[event.kind] }));
     if (update.status) when.append(update.status);
     const cut = this.isCut(event.index, event.text);
     const text = h('div', { className: 'text', text: cut ? `${event.text.slice(0, LONG_TEXT_SHOWN)}…` : event.text });

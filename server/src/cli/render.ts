@@ -1,5 +1,5 @@
 /**
- * `incident-timeline render FILE --format html|svg|md [--zone JST|UTC|both] [-o OUT]`: the same
+ * `incident-timeline render FILE --format html|svg|md [--zone JST|UTC|both|file|ZONE] [-o OUT]`: the same
  * renderer as the preview's exports, fed by the core's parse through the same model conversion
  * the server uses (no server needed).
  */
@@ -11,16 +11,19 @@ import { readIncidentText, type IncidentText } from './incidentText';
 import { DEFAULT_MAX_LENGTH, parseIncident } from '../core/parse';
 import { currentLanguage, t } from '../core/l10n';
 import { toTimelineModel } from '../timelineModel';
-import { buildTimelineView, EXPORT_FORMATS, figureText, renderViewAs, type ExportFormat } from '../../../common/render/index';
+import { buildTimelineView, EXPORT_FORMATS, figureText, isZoneChoice, renderViewAs, type DisplayZone, type ExportFormat } from '../../../common/render/index';
 import { labelLanguage, timelineLabels } from '../../../common/render/labels';
-import { DEFAULT_ZONE_MODE, isZoneMode, ZONE_MODES } from '../../../common/settings';
+import { DEFAULT_ZONE_MODE } from '../../../common/settings';
+import { canonicalZone, nearestZones } from '../../../common/zones';
 
 export const render: Subcommand = {
   summary: () => t('Render an incident timeline as HTML, SVG or Markdown.'),
-  usage: 'render FILE [--format html|svg|md] [--zone JST|UTC|both] [-o OUT]',
+  usage: 'render FILE [--format html|svg|md] [--zone JST|UTC|both|file|ZONE] [-o OUT]',
   optionHelp: () => [
     '--format html|svg|md    ' + t('a self-contained page (default), the whole timeline as SVG, or a Markdown summary with every fact'),
     '--zone JST|UTC|both     ' + t('the clock the times are printed in (default JST)'),
+    '--zone file             ' + t("the file's own zone (its root `zone`; JST when it has none)"),
+    '--zone ZONE             ' + t("an IANA time zone (America/Los_Angeles), each time named by that date's abbreviation (PST, PDT)"),
     '-o, --output OUT        ' + t('write to OUT instead of standard output'),
     '',
     t('Exit code: 0 when written from a file without errors; 1 when the file is not an incident, or has errors or times that contradict a figure (the output is still written); 2 on usage, read or write errors.'),
@@ -35,8 +38,7 @@ export const render: Subcommand = {
     if (typeof format !== 'string' || !(EXPORT_FORMATS as readonly string[]).includes(format)) {
       throw new UsageError(t('--format must be html, svg or md, not `{0}`.', String(format)));
     }
-    const zone = values.zone;
-    if (!isZoneMode(zone)) throw new UsageError(t('--zone must be one of {0}, not `{1}`.', ZONE_MODES.join(', '), String(zone)));
+    const zone = displayZone(values.zone);
     if (positionals.length !== 1) throw new UsageError(t('render takes exactly one file.'));
     const file = path.resolve(context.cwd, positionals[0]);
     let read: IncidentText;
@@ -75,6 +77,7 @@ export const render: Subcommand = {
       context.stdout(output);
     }
     // As `check` counts: the output is written either way, but a script must not take it for clean.
+    // A figure a date without a clock leaves open is said too, but is no fault of the file.
     const withheld = view.figures.filter((f) => f.value === undefined);
     for (const f of withheld) {
       printError(context, t('{0}: {1} is left out: {2}.', positionals[0], labels.figures[f.key], figureText(f, labels)));
@@ -82,9 +85,19 @@ export const render: Subcommand = {
     if (model.problems.errors > 0) {
       printError(context, t('{0} has errors (run `incident-timeline check` to see them).', positionals[0]));
     }
-    return model.problems.errors > 0 || withheld.length > 0 ? 1 : 0;
+    return model.problems.errors > 0 || withheld.some((f) => f.withheld !== 'no-clock') ? 1 : 0;
   },
 };
+
+/** --zone: a zone mode, 'file', or an IANA zone name in any case; anything else is a usage error naming the nearest zones. */
+function displayZone(value: unknown): DisplayZone {
+  if (isZoneChoice(value)) return value;
+  const zone = typeof value === 'string' ? canonicalZone(value) : undefined;
+  if (zone) return { iana: zone };
+  const nearest = typeof value === 'string' ? nearestZones(value, 3) : [];
+  const message = t('--zone must be JST, UTC, both, file or an IANA time zone name, not `{0}`.', String(value));
+  throw new UsageError(nearest.length ? `${message} ${t('Did you mean {0}?', nearest.join(', '))}` : message);
+}
 
 /** Whether `target` is that file, under any name: another path, a symbolic link, a hard link. */
 function isSameFile(target: string, file: IncidentText['file']): boolean {

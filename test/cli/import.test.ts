@@ -90,7 +90,7 @@ describe('CLI: import', () => {
     assert.equal(result.stdout, 'wrote Zx9cVb8nM7lK6jH5gF4d.incident.yaml; checked: no problems.\n');
     assert.equal(result.stderr, [
       'incident-timeline: cannot import http://status.example.test/api/v2/incidents.json: only https:// addresses are fetched, not `http://status.example.test/api/v2/incidents.json`',
-      'incident-timeline: cannot import broken.json: The source is not in a format this command recognises (tried statuspage, gcp, apple, slack); name one with --from.',
+      'incident-timeline: cannot import broken.json: The source is not in a format this command recognises (tried statuspage, gcp, apple, slack, graph, notice); name one with --from.',
       'incident-timeline: cannot import missing.json: no such file or folder',
       '',
     ].join('\n'));

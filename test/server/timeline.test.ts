@@ -35,9 +35,9 @@ describe('server: incident/timeline', function () {
     assert.deepEqual(incident.regions, ['Australia', 'Japan', 'India']);
     assert.equal(incident.range.start.line, 4);
     assert.equal(incident.start?.utc, '2019-11-19T01:40:00.000Z');
-    assert.deepEqual(incident.start?.range.start, { line: 14, character: 2 });
+    assert.deepEqual(incident.start?.range.start, { line: 13, character: 2 });
     assert.equal(incident.end?.utc, '2019-11-19T11:50:00.000Z');
-    assert.deepEqual(incident.end?.range.start, { line: 18, character: 2 });
+    assert.deepEqual(incident.end?.range.start, { line: 17, character: 2 });
     assert.deepEqual(model.events.map((e) => [e.index, e.kind, e.at?.utc, e.at?.range.start, e.range.start.line]), [
       [0, 'detected', '2019-11-19T01:40:00.000Z', { line: 37, character: 6 }, 36],
       [1, 'resolved', '2019-11-19T11:50:00.000Z', { line: 44, character: 6 }, 43],

@@ -47,11 +47,13 @@ describe('import: the flagship\'s source text', () => {
     assert.deepEqual(written.diagnostics.filter((d) => d.severity === 'error').map((d) => d.code), []);
   });
 
-  it('keeps the notice\'s own phrases for start and end, as the example\'s comments quote them', () => {
+  it('keeps the notice\'s own phrases for start and end, as the example keeps them in `written`', () => {
     const incident = noticeReader.read(SOURCE, {})[0]!;
-    const example = read(EXAMPLE);
-    assert.ok(example.includes(`# "Start time: ${incident.start?.written}"`));
-    assert.ok(example.includes(`# "End time: ${incident.end?.written}"`));
+    const example = parseIncident(read(EXAMPLE)).incident!;
+    assert.equal(incident.start?.written, 'Tuesday, November 19, 2019, 10:40 AM (1:40 AM UTC)');
+    assert.equal(example.start?.written?.text, incident.start?.written);
+    assert.equal(incident.end?.written, 'Tuesday, November 19, 2019, 8:50 PM (11:50 AM UTC)');
+    assert.equal(example.end?.written?.text, incident.end?.written);
     assert.equal(incident.cause, 'A configuration change to our infrastructure caused unexpected impact to mail flow.');
   });
 

@@ -7,7 +7,7 @@
 import { componentLanes } from './componentLanes';
 import { escapeMarkdownCell, escapeMarkdownText, safeHref } from './escape';
 import { ENGLISH_LABELS, fillIn, type TimelineLabels } from './labels';
-import { clockName, clockText, figureText, shownTimeText, viewClocks, wallText, type Clock, type DisplayZone, type ShownTime, type TimelineView } from './layout';
+import { clockName, clockText, figureText, fullTimeText, shownTimeText, viewClocks, wallText, type Clock, type DisplayZone, type ShownTime, type TimelineView } from './layout';
 import { wallFields, zoneLabel } from './clocks';
 import { updateFigures } from './updateFigures';
 import { componentWindowRows, updateNotes } from './updatesExport';
@@ -150,7 +150,8 @@ export function renderMarkdown(view: TimelineView, options: MarkdownOptions = { 
   if (view.events.length) section(labels.timeline, table);
   const windows = componentWindowRows(componentLanes(view), labels);
   if (windows.length) {
-    const when = (ms: number) => clocks.map((clock) => tableTime({ epochMs: ms }, clock, labels)).join(' / ');
+    // No column names the zone here, so each English time carries its zone's name.
+    const when = (ms: number) => clocks.map((clock) => (labels.language === 'ja' ? tableTime({ epochMs: ms }, clock, labels) : fullTimeText(ms, clock))).join(' / ');
     const columns = [labels.component, labels.from, labels.to, labels.state, labels.figures.duration];
     section(labels.componentWindows, [
       `| ${columns.map(escapeMarkdownCell).join(' | ')} |`, `|${' --- |'.repeat(columns.length)}`,

@@ -99,8 +99,9 @@ describe('exports and page text in Chromium', function () {
       });
       const events = [...root.querySelectorAll('g.event')].map((g) => ({
         index: Number(g.getAttribute('data-index')),
-        // The text block is the event's last <text>; its tspans are the wrapped lines.
-        lines: [...g.querySelectorAll('text:last-of-type tspan')].map((span) => span.textContent ?? ''),
+        // The text block is the event's one plain-weight <text> in the body colour (the time and
+        // status are bold, an update's notes muted); its tspans are the wrapped lines.
+        lines: [...g.querySelectorAll('text.fg:not([font-weight]) tspan')].map((span) => span.textContent ?? ''),
       }));
       return { width: root.width.baseVal.value, height: root.height.baseVal.value, boxes, events };
     });

@@ -193,8 +193,10 @@ describe('cli: render --zone in any zone', () => {
     const lines = r.stdout.split('\n');
     assert.ok(lines.includes('The incident lasted from 2024-03-28 10:47 PDT to 11:20 PDT.'), r.stdout);
     assert.ok(lines.includes('- **Start:** 2024-03-28 10:47 PDT'), r.stdout);
-    assert.ok(lines.includes('| PT | Kind | Event |'), r.stdout);
-    assert.ok(lines.includes('| 2024-03-28 11:15 PDT | update | Slack receives reports of trouble signing in and using workflows; Slack is down completely for some users. |'), r.stdout);
+    assert.ok(lines.includes('| PT | Kind | Event | Update |'), r.stdout);
+    assert.ok(lines.includes('| 2024-03-28 11:15 PDT | update | Slack receives reports of trouble signing in and using workflows; Slack is down completely for some users. |  |'), r.stdout);
+    // The promised next update in the same zone, with its date's abbreviation.
+    assert.ok(lines.includes('| 2024-03-28 11:40 PDT | update | Signs of improvement, still monitoring; Slack will confirm once resolved or update in 30 minutes. | Monitoring; next update by 03-28 12:10 PDT |'), r.stdout);
     const html = run(['render', SLACK, '--zone', 'America/Los_Angeles']).stdout;
     assert.ok(html.includes('<thead><tr><th>PT</th><th>UTC</th>'), html);
     assert.ok(html.includes('<td class="time">2024-03-28 10:47 PDT</td><td class="time">2024-03-28 17:47 UTC</td>'), html);

@@ -1,8 +1,9 @@
 /**
  * The overview strip: the whole incident on one true-time line that stays above the reading
  * layout. The window as a band, the part on screen as a frame, and the events' density as bars
- * over both (one per few pixels); a click jumps to the event nearest that time. Shown only while
- * the events do not all fit on screen: then it would only frame all of them. Drawn on a canvas,
+ * over both (one per few pixels), with a thin row per component under them; a click jumps to the
+ * event nearest that time. Shown while the events do not all fit on screen or the incident has
+ * component lanes; otherwise it would only frame all of them. Drawn on a canvas,
  * so a 10,000-event incident costs one small element; colours come from the theme variables.
  */
 import type { TimelineView } from '../../../common/render/layout';
@@ -23,6 +24,8 @@ export class OverviewStrip {
   private hasEvents = false;
   /** Whether the events run past the screen (the page says so after each paint). */
   private needed = true;
+  /** Component rows under the density: the strip then stays, as the lanes' overview. */
+  private hasLanes = false;
 
   constructor(private readonly jump: (epochMs: number) => void) {
     this.canvas = h('canvas', { attrs: { height: String(HEIGHT), 'aria-hidden': 'true' } });
@@ -38,7 +41,8 @@ export class OverviewStrip {
   setView(view: TimelineView, shown: (position: number) => boolean): void {
     this.view = view;
     this.hasEvents = view.events.length > 0;
-    this.element.hidden = !this.hasEvents || !this.needed;
+    this.hasLanes = stripLanesHeight(view) > 0;
+    this.element.hidden = !this.wanted();
     // The component lanes take a thin row each under the density bars.
     const height = HEIGHT + stripLanesHeight(view);
     this.canvas.height = height;
@@ -55,7 +59,12 @@ export class OverviewStrip {
   /** Shows the strip when the events run past the screen, hides it when they all fit. */
   setNeeded(needed: boolean): void {
     this.needed = needed;
-    this.element.hidden = !this.hasEvents || !needed;
+    this.element.hidden = !this.wanted();
+  }
+
+  /** Whether the strip says anything: events beyond the screen, or component lanes to overview. */
+  private wanted(): boolean {
+    return this.hasEvents && (this.needed || this.hasLanes);
   }
 
   /** Draws the strip with the events between `fromMs` and `toMs` framed as on screen. */

@@ -15,36 +15,12 @@ import { parseIncident } from '../../server/src/core/parse';
 import { toTimelineModel } from '../../server/src/timelineModel';
 import { t as coreT } from '../../server/src/core/l10n';
 import { useLocale } from '../../server/src/features/translations';
+import { LANES } from './updateModels';
 
 const ROOT = path.join(__dirname, '../..');
 const read = (file: string) => fs.readFileSync(path.join(ROOT, file), 'utf8');
 const viewOf = (text: string) => buildTimelineView(toTimelineModel('file:///w/lanes.incident.yaml', 1, parseIncident(text)));
 const ms = (iso: string) => Date.parse(iso);
-
-const LANES = `title: Lanes
-status: resolved
-components: [API, Web]
-start: 2024-05-01T10:00Z
-end: 2024-05-01T12:00Z
-timeline:
-  - at: 2024-05-01T10:00Z
-    kind: detected
-    event: Errors begin.
-  - at: 2024-05-01T10:05Z
-    posted: 2024-05-01T10:20Z
-    status: investigating
-    next_update: 2024-05-01T10:50Z
-    components: {API: major-outage}
-    event: API is down.
-  - at: 2024-05-01T11:00Z
-    status: identified
-    components: {API: partial-outage, Web: degraded}
-    event: Partly back.
-  - at: 2024-05-01T11:30Z
-    status: resolved
-    components: {API: operational}
-    event: API recovered.
-`;
 
 describe('updates and components in the views', () => {
   it('carries status, posted, next_update and components from the file into the model', () => {

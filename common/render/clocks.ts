@@ -5,7 +5,7 @@
  */
 import { formatInOffset, JST_OFFSET_MINUTES } from '../time';
 import { isZoneMode, type ZoneMode } from '../settings';
-import { canonicalZone, zoneAbbreviation } from '../zones';
+import { canonicalZone, offsetMinutesAt, zoneAbbreviation } from '../zones';
 
 /** 'JST', 'UTC', or an IANA zone name other than Asia/Tokyo and UTC. */
 export type Clock = string;
@@ -49,32 +49,12 @@ export interface WallFields {
   readonly second: number;
 }
 
-/** One formatter per zone: making one costs far more than formatting with it. */
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(zone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(zone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone: zone, year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric', hourCycle: 'h23',
-    });
-    formatters.set(zone, formatter);
-  }
-  return formatter;
-}
-
+/** The calendar fields of an instant on a clock: the instant moved by the clock's offset then, read as UTC. */
 export function wallFields(epochMs: number, clock: Clock): WallFields {
-  const fixed = FIXED_OFFSETS[clock];
+  const offset = FIXED_OFFSETS[clock] ?? offsetMinutesAt(clock, epochMs);
   const fraction = (((epochMs % 1000) + 1000) % 1000) / 1000;
-  if (fixed !== undefined) {
-    const d = new Date(epochMs + fixed * 60_000);
-    return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: d.getUTCHours(), minute: d.getUTCMinutes(), second: d.getUTCSeconds() + fraction };
-  }
-  const fields: Record<string, number> = {};
-  for (const part of formatterFor(clock).formatToParts(new Date(epochMs))) {
-    if (part.type !== 'literal') fields[part.type] = Number(part.value);
-  }
-  return { year: fields.year, month: fields.month, day: fields.day, hour: fields.hour, minute: fields.minute, second: fields.second + fraction };
+  const d = new Date(epochMs + offset * 60_000);
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: d.getUTCHours(), minute: d.getUTCMinutes(), second: d.getUTCSeconds() + fraction };
 }
 
 const two = (n: number) => String(n).padStart(2, '0');

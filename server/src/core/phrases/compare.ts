@@ -2,7 +2,7 @@
  * A phrase's parts against the instant a time names: which parts disagree, each with its span in
  * the phrase and what it should say. Pure; the zone arithmetic is the platform's (Intl).
  */
-import { formatInOffset, formatInZone, formatOffset, MINUTE } from '../../../../common/time';
+import { formatOffset, MINUTE } from '../../../../common/time';
 import { localToInstants, offsetMinutesAt, zoneAbbreviation } from '../../../../common/zones';
 import { currentLanguage } from '../l10n';
 import type { PhraseDate, PhraseSpan, PhraseTime } from './read';
@@ -21,14 +21,12 @@ export interface Wall {
   readonly weekday: number;
 }
 
-const WALL = /^(-?\d+)-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?/;
-
-/** The wall clock an instant shows in a zone. */
+/** The wall clock an instant shows in a zone: the instant moved by the zone's offset, read as UTC. */
 export function wallAt(epochMs: number, zone: PhraseZone): Wall {
-  const text = 'zone' in zone ? formatInZone(epochMs, zone.zone).text : formatInOffset(epochMs, zone.offsetMinutes, { seconds: true });
-  const m = WALL.exec(text)!;
-  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  return { year, month, day, hour: Number(m[4]), minute: Number(m[5]), second: Number(m[6] ?? 0), weekday: weekdayOf(year, month, day) };
+  const offset = 'zone' in zone ? offsetMinutesAt(zone.zone, epochMs) : zone.offsetMinutes;
+  const wall = new Date(epochMs + offset * MINUTE);
+  const [year, month, day] = [wall.getUTCFullYear(), wall.getUTCMonth() + 1, wall.getUTCDate()];
+  return { year, month, day, hour: wall.getUTCHours(), minute: wall.getUTCMinutes(), second: wall.getUTCSeconds(), weekday: wall.getUTCDay() };
 }
 
 /** The weekday of a calendar date (0 = Sunday), by the platform's calendar. */

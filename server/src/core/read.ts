@@ -61,6 +61,21 @@ interface ReadSide {
   readonly instants?: readonly number[];
 }
 
+/**
+ * Gives a time being built its instant fields from its window, in place. Not `{ ...base, ...fields }`:
+ * V8 gives every object made by spreading a built-up object into a literal a hidden class of its
+ * own, and 10,000 times with 10,000 classes made every rule's `at.epochMs` a megamorphic lookup
+ * (about half a microsecond each; the rules took 50 ms a keystroke on 10,000 events).
+ */
+function setWindow(time: { -readonly [K in keyof TimeValue]: TimeValue[K] }, window: TimeWindow, precision: 'day' | undefined): TimeValue {
+  time.epochMs = window.start;
+  if (precision === 'day') {
+    time.precision = precision;
+    time.dayEndMs = window.end;
+  }
+  return time;
+}
+
 /** A time's instant fields from its window: an instant, or a day from `epochMs` to `dayEndMs`. */
 function timeOfWindow(window: TimeWindow, precision: 'day' | undefined): Pick<TimeValue, 'epochMs' | 'precision' | 'dayEndMs'> {
   return precision === 'day' ? { epochMs: window.start, precision, dayEndMs: window.end } : { epochMs: window.start };
@@ -573,7 +588,7 @@ export class IncidentReader {
       if (twins.length !== present) return base;
       let window: TimeWindow | undefined = windowOf(twins[0]);
       for (const twin of twins.slice(1)) window = window && commonWindow(window, windowOf(twin)!);
-      return window ? { ...base, ...timeOfWindow(window, twins.every((s) => s.precision === 'day') ? 'day' : undefined) } : base;
+      return window ? setWindow(base, window, twins.every((s) => s.precision === 'day') ? 'day' : undefined) : base;
     }
     base.form = 'local';
     if (zone) base.zone = zone;
@@ -599,7 +614,7 @@ export class IncidentReader {
     }
     if (twins.length !== present) return base;
     window = agreed;
-    return window ? { ...base, ...timeOfWindow(window, window.start === window.end ? undefined : 'day') } : base;
+    return window ? setWindow(base, window, window.start === window.end ? undefined : 'day') : base;
   }
 
   /**

@@ -3,7 +3,11 @@ import fc from 'fast-check';
 import { parseIncident } from '../../server/src/core';
 import { findTimelineLayout, IncrementalIncidentParser, shiftEvent } from '../../server/src/core/incremental';
 import { findExcessiveNesting, newNestingState, scanNesting } from '../../server/src/core/nesting';
-import type { ParseOptions, ParsedIncident } from '../../server/src/core';
+import { useTranslations, type ParseOptions, type ParsedIncident } from '../../server/src/core';
+import { STANDARD_RULES } from '../../server/src/core/rules';
+import { eventRule } from '../../server/src/core/rules/rule';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
 
 // Incremental validation must give exactly what a full parse gives: same diagnostics in the same
 // order (positions, messages, data) and the same model (every time and span). These tests apply
@@ -16,7 +20,8 @@ function assertSame(incremental: ParsedIncident, text: string, options: ParseOpt
   assert.deepStrictEqual(incremental.incident, full.incident, `models differ for:\n${text}`);
 }
 
-const UTC_TIMES = ['2024-03-04T01:40Z', '2024-03-04T01:41:30Z', '2024-03-04T02:00Z', '2024-03-04T00:10Z', '2024-03-04T03:00:00Z'];
+// 04:00Z is after the generated end (03:00Z): a mitigated event there is resolved-after-end.
+const UTC_TIMES = ['2024-03-04T01:40Z', '2024-03-04T01:41:30Z', '2024-03-04T02:00Z', '2024-03-04T00:10Z', '2024-03-04T03:00:00Z', '2024-03-04T04:00Z'];
 const JST_TIMES = ['2024-03-04T10:40', '2024-03-04T10:41:30+09:00', '2024-03-04T11:00', '2024-03-04T02:00', '2024-03-04 12:00'];
 
 /** One timeline item's lines at indentation `indent`, in one of the forms people write. */
@@ -219,6 +224,91 @@ describe('incremental validation', function () {
     const renumbered = parser.parse(text);
     assertSame(renumbered, text);
     assert.ok(renumbered.diagnostics.some((d) => d.message.includes('timeline event 3')));
+  });
+
+  it('judges again only the events an edit touched, and every event when a rule\'s context changes', () => {
+    // A rule that counts what it is asked to judge, beside the standard ones.
+    let judged: number[] = [];
+    const counting = eventRule({
+      name: 'counting',
+      context: (incident) => String(incident.end?.epochMs),
+      checkEvent(event, incident, report) {
+        judged.push(event.index);
+        const end = incident.end?.epochMs;
+        if (end !== undefined && event.at?.epochMs !== undefined && event.at.epochMs > end) {
+          report({ code: 'internal-error', severity: 'information', span: event.at.span, message: `event ${event.index + 1} after the end` });
+        }
+      },
+    });
+    const options: ParseOptions = { rules: [...STANDARD_RULES, counting] };
+    const items = Array.from({ length: 20 }, (_, i) => `  - at: 2024-03-04T01:${String(i).padStart(2, '0')}Z\n    kind: ${i === 15 ? 'mitigated' : 'note'}\n    components: [${i === 3 ? 'Mial' : 'Mail'}]\n    event: step ${i}\n`);
+    let text = `id: A\ntitle: T\nstatus: investigating\ncomponents: [Mail]\nstart: 2024-03-04T01:00Z\ntimeline:\n${items.join('')}end: 2024-03-04T01:12Z\n`;
+    const parser = new IncrementalIncidentParser(options);
+    const edit = (from: string, to: string) => {
+      assert.ok(text.includes(from), from);
+      text = text.replace(from, to);
+      judged = [];
+      const parsed = parser.parse(text);
+      const byParser = judged;
+      judged = [];
+      // The full parse beside it judges every event with the counting rule too: not counted.
+      assertSame(parsed, text, options);
+      judged = byParser;
+      assert.equal(parser.lastPath.kind, 'incremental');
+      return parsed;
+    };
+    const codes = (parsed: ParsedIncident) => parsed.diagnostics.map((d) => `${d.code} ${text.slice(d.span.start, d.span.end)}`);
+    let parsed = edit('', '');
+    assert.equal(judged.length, 20);
+    assert.deepEqual(codes(parsed), [
+      'unknown-component Mial',
+      'internal-error 2024-03-04T01:13Z', 'internal-error 2024-03-04T01:14Z', 'internal-error 2024-03-04T01:15Z',
+      'resolved-after-end 2024-03-04T01:15Z',
+      'internal-error 2024-03-04T01:16Z', 'internal-error 2024-03-04T01:17Z', 'internal-error 2024-03-04T01:18Z', 'internal-error 2024-03-04T01:19Z',
+    ]);
+
+    // Typing in one event: that event alone is judged; the findings below it moved with it.
+    parsed = edit('step 1\n', 'step 1x\n');
+    assert.deepEqual(judged, [1]);
+    // The end, after the timeline, moved: resolved-after-end's related location is the end, so it
+    // judges every event again (its context names where the end is); the counting rule does not.
+    assert.deepEqual(parsed.diagnostics.find((d) => d.code === 'resolved-after-end')?.related?.map((r) => text.slice(r.span.start, r.span.end)), ['2024-03-04T01:12Z']);
+
+    // The end's time changes the counting rule's context: every event again.
+    parsed = edit('end: 2024-03-04T01:12Z', 'end: 2024-03-04T01:17Z');
+    assert.equal(judged.length, 20);
+    assert.deepEqual(codes(parsed), ['unknown-component Mial', 'internal-error 2024-03-04T01:18Z', 'internal-error 2024-03-04T01:19Z']);
+
+    // An event added above renumbers the rest: only those with findings are judged again (their messages name the index).
+    parsed = edit('  - at: 2024-03-04T01:00Z\n', '  - at: 2024-03-04T00:59Z\n    event: new first\n  - at: 2024-03-04T01:00Z\n');
+    assert.deepEqual(judged.sort((a, b) => a - b), [0, 4, 19, 20]);
+    assert.ok(parsed.diagnostics.some((d) => d.message === 'event 21 after the end'));
+
+    // The root components list is unknown-component's context: every event again, and Mial is now known.
+    parsed = edit('components: [Mail]\n', 'components: [Mail, Mial]\n');
+    assert.equal(judged.length, 0);
+    assert.deepEqual(codes(parsed), ['internal-error 2024-03-04T01:18Z', 'internal-error 2024-03-04T01:19Z']);
+  });
+
+  it('judges every event again in another display language', () => {
+    const japanese = JSON.parse(readFileSync(path.join(__dirname, '../../l10n/bundle.l10n.ja.json'), 'utf8')) as Record<string, string>;
+    const items = Array.from({ length: 5 }, (_, i) => `  - at: 2024-03-04T0${5 - i}:00Z\n    event: step ${i}\n`).join('');
+    let text = `id: A\ntitle: T\nstatus: investigating\nstart: 2024-03-04T00:00Z\ntimeline:\n${items}`;
+    const parser = new IncrementalIncidentParser();
+    try {
+      const english = parser.parse(text);
+      assertSame(english, text);
+      useTranslations('ja', japanese);
+      text = text.replace('step 0', 'step 0!');
+      const parsed = parser.parse(text);
+      assertSame(parsed, text);
+      assert.equal(parser.lastPath.kind, 'incremental');
+      const order = parsed.diagnostics.filter((d) => d.code === 'timeline-order');
+      assert.equal(order.length, 4);
+      assert.ok(order.every((d) => /[ぁ-んァ-ン一-龯]/.test(d.message)), order.map((d) => d.message).join('\n'));
+    } finally {
+      useTranslations('en', undefined);
+    }
   });
 
   it('reads every item again in the new root zone when the zone changes, and reuses them while it does not', () => {

@@ -30,6 +30,9 @@ import { DEFAULT_MAX_LENGTH, parseIncident, YAML_OPTIONS, type ParseOptions, typ
 import { IncidentReader } from './read';
 import { yamlDiagnostic } from './yamlErrors';
 import { STANDARD_RULES } from './rules';
+import { isEventRule, type EventRule, type Rule } from './rules/rule';
+import { eventFacts, rememberTimelineFacts, TimelineFactsBuilder, type EventFacts } from './facts';
+import { currentLanguage } from './l10n';
 import { clampSpan, LineIndex, type Span } from './text';
 import { canonicalZone } from '../../../common/zones';
 
@@ -43,19 +46,46 @@ interface TimelineLayout {
   readonly end: number;
 }
 
-/** One timeline item as last read: the event and its diagnostics in document offsets at `base`. */
-interface ReadItem {
-  readonly base: number;
-  readonly index: number;
-  readonly event: TimelineEvent;
-  readonly diagnostics: readonly IncidentDiagnostic[];
-  readonly scan: ItemScan;
-  /** Has YAML errors of its own: read in context, never reused. */
-  readonly broken?: boolean;
-  /** Kept only when the diagnostics name the index, so a move re-reads instead of re-parsing. */
-  readonly doc?: Document.Parsed;
-  readonly node?: Node;
+/** The event rules' findings on one event: a list per rule, in document offsets at the item's `base`. */
+type Findings = readonly (readonly IncidentDiagnostic[])[];
+
+/**
+ * One timeline item as last read: the event and its diagnostics in document offsets at `base`.
+ * A class, so that every item has one shape: the loops over 10,000 of them stay monomorphic.
+ */
+class ReadItem {
+  /** What the rules over the whole timeline read of the event (facts.ts): unchanged by a move. */
+  readonly facts: EventFacts;
+  /** The event as first read, before moves (ParsedIncident.origins). */
+  readonly origin: TimelineEvent;
+  /** The event rules' findings, or undefined until judged. */
+  findings: Findings | undefined;
+  /** The contexts (RuleContexts) the findings were judged in: reused while they are the parser's. */
+  judged: RuleContexts | undefined;
+
+  constructor(
+    readonly base: number,
+    readonly index: number,
+    readonly event: TimelineEvent,
+    readonly diagnostics: readonly IncidentDiagnostic[],
+    readonly scan: ItemScan,
+    /** Has YAML errors of its own: read in context, never reused. */
+    readonly broken: boolean,
+    /** Kept only when the diagnostics name the index, so a move re-reads instead of re-parsing. */
+    readonly doc: Document.Parsed | undefined,
+    readonly node: Node | undefined,
+    facts?: EventFacts,
+    origin?: TimelineEvent,
+  ) {
+    this.facts = facts ?? eventFacts(event);
+    this.origin = origin ?? event;
+    this.findings = undefined;
+    this.judged = undefined;
+  }
 }
+
+/** The display language and each event rule's context (EventRule.context), as one parse saw them. */
+type RuleContexts = readonly string[];
 
 /** What the nesting scan (nesting.ts) says of an item on its own, from the settled state items start in. */
 interface ItemScan {
@@ -219,6 +249,8 @@ interface SplitState {
   readonly zone: string | null | undefined;
   readonly items: readonly Span[];
   readonly reads: readonly ReadItem[];
+  /** What the items' findings were judged in. */
+  readonly contexts: RuleContexts;
 }
 
 /**
@@ -294,8 +326,18 @@ function commonSuffixLength(a: string, b: string, limit: number): number {
 export class IncrementalIncidentParser {
   private state: SplitState | undefined;
   private path: IncrementalPath = { kind: 'full', reason: 'not parsed yet' };
+  /** The rules that judge each event on its own (their findings are kept per item), and the others. */
+  private readonly eventRules: readonly EventRule[];
+  private readonly otherRules: readonly Rule[];
+  /** Every event rule found nothing: shared by the items with no findings. */
+  private readonly noFindings: Findings;
 
-  constructor(private readonly options: ParseOptions = {}) {}
+  constructor(private readonly options: ParseOptions = {}) {
+    const rules = options.rules ?? STANDARD_RULES;
+    this.eventRules = rules.filter(isEventRule);
+    this.otherRules = rules.filter((rule) => !isEventRule(rule));
+    this.noFindings = this.eventRules.map(() => []);
+  }
 
   /** How the last `parse` went. */
   get lastPath(): IncrementalPath {
@@ -398,7 +440,7 @@ export class IncrementalIncidentParser {
         const itemDoc = parseFragment(detached(text.slice(start, end)));
         if (itemDoc instanceof Unsplittable) return itemDoc;
         if (itemDoc.errors.length > 0 || itemDoc.warnings.length > 0) {
-          read = { base: start, index, event: { index, span: items[index], entries: [] }, diagnostics: [], scan, broken: true };
+          read = new ReadItem(start, index, { index, span: items[index], entries: [] }, [], scan, true, undefined, undefined);
           broken.push(index);
         } else {
           const itemSeq = itemDoc.contents;
@@ -474,26 +516,66 @@ export class IncrementalIncidentParser {
       const reader = new IncidentReader(doc, (d) => diagnostics.push(d), lineSpanAt, base, zone);
       const node = seq.items[kept.indexOf(k)] as Node | null;
       const event = reader.readEvent(node, k, reader.span(node, items[k]));
-      reads[k] = { ...reads[k], event, diagnostics };
+      reads[k] = new ReadItem(reads[k].base, k, event, diagnostics, reads[k].scan, true, undefined, undefined);
     }
     // Filled by loops: this runs over every item on every keystroke.
     const events: TimelineEvent[] = new Array<TimelineEvent>(n);
+    const origins: TimelineEvent[] = new Array<TimelineEvent>(n);
+    const facts = new TimelineFactsBuilder(n);
     const itemDiagnostics: IncidentDiagnostic[] = [];
     for (let index = 0; index < n; index++) {
-      events[index] = reads[index].event;
-      for (const d of reads[index].diagnostics) itemDiagnostics.push(d);
+      const read = reads[index];
+      events[index] = read.event;
+      origins[index] = read.origin;
+      facts.set(index, read.facts);
+      for (const d of read.diagnostics) itemDiagnostics.push(d);
     }
 
     const incident: Incident = { ...mapSpans(skeletonIncident, toDocument), timeline: events };
+    rememberTimelineFacts(incident, facts.build());
     const diagnostics: IncidentDiagnostic[] = [...rootDiagnostics, ...itemDiagnostics];
-    for (const rule of this.options.rules ?? STANDARD_RULES) rule.check(incident, (d) => diagnostics.push(d), text);
+    const report = (d: IncidentDiagnostic) => diagnostics.push(d);
+    const contexts = this.judgeEvents(incident, reads, text, report);
+    for (const rule of this.eventRules) rule.checkRoot?.(incident, report, text);
+    for (const rule of this.otherRules) rule.check(incident, report, text);
     const clamped = diagnostics.map((d) => (d.span.end <= text.length ? d : { ...d, span: clampSpan(d.span, text.length) }));
     clamped.sort(compareDiagnostics);
     // Only a parse that got this far becomes the base of the next one: after a fallback, the
     // next edit is compared with the last text that split cleanly.
-    this.state = { text, zone, items, reads };
+    this.state = { text, zone, items, reads, contexts };
     this.path = { kind: 'incremental', parsedItems, reusedItems: n - parsedItems, brokenItems: broken.length };
-    return { text, lineIndex, incident, diagnostics: clamped };
+    return { text, lineIndex, incident, diagnostics: clamped, origins };
+  }
+
+  /**
+   * The event rules' findings on every item, reported: kept from the last parse for the items that
+   * did not change while the rules' contexts did not either; a rule whose context changed judges
+   * every event again, and a changed item is judged by every rule. Returns the contexts judged in.
+   */
+  private judgeEvents(incident: Incident, reads: readonly ReadItem[], text: string, report: (d: IncidentDiagnostic) => void): RuleContexts {
+    const rules = this.eventRules;
+    const computed = [currentLanguage(), ...rules.map((rule) => rule.context(incident))];
+    const previous = this.state?.contexts;
+    // The same array while nothing changed, so an item judged in it is recognised by identity.
+    const contexts = previous && computed.every((c, k) => c === previous[k]) ? previous : computed;
+    const stale = rules.map((_, k) => !previous || computed[0] !== previous[0] || computed[k + 1] !== previous[k + 1]);
+    for (const read of reads) {
+      let findings = read.findings;
+      if (read.judged !== contexts || !findings) {
+        const partly = read.judged === previous && findings !== undefined;
+        const lists = rules.map((rule, k) => {
+          if (partly && !stale[k]) return findings![k];
+          const found: IncidentDiagnostic[] = [];
+          rule.checkEvent(read.event, incident, (d) => found.push(d), text);
+          return found;
+        });
+        findings = lists.every((list) => list.length === 0) ? this.noFindings : lists;
+        read.findings = findings;
+        read.judged = contexts;
+      }
+      if (findings !== this.noFindings) for (const list of findings) for (const d of list) report(d);
+    }
+    return contexts;
   }
 }
 
@@ -534,7 +616,7 @@ function readItem(doc: Document.Parsed, node: Node, base: number, index: number,
   // Events never ask for line spans; only the root does.
   const reader = new IncidentReader(doc, (d) => diagnostics.push(d), () => ({ start: base, end: base }), base, zone);
   const event = reader.readEvent(node, index, reader.span(node, { start: base, end: base }));
-  return diagnostics.length > 0 ? { base, index, event, diagnostics, scan, doc, node } : { base, index, event, diagnostics, scan };
+  return diagnostics.length > 0 ? new ReadItem(base, index, event, diagnostics, scan, false, doc, node) : new ReadItem(base, index, event, diagnostics, scan, false, undefined, undefined);
 }
 
 /** A kept item at its new place: shifted when lines above it changed, renumbered when items were added or removed. */
@@ -549,7 +631,23 @@ function moved(read: ReadItem, base: number, index: number, zone: string | null 
   const diagnostics = delta === 0 || read.diagnostics.length === 0 ? read.diagnostics : read.diagnostics.map((d) => mapSpans(d, (o) => o + delta));
   const renumbered = read.index === index ? event : { ...event, index };
   // Items with diagnostics keep their nodes: a later renumbering must re-read their messages.
-  return read.doc ? { base, index, event: renumbered, diagnostics, scan: read.scan, doc: read.doc, node: read.node } : { base, index, event: renumbered, diagnostics, scan: read.scan };
+  const out = new ReadItem(base, index, renumbered, diagnostics, read.scan, false, read.doc, read.node, read.facts, read.origin);
+  // The rules' findings move with it; renumbered, those that name its index are judged again.
+  if (read.findings && (read.index === index || read.findings.every((list) => list.length === 0))) {
+    out.findings = delta === 0 ? read.findings : shiftFindings(read.findings, read.event.span, delta);
+    out.judged = read.judged;
+  }
+  return out;
+}
+
+/**
+ * Findings moved with their event: offsets inside the event's old span move by `delta`; a related
+ * location outside it (the end) stays, and a rule whose context names it is judged again when it moves.
+ */
+function shiftFindings(findings: Findings, span: Span, delta: number): Findings {
+  if (findings.every((list) => list.length === 0)) return findings;
+  const inside = (o: number) => (o >= span.start && o <= span.end ? o + delta : o);
+  return findings.map((list) => (list.length === 0 ? list : list.map((d) => mapSpans(d, inside))));
 }
 
 const shiftSpan = (span: Span, delta: number): Span => ({ start: span.start + delta, end: span.end + delta });

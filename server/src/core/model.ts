@@ -154,6 +154,12 @@ export const REQUIRED_EVENT_KEYS: readonly EventKey[] = ['at', 'event'];
 export const TIME_KEYS = ['utc', 'jst', 'local', 'zone', 'approx', 'written'] as const;
 export const SOURCE_KEYS = ['url', 'title'] as const;
 
+/** An event read as a published update: one that says something a status page publishes. */
+export function isUpdate(event: TimelineEvent): boolean {
+  return event.status !== undefined || event.posted !== undefined || event.nextUpdate !== undefined
+    || event.components !== undefined || event.kind?.value === 'update';
+}
+
 /**
  * When an event was published: its `posted`, else its `at`. The status rules read updates in this
  * order; `at` alone places an event in the story.

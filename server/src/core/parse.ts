@@ -6,7 +6,7 @@ import { isMap, isScalar, parseAllDocuments, type Document } from 'yaml';
 import type { DiagnosticData, IncidentDiagnostic } from './diagnostics';
 import { compareDiagnostics } from './diagnostics';
 import { t } from './l10n';
-import type { Incident } from './model';
+import type { Incident, TimelineEvent } from './model';
 import { IncidentReader } from './read';
 import { STANDARD_RULES, type Rule } from './rules';
 import { clampSpan, LineIndex, type Span } from './text';
@@ -39,6 +39,13 @@ export interface ParsedIncident {
   readonly incident: Incident | undefined;
   /** Sorted by position. */
   readonly diagnostics: readonly IncidentDiagnostic[];
+  /**
+   * From the incremental parser: for each timeline event, the event it was first read as, before
+   * the edits that only moved it (shifted its offsets or renumbered it); the event itself when it
+   * was read as it is. What a host derives from an event and its line and column (the preview's
+   * JSON) stays valid for a moved event at the same line and column with the same index.
+   */
+  readonly origins?: readonly TimelineEvent[];
 }
 
 /** YAML 1.2 core schema; errors keep the library's codes, messages without code snippets. */

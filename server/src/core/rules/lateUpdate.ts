@@ -1,32 +1,40 @@
 import { t } from '../l10n';
 import { describeJst, formatDuration } from '../../../../common/time';
-import type { Status } from '../model';
+import { publicationOrder, timelineFacts } from '../facts';
+import { STATUSES } from '../model';
 import type { Rule } from './rule';
-import { describeTimeInJst, latestMs } from '../zonedTime';
-import { updatesByPublication, type Published } from './updates';
+import { describeTimeInJst } from '../zonedTime';
+
+/** `resolved` as TimelineFacts.status writes it (rank plus one). */
+const RESOLVED = STATUSES.indexOf('resolved') + 1;
 
 /** An update keeps the previous update's promise of the next one, while the incident is open. */
 export const lateUpdate: Rule = {
   name: 'late-update',
   check(incident, report) {
-    let status: Status | undefined;
-    let previous: Published | undefined;
-    for (const current of updatesByPublication(incident)) {
-      // A promised date is its whole day: late only once that day is over.
-      const promised = previous?.event.nextUpdate && latestMs(previous.event.nextUpdate);
-      if (previous && promised !== undefined && status !== 'resolved' && current.ms > promised) {
-        const { event } = current;
+    // Over the facts in publication order: events are read only for a message.
+    const facts = timelineFacts(incident);
+    const order = publicationOrder(facts);
+    let status = 0;
+    let previous = -1;
+    for (const index of order) {
+      const ms = facts.publishedMs[index];
+      // A promised date is its whole day: late only once that day is over (promisedMs is its last millisecond).
+      const promised = previous >= 0 ? facts.promisedMs[previous] : NaN;
+      if (!Number.isNaN(promised) && status !== RESOLVED && ms > promised) {
+        const event = incident.timeline[index];
+        const before = incident.timeline[previous];
         report({
           code: 'late-update',
           severity: 'warning',
           span: (event.posted ?? event.at)!.span,
           message: t('Event {0} was published at {1}, {2} later than event {3} promised the next update ({4}).',
-            event.index + 1, describeJst(current.ms), formatDuration(current.ms - promised), previous.event.index + 1, describeTimeInJst(previous.event.nextUpdate!)),
-          related: [{ span: previous.event.nextUpdate!.span, message: t('the promise') }],
+            event.index + 1, describeJst(ms), formatDuration(ms - promised), before.index + 1, describeTimeInJst(before.nextUpdate!)),
+          related: [{ span: before.nextUpdate!.span, message: t('the promise') }],
         });
       }
-      status = current.event.status?.value ?? status;
-      previous = current;
+      if (facts.status[index] !== 0) status = facts.status[index];
+      previous = index;
     }
   },
 };

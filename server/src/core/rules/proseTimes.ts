@@ -1,11 +1,11 @@
 import { t } from '../l10n';
 import type { IncidentDiagnostic } from '../diagnostics';
-import type { Field } from '../model';
+import type { Field, Incident } from '../model';
 import { readMentionsCached, type PhraseDate, type PhraseTime } from '../phrases';
 import { abbreviationMisfit, isCalendarDate, isoDate, wallAt, weekdayName, weekdayOf } from '../phrases/compare';
 import { locateValue, type Locate } from '../phrases/locate';
 import { quoted, type Span } from '../text';
-import type { Rule } from './rule';
+import { eventRule, type Report } from './rule';
 import { abbreviationMessage } from './writtenTimes';
 
 /**
@@ -13,19 +13,16 @@ import { abbreviationMessage } from './writtenTimes';
  * the date beside it wrongly ("Friday, 22 September 2022") and a zone abbreviation that does not
  * fit its date ("10:40 AM PST" beside September 28, 2022). Nothing else in prose is judged.
  */
-export const proseTimes: Rule = {
+export const proseTimes = eventRule({
   name: 'weekday-mismatch',
-  check(incident, report, text) {
-    const start = incident.start?.epochMs;
-    const judge = (value: string, node: Span) => {
-      const mentions = readMentionsCached(value);
-      if (mentions.length === 0) return;
-      const locate = locateValue(text, node, value);
-      for (const mention of mentions) checkMention(value, mention, locate, start, report);
-    };
+  // A date without a year is placed by the start.
+  context: (incident) => String(incident.start?.epochMs),
+  checkEvent(event, incident, report, text) {
+    if (event.event) judge(event.event.value, event.event.entry.valueSpan, incident, report, text);
+  },
+  checkRoot(incident, report, text) {
     const fields: (Field<string> | undefined)[] = [incident.title, incident.impact, incident.cause];
-    for (const event of incident.timeline) fields.push(event.event);
-    for (const field of fields) if (field) judge(field.value, field.entry.valueSpan);
+    for (const field of fields) if (field) judge(field.value, field.entry.valueSpan, incident, report, text);
     if (incident.nextSteps) {
       // The items in order inside the list's node: each found after the one before.
       const node = incident.nextSteps.entry.valueSpan;
@@ -33,12 +30,20 @@ export const proseTimes: Rule = {
       for (const step of incident.nextSteps.value) {
         const at = text.indexOf(step, from);
         const itemSpan = at >= 0 && at < node.end ? { start: at, end: at + step.length } : node;
-        judge(step, itemSpan);
+        judge(step, itemSpan, incident, report, text);
         if (at >= 0) from = at + step.length;
       }
     }
   },
-};
+});
+
+/** The mentions in one text, `node` its value's place in the document. */
+function judge(value: string, node: Span, incident: Incident, report: Report, text: string): void {
+  const mentions = readMentionsCached(value);
+  if (mentions.length === 0) return;
+  const locate = locateValue(text, node, value);
+  for (const mention of mentions) checkMention(value, mention, locate, incident.start?.epochMs, report);
+}
 
 /** Noon UTC of a date: a yearless date is placed by it. */
 function noonOf(year: number, date: PhraseDate): number {

@@ -1,7 +1,7 @@
 import { t } from '../l10n';
 import { describeJst } from '../../../../common/time';
+import { publicationOrder, timelineFacts } from '../facts';
 import type { Rule } from './rule';
-import { updatesByPublication } from './updates';
 
 /** The incident's `status` is what its latest published update announced. */
 export const staleStatus: Rule = {
@@ -9,17 +9,21 @@ export const staleStatus: Rule = {
   check(incident, report) {
     const status = incident.status;
     if (!status) return;
-    const updates = updatesByPublication(incident);
-    let latest: (typeof updates)[number] | undefined;
-    for (let i = updates.length - 1; i >= 0 && !latest; i--) if (updates[i].event.status) latest = updates[i];
-    if (!latest || latest.event.status!.value === status.value) return;
-    const announced = latest.event.status!;
+    // The latest update with a status, found from the end of the publication order.
+    const facts = timelineFacts(incident);
+    const order = publicationOrder(facts);
+    let k = order.length - 1;
+    while (k >= 0 && facts.status[order[k]] === 0) k--;
+    if (k < 0) return;
+    const latest = incident.timeline[order[k]];
+    const announced = latest.status!;
+    if (announced.value === status.value) return;
     report({
       code: 'stale-status',
       severity: 'warning',
       span: status.entry.valueSpan,
       message: t('The incident\'s status is `{0}`, but the latest update (event {1}, published {2}) announces `{3}`.',
-        status.value, latest.event.index + 1, describeJst(latest.ms), announced.value),
+        status.value, latest.index + 1, describeJst(facts.publishedMs[order[k]]), announced.value),
       data: { code: 'stale-status', statusSpan: status.entry.valueSpan, latest: announced.value },
       related: [{ span: announced.entry.valueSpan, message: t('the latest update\'s status') }],
     });

@@ -1,8 +1,8 @@
 import { t } from '../l10n';
 import { describeJst, formatDuration } from '../../../../common/time';
+import { publicationOrder, timelineFacts } from '../facts';
 import type { Rule } from './rule';
 import { describeTimeInJst, latestMs } from '../zonedTime';
-import { updatesByPublication } from './updates';
 
 /**
  * An update published after the end says the incident is over: one that still announces
@@ -14,8 +14,14 @@ export const statusAfterEnd: Rule = {
     // A date is its whole day: what is published on the end's day is not after it.
     const end = incident.end && latestMs(incident.end);
     if (end === undefined) return;
-    for (const { event, ms } of updatesByPublication(incident)) {
-      if (ms <= end) continue;
+    // The updates in publication order: those after the end are its tail.
+    const facts = timelineFacts(incident);
+    const order = publicationOrder(facts);
+    let first = order.length;
+    while (first > 0 && facts.publishedMs[order[first - 1]] > end) first--;
+    for (let k = first; k < order.length; k++) {
+      const event = incident.timeline[order[k]];
+      const ms = facts.publishedMs[order[k]];
       const status = event.status?.value;
       if (status === 'investigating' || status === 'identified') {
         report({

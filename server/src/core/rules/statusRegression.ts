@@ -1,8 +1,7 @@
 import { t } from '../l10n';
 import { describeJst } from '../../../../common/time';
-import { publishedMs } from '../model';
+import { FACT_DETECTED, publicationOrder, timelineFacts } from '../facts';
 import type { Rule } from './rule';
-import { statusRank, updatesByPublication, type Published } from './updates';
 
 /**
  * Statuses move forward (investigating → … → resolved) unless the problem came back, which an
@@ -11,34 +10,38 @@ import { statusRank, updatesByPublication, type Published } from './updates';
 export const statusRegression: Rule = {
   name: 'status-regression',
   check(incident, report) {
-    const updates = updatesByPublication(incident);
-    if (updates.length < 2) return;
+    const facts = timelineFacts(incident);
+    const order = publicationOrder(facts);
+    if (order.length < 2) return;
+    const { flags, publishedMs, status } = facts;
     // Sorted, so one pointer walks them beside the updates: linear on long timelines.
     const detections: number[] = [];
-    for (const event of incident.timeline) {
-      const ms = event.kind?.value === 'detected' ? publishedMs(event) : undefined;
-      if (ms !== undefined) detections.push(ms);
+    for (let index = 0; index < flags.length && (facts.any & FACT_DETECTED) !== 0; index++) {
+      if ((flags[index] & FACT_DETECTED) !== 0 && !Number.isNaN(publishedMs[index])) detections.push(publishedMs[index]);
     }
     detections.sort((a, b) => a - b);
     let next = 0;
-    let previous: Published | undefined;
-    for (const current of updates) {
-      const status = current.event.status;
-      if (!status) continue;
+    let previous = -1;
+    for (const index of order) {
+      // Status ranks plus one (TimelineFacts.status); 0: no status.
+      if (status[index] === 0) continue;
+      const ms = publishedMs[index];
       // The detections up to `previous` are behind us; is there one in (previous, current]?
-      while (previous && next < detections.length && detections[next] <= previous.ms) next++;
-      const detectedBetween = next < detections.length && detections[next] <= current.ms;
-      if (previous && statusRank(status.value) < statusRank(previous.event.status!.value) && !detectedBetween) {
+      while (previous >= 0 && next < detections.length && detections[next] <= publishedMs[previous]) next++;
+      const detectedBetween = next < detections.length && detections[next] <= ms;
+      if (previous >= 0 && status[index] < status[previous] && !detectedBetween) {
+        const current = incident.timeline[index].status!;
+        const before = incident.timeline[previous];
         report({
           code: 'status-regression',
           severity: 'information',
-          span: status.entry.valueSpan,
+          span: current.entry.valueSpan,
           message: t('Event {0} (published {1}) announces `{2}`, an earlier status than `{3}` announced by event {4} (published {5}), with no event of kind `detected` between them.',
-            current.event.index + 1, describeJst(current.ms), status.value, previous.event.status!.value, previous.event.index + 1, describeJst(previous.ms)),
-          related: [{ span: previous.event.status!.entry.valueSpan, message: t('the earlier update\'s status') }],
+            index + 1, describeJst(ms), current.value, before.status!.value, previous + 1, describeJst(publishedMs[previous])),
+          related: [{ span: before.status!.entry.valueSpan, message: t('the earlier update\'s status') }],
         });
       }
-      previous = current;
+      previous = index;
     }
   },
 };

@@ -2,6 +2,7 @@ import { t } from '../l10n';
 import { describeJst, formatDuration } from '../../../../common/time';
 import type { Rule } from './rule';
 import { describeTimeInJst } from '../zonedTime';
+import { FACT_AT_DAY, timelineFacts } from '../facts';
 
 /**
  * Each event is no earlier than the one listed before it (events whose time cannot be read are
@@ -11,17 +12,19 @@ import { describeTimeInJst } from '../zonedTime';
 export const timelineOrder: Rule = {
   name: 'timeline-order',
   check(incident, report) {
-    // Two numbers, not an object per event: this runs over every event on every keystroke.
+    // Over the timeline's facts, not its events: this runs over every event on every keystroke,
+    // and an event's objects are read only for a message.
+    const { atMs, atLatestMs, flags } = timelineFacts(incident);
     let previousIndex = -1;
     let previousMs = 0;
     let previousDay = false;
-    for (const event of incident.timeline) {
-      const at = event.at?.epochMs;
-      if (at === undefined) continue;
-      const dayEnd = event.at!.dayEndMs;
-      const latest = dayEnd === undefined ? at : dayEnd - 1;
-      if (previousIndex >= 0 && latest < previousMs) {
-        const days = previousDay || dayEnd !== undefined;
+    for (let index = 0; index < atMs.length; index++) {
+      const at = atMs[index];
+      if (Number.isNaN(at)) continue;
+      const day = (flags[index] & FACT_AT_DAY) !== 0;
+      if (previousIndex >= 0 && atLatestMs[index] < previousMs) {
+        const event = incident.timeline[index];
+        const days = previousDay || day;
         report({
           code: 'timeline-order',
           severity: 'warning',
@@ -34,9 +37,9 @@ export const timelineOrder: Rule = {
           data: { code: 'timeline-order', index: event.index, previousIndex },
         });
       }
-      previousIndex = event.index;
+      previousIndex = index;
       previousMs = at;
-      previousDay = dayEnd !== undefined;
+      previousDay = day;
     }
   },
 };

@@ -1,10 +1,5 @@
-import { publishedMs, STATUSES, type Incident, type Status, type TimelineEvent } from '../model';
-
-/** An event read as a published update: one that says something a status page publishes. */
-export function isUpdate(event: TimelineEvent): boolean {
-  return event.status !== undefined || event.posted !== undefined || event.nextUpdate !== undefined
-    || event.components !== undefined || event.kind?.value === 'update';
-}
+import { publicationOrder, timelineFacts } from '../facts';
+import type { Incident, TimelineEvent } from '../model';
 
 /** An update with the instant it was published (its `posted`, else its `at`). */
 export interface Published {
@@ -12,7 +7,7 @@ export interface Published {
   readonly ms: number;
 }
 
-/** One reading per parse: five rules and the hover read the same list (the model is immutable). */
+/** One reading per parse: the hover and the component windows read the same list (the model is immutable). */
 const byIncident = new WeakMap<Incident, readonly Published[]>();
 
 /**
@@ -29,16 +24,6 @@ export function updatesByPublication(incident: Incident): readonly Published[] {
 }
 
 function readUpdates(incident: Incident): Published[] {
-  const out: Published[] = [];
-  for (const event of incident.timeline) {
-    if (!isUpdate(event)) continue;
-    const ms = publishedMs(event);
-    if (ms !== undefined) out.push({ event, ms });
-  }
-  return out.sort((a, b) => a.ms - b.ms);
-}
-
-/** investigating 0 … resolved 3: how far along a status is. */
-export function statusRank(status: Status): number {
-  return STATUSES.indexOf(status);
+  const facts = timelineFacts(incident);
+  return Array.from(publicationOrder(facts), (index) => ({ event: incident.timeline[index], ms: facts.publishedMs[index] }));
 }

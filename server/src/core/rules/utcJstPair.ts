@@ -4,31 +4,32 @@ import type { TimeSide, TimeValue } from '../model';
 import { commonWindow, windowOf } from '../zonedTime';
 import { HOUR, describeJst, formatDuration, JST_OFFSET_MINUTES } from '../../../../common/time';
 import { formatWritable, outsideWritableYears } from '../times';
-import type { Rule } from './rule';
+import { eventRule, type Report } from './rule';
 import { quoted } from '../text';
 
 /**
  * Both sides of a utc/jst pair name one instant. When they are exactly 9 hours apart one side
  * was almost certainly written in the other zone's clock; the diagnostic says which and sits on it.
  */
-export const utcJstPair: Rule = {
+export const utcJstPair = eventRule({
   name: 'utc-jst-mismatch',
-  check(incident, report) {
-    // The times in allTimes' order, without its per-time objects and label strings: this runs on
-    // every keystroke over every event, and the label is only needed for a mismatch.
+  // Each pair is judged on its own.
+  context: () => '',
+  checkRoot(incident, report) {
     if (incident.start) checkPair(incident.start, 'start', report);
     if (incident.end) checkPair(incident.end, 'end', report);
-    for (const event of incident.timeline) {
-      if (event.at?.form === 'pair') checkPair(event.at, event.index, report);
-      // Updates' own times: rare, so their label strings cost nothing on a plain timeline.
-      if (event.posted?.form === 'pair') checkPair(event.posted, `timeline[${event.index}].posted`, report);
-      if (event.nextUpdate?.form === 'pair') checkPair(event.nextUpdate, `timeline[${event.index}].next_update`, report);
-    }
   },
-};
+  checkEvent(event, _incident, report) {
+    // Without per-time objects or label strings: the label is only needed for a mismatch.
+    if (event.at?.form === 'pair') checkPair(event.at, event.index, report);
+    // Updates' own times: rare, so their label strings cost nothing on a plain timeline.
+    if (event.posted?.form === 'pair') checkPair(event.posted, `timeline[${event.index}].posted`, report);
+    if (event.nextUpdate?.form === 'pair') checkPair(event.nextUpdate, `timeline[${event.index}].next_update`, report);
+  },
+});
 
 /** `where`: a label as allTimes names it, or the index of a timeline event for its `at`. */
-function checkPair(time: TimeValue, where: string | number, report: (diagnostic: IncidentDiagnostic) => void): void {
+function checkPair(time: TimeValue, where: string | number, report: Report): void {
   const { utc, jst } = time;
   if (time.form !== 'pair' || !utc || !jst) return;
   if (utc.epochMs === undefined || jst.epochMs === undefined || utc.wrongOffset || jst.wrongOffset) return;

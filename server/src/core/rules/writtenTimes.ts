@@ -7,6 +7,7 @@ import { fillFromPhrase } from '../phrases/fill';
 import { locateValue, type Locate } from '../phrases/locate';
 import { quoted } from '../text';
 import type { Rule } from './rule';
+import { FACT_WRITTEN, timelineFacts } from '../facts';
 
 const TOKYO = 'Asia/Tokyo';
 
@@ -31,9 +32,7 @@ export const writtenTimes: Rule = {
 };
 
 function hasWritten(incident: Incident): boolean {
-  if (incident.start?.written || incident.end?.written) return true;
-  for (const event of incident.timeline) if (event.at?.written || event.posted?.written || event.nextUpdate?.written) return true;
-  return false;
+  return !!(incident.start?.written || incident.end?.written) || (timelineFacts(incident).any & FACT_WRITTEN) !== 0;
 }
 
 /** Every time of the file in the order it is written (for 同日 / the next day: the time before). */

@@ -70,10 +70,11 @@ export function toTimelineModel(uri: string, version: number, parsed: ParsedInci
     ...(incident.zone ? { zone: incident.zone.value } : {}),
     range: toRange(lineIndex, incident.span),
   };
-  const events: TimelineEventJson[] = incident.timeline.map((event) => {
+  const events: TimelineEventJson[] = incident.timeline.map((event, i) => {
     const start = lineIndex.positionAt(event.span.start);
-    const cached = eventJson.get(event);
-    if (cached && cached.line === start.line && cached.character === start.character) return cached.json;
+    const origin = parsed.origins?.[i] ?? event;
+    const cached = eventJson.get(origin);
+    if (cached && cached.line === start.line && cached.character === start.character && cached.json.index === event.index) return cached.json;
     const converted: TimelineEventJson = {
       index: event.index,
       range: { start, end: lineIndex.positionAt(event.span.end) },
@@ -86,17 +87,18 @@ export function toTimelineModel(uri: string, version: number, parsed: ParsedInci
       nextUpdate: timeJson(lineIndex, event.nextUpdate),
       components: event.components?.value.map((c) => (c.state !== undefined ? { name: c.name, state: c.state } : { name: c.name })),
     };
-    eventJson.set(event, { line: start.line, character: start.character, json: converted });
+    eventJson.set(origin, { line: start.line, character: start.character, json: converted });
     return converted;
   });
   return { uri, version, incident: json, events, problems };
 }
 
 /**
- * The incremental parser hands back the very same event object for a timeline item an edit did
- * not touch or move (same text at the same offsets, same index); while it also starts at the same
- * line and column, every position inside it is the same, so its JSON is too. Reusing it spares a
- * keystroke rebuilding thousands of events, and diffTimeline passes equal objects at a glance.
- * Weak: the entries go with the parse.
+ * An event's JSON by the event it was first read as (ParsedIncident.origins): the incremental parser hands back
+ * the very same event for a timeline item an edit did not touch, and a shifted or renumbered copy
+ * for one the edit only moved. While it starts at the same line and column with the same index,
+ * every position inside it is the same (its text is), so its JSON is too. Reusing it spares a
+ * keystroke rebuilding the thousands of events below it, and diffTimeline passes the same objects
+ * at a glance. Weak: the entries go with the parses.
  */
 const eventJson = new WeakMap<TimelineEvent, { readonly line: number; readonly character: number; readonly json: TimelineEventJson }>();

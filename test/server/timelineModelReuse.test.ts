@@ -57,6 +57,11 @@ describe('timeline model: reused events', () => {
     const typed = toTimelineModel(URI, 2, parser.parse(text));
     assert.equal(typed.events[0], before.events[0]);
     assert.equal(typed.events[2], before.events[2]);
+    // Below the keystroke the parser hands back shifted copies at the same lines and columns:
+    // their JSON is kept too (diffTimeline then passes them by identity).
+    assert.equal(typed.events[4], before.events[4]);
+    assert.equal(typed.events[5], before.events[5]);
+    assert.notEqual(typed.events[3], before.events[3]);
     assert.deepEqual(typed, toTimelineModel(URI, 2, parseIncident(text)));
     // The x of event 0's comment replaced by a line break: same length, still valid YAML, so the
     // events below are handed back as the same objects, but every line below moves down.
@@ -66,5 +71,17 @@ describe('timeline model: reused events', () => {
     assert.deepEqual(moved, toTimelineModel(URI, 3, parseIncident(text)));
     assert.equal(moved.problems.errors, 0);
     assert.equal(moved.events[1].range.start.line, before.events[1].range.start.line + 1);
+
+    // An event added above renumbers the ones below: new JSON with the new index, then kept again.
+    const second = text.indexOf('  - at: 2024-03-01T01:01:00Z');
+    text = `${text.slice(0, second)}  - at: 2024-03-01T01:00:30Z\n    event: inserted\n${text.slice(second)}`;
+    const renumbered = toTimelineModel(URI, 4, parser.parse(text));
+    assert.deepEqual(renumbered, toTimelineModel(URI, 4, parseIncident(text)));
+    assert.equal(renumbered.events[5].index, 5);
+    assert.equal(renumbered.events[5].text, 'event 4');
+    const last = text.lastIndexOf('event 5');
+    text = `${text.slice(0, last)}y${text.slice(last)}`;
+    const again = toTimelineModel(URI, 5, parser.parse(text));
+    assert.equal(again.events[5], renumbered.events[5]);
   });
 });

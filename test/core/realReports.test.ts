@@ -21,11 +21,12 @@ const EXPECTED: Record<string, readonly string[]> = {
     'status-regression information 50:12-50:25 Event 5 (published 2024-03-29 04:10 JST) announces `investigating`, an earlier status than `monitoring`',
     'status-after-end warning 54:12-54:25 Event 6 was published at 2024-03-29 06:34 JST, 3h 14m after the end',
   ],
-  // The same report with the zone named once and the page's clocks unconverted: the same findings.
+  // The same report with the zone named once and the page's clocks unconverted: the same findings,
+  // their times named in the page's zone as the page names them.
   'slack-2024-03-28-pacific.incident.yaml': [
-    'status-after-end warning 48:12-48:25 Event 5 was published at 2024-03-29 04:10 JST, 50m after the end',
-    'status-regression information 48:12-48:25 Event 5 (published 2024-03-29 04:10 JST) announces `investigating`, an earlier status than `monitoring`',
-    'status-after-end warning 52:12-52:25 Event 6 was published at 2024-03-29 06:34 JST, 3h 14m after the end',
+    'status-after-end warning 48:12-48:25 Event 5 was published at 2024-03-28 12:10 PDT, 50m after the end (2024-03-28 11:20 PDT)',
+    'status-regression information 48:12-48:25 Event 5 (published 2024-03-28 12:10 PDT) announces `investigating`, an earlier status than `monitoring`',
+    'status-after-end warning 52:12-52:25 Event 6 was published at 2024-03-28 14:34 PDT, 3h 14m after the end',
   ],
 };
 

@@ -198,7 +198,8 @@ describe('a date without a clock is its whole day in the order rules', () => {
     const outOfOrder = LA('start: 2021-06-08T08:00', 'timeline:', '  - at: 2021-06-09T09:00', '    event: a', '  - at: 2021-06-08', '    event: b');
     assert.deepEqual(rows(outOfOrder), [{ code: 'timeline-order', severity: 'warning', range: '8:8-8:18' }]);
     assert.equal(only(outOfOrder, 'timeline-order')[0].message,
-      'Timeline event 2 (2021-06-08 16:00 JST to 2021-06-09 16:00 JST) is earlier than event 1 before it (2021-06-10 01:00 JST) whatever the clock on its day; keep the timeline in time order.');
+      // Named in the file's zone, the date as the whole day it is.
+      'Timeline event 2 (2021-06-08 (all day, PDT)) is earlier than event 1 before it (2021-06-09 09:00 PDT) whatever the clock on its day; keep the timeline in time order.');
   });
 
   it('end-before-start: an end on the start\'s day is not before it; an end the day before is', () => {
@@ -206,7 +207,7 @@ describe('a date without a clock is its whole day in the order rules', () => {
     const before = LA('start: 2021-06-08T10:00', 'end: 2021-06-07');
     assert.deepEqual(rows(before), [{ code: 'end-before-start', severity: 'error', range: '5:5-5:15' }]);
     assert.equal(only(before, 'end-before-start')[0].message,
-      'The end (2021-06-07 16:00 JST to 2021-06-08 16:00 JST) is before the start (2021-06-09 02:00 JST) whatever the clock on its day.');
+      'The end (2021-06-07 (all day, PDT)) is before the start (2021-06-08 10:00 PDT) whatever the clock on its day.');
   });
 
   it('resolved-after-end and posted-before-at: the day of a date counts as the date', () => {

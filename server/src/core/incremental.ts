@@ -84,7 +84,7 @@ class ReadItem {
   }
 }
 
-/** The display language and each event rule's context (EventRule.context), as one parse saw them. */
+/** The display language with the file's zone, then each event rule's context (EventRule.context), as one parse saw them. */
 type RuleContexts = readonly string[];
 
 /** What the nesting scan (nesting.ts) says of an item on its own, from the settled state items start in. */
@@ -554,7 +554,8 @@ export class IncrementalIncidentParser {
    */
   private judgeEvents(incident: Incident, reads: readonly ReadItem[], text: string, report: (d: IncidentDiagnostic) => void): RuleContexts {
     const rules = this.eventRules;
-    const computed = [currentLanguage(), ...rules.map((rule) => rule.context(incident))];
+    // Messages are in the display language and name times in the file's zone: both are every rule's context.
+    const computed = [`${currentLanguage()} ${incident.zone?.value ?? ''}`, ...rules.map((rule) => rule.context(incident))];
     const previous = this.state?.contexts;
     // The same array while nothing changed, so an item judged in it is recognised by identity.
     const contexts = previous && computed.every((c, k) => c === previous[k]) ? previous : computed;

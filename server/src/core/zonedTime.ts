@@ -40,6 +40,32 @@ export function latestMs(time: TimeValue): number | undefined {
   return time.dayEndMs !== undefined ? time.dayEndMs - 1 : time.epochMs;
 }
 
+/**
+ * An instant as messages name it: in the file's zone (its root `zone`) with that date's
+ * abbreviation ("2024-03-29 04:10 PDT"), else in JST ("2019-11-19 10:40 JST"), the display zone of
+ * files that name none.
+ */
+export function describeIn(epochMs: number, zone: string | undefined): string {
+  if (zone === undefined) return describeJst(epochMs);
+  return `${formatInZoneClock(epochMs, zone, { separator: ' ', offset: false })} ${zoneAbbreviation(zone, epochMs)}`;
+}
+
+/**
+ * A time as describeIn names it; a date as "2021-06-08 (all day, PDT)" when it is a whole day of
+ * the file's zone, else "… to …" (a UTC date in a JST message).
+ */
+export function describeTimeIn(time: Pick<TimeValue, 'epochMs' | 'dayEndMs'>, zone: string | undefined): string {
+  if (time.dayEndMs === undefined) return describeIn(time.epochMs!, zone);
+  if (zone !== undefined) {
+    const from = formatInZoneClock(time.epochMs!, zone, { separator: ' ', offset: false });
+    const to = formatInZoneClock(time.dayEndMs, zone, { separator: ' ', offset: false });
+    if (from.endsWith(' 00:00') && to.endsWith(' 00:00') && time.dayEndMs - time.epochMs! <= 25 * 3_600_000) {
+      return t('{0} (all day, {1})', from.slice(0, -6), zoneAbbreviation(zone, time.epochMs!));
+    }
+  }
+  return t('{0} to {1}', describeIn(time.epochMs!, zone), describeIn(time.dayEndMs, zone));
+}
+
 /** "2019-11-19 10:40 JST", or "2021-06-08 16:00 JST to 2021-06-09 16:00 JST" for a date (its whole day). */
 export function describeTimeInJst(time: Pick<TimeValue, 'epochMs' | 'dayEndMs'>): string {
   return time.dayEndMs === undefined ? describeJst(time.epochMs!) : t('{0} to {1}', describeJst(time.epochMs!), describeJst(time.dayEndMs));

@@ -1,13 +1,15 @@
 import { t } from '../l10n';
-import { describeJst } from '../../../../common/time';
 import { FACT_STATES, publicationOrder, timelineFacts } from '../facts';
 import type { ComponentMention, TimelineEvent } from '../model';
 import type { Rule } from './rule';
+import { describeIn } from '../zonedTime';
 
 /** A resolved incident leaves every component it gave a state `operational` in the last update that names it. */
 export const componentNotRestored: Rule = {
   name: 'component-not-restored',
   check(incident, report) {
+    // Times in messages are named in the file's zone (describeIn).
+    const zone = incident.zone?.value;
     if (incident.status?.value !== 'resolved') return;
     const facts = timelineFacts(incident);
     if ((facts.any & FACT_STATES) === 0) return;
@@ -26,7 +28,7 @@ export const componentNotRestored: Rule = {
         severity: 'warning',
         span: mention.stateSpan!,
         message: t('The incident is resolved, but the last update that gives `{0}` a state (event {1}, published {2}) says `{3}`: add an update that makes it `operational`.',
-          mention.name, event.index + 1, describeJst(ms), mention.state!),
+          mention.name, event.index + 1, describeIn(ms, zone), mention.state!),
       });
     }
   },

@@ -1,7 +1,7 @@
 import { t } from '../l10n';
-import { describeJst, describeUtc, formatDuration } from '../../../../common/time';
+import { describeUtc, formatDuration } from '../../../../common/time';
 import type { Rule } from './rule';
-import { describeTimeInJst, latestMs } from '../zonedTime';
+import { describeIn, describeTimeIn, latestMs } from '../zonedTime';
 
 /**
  * The end comes after the start; an equal end is suspicious. A date without a clock is its whole
@@ -10,6 +10,8 @@ import { describeTimeInJst, latestMs } from '../zonedTime';
 export const endBeforeStart: Rule = {
   name: 'end-before-start',
   check(incident, report) {
+    // Times in messages are named in the file's zone (describeIn).
+    const zone = incident.zone?.value;
     const start = incident.start?.epochMs;
     const end = incident.end?.epochMs;
     if (start === undefined || end === undefined) return;
@@ -21,7 +23,7 @@ export const endBeforeStart: Rule = {
         code: 'end-before-start',
         severity: 'error',
         span: incident.end!.span,
-        message: t('The end ({0}) is before the start ({1}) whatever the clock on its day.', describeTimeInJst(incident.end!), describeTimeInJst(incident.start!)),
+        message: t('The end ({0}) is before the start ({1}) whatever the clock on its day.', describeTimeIn(incident.end!, zone), describeTimeIn(incident.start!, zone)),
         data,
         related,
       });
@@ -33,7 +35,7 @@ export const endBeforeStart: Rule = {
         code: 'end-before-start',
         severity: 'warning',
         span: incident.end!.span,
-        message: t('The end is the same instant as the start ({0} = {1}): the incident lasted no time.', describeUtc(end), describeJst(end)),
+        message: t('The end is the same instant as the start ({0} = {1}): the incident lasted no time.', describeUtc(end), describeIn(end, zone)),
         data,
         related,
       });
@@ -43,7 +45,7 @@ export const endBeforeStart: Rule = {
       code: 'end-before-start',
       severity: 'error',
       span: incident.end!.span,
-      message: t('The end ({0}) is {1} before the start ({2}).', describeJst(end), formatDuration(start - end), describeJst(start)),
+      message: t('The end ({0}) is {1} before the start ({2}).', describeIn(end, zone), formatDuration(start - end), describeIn(start, zone)),
       data,
       related,
     });

@@ -1,9 +1,9 @@
 import { t } from '../l10n';
-import { describeJst, formatDuration } from '../../../../common/time';
+import { formatDuration } from '../../../../common/time';
 import { publicationOrder, timelineFacts } from '../facts';
 import { STATUSES } from '../model';
 import type { Rule } from './rule';
-import { describeTimeInJst } from '../zonedTime';
+import { describeIn, describeTimeIn } from '../zonedTime';
 
 /** `resolved` as TimelineFacts.status writes it (rank plus one). */
 const RESOLVED = STATUSES.indexOf('resolved') + 1;
@@ -12,6 +12,8 @@ const RESOLVED = STATUSES.indexOf('resolved') + 1;
 export const lateUpdate: Rule = {
   name: 'late-update',
   check(incident, report) {
+    // Times in messages are named in the file's zone (describeIn).
+    const zone = incident.zone?.value;
     // Over the facts in publication order: events are read only for a message.
     const facts = timelineFacts(incident);
     const order = publicationOrder(facts);
@@ -29,7 +31,7 @@ export const lateUpdate: Rule = {
           severity: 'warning',
           span: (event.posted ?? event.at)!.span,
           message: t('Event {0} was published at {1}, {2} later than event {3} promised the next update ({4}).',
-            event.index + 1, describeJst(ms), formatDuration(ms - promised), before.index + 1, describeTimeInJst(before.nextUpdate!)),
+            event.index + 1, describeIn(ms, zone), formatDuration(ms - promised), before.index + 1, describeTimeIn(before.nextUpdate!, zone)),
           related: [{ span: before.nextUpdate!.span, message: t('the promise') }],
         });
       }

@@ -20,8 +20,9 @@ export interface Rule {
 export interface EventRule extends Rule {
   /**
    * Everything outside the event the findings depend on (the end, the component names, the start's
-   * year …), as a string: findings are reused while it is unchanged. Messages that name the event's
-   * index are re-made when it is renumbered.
+   * year …), as a string: findings are reused while it is unchanged. The display language and the
+   * file's root `zone` (messages name times in it) are every rule's context already; messages that
+   * name the event's index are re-made when it is renumbered.
    */
   context(incident: Incident): string;
   /** The findings on one event, its spans in `text`. */

@@ -1,8 +1,8 @@
 import { t } from '../l10n';
-import { describeJst, formatDuration } from '../../../../common/time';
+import { formatDuration } from '../../../../common/time';
 import { publicationOrder, timelineFacts } from '../facts';
 import type { Rule } from './rule';
-import { describeTimeInJst, latestMs } from '../zonedTime';
+import { describeIn, describeTimeIn, latestMs } from '../zonedTime';
 
 /**
  * An update published after the end says the incident is over: one that still announces
@@ -11,6 +11,8 @@ import { describeTimeInJst, latestMs } from '../zonedTime';
 export const statusAfterEnd: Rule = {
   name: 'status-after-end',
   check(incident, report) {
+    // Times in messages are named in the file's zone (describeIn).
+    const zone = incident.zone?.value;
     // A date is its whole day: what is published on the end's day is not after it.
     const end = incident.end && latestMs(incident.end);
     if (end === undefined) return;
@@ -29,7 +31,7 @@ export const statusAfterEnd: Rule = {
           severity: 'warning',
           span: event.status!.entry.valueSpan,
           message: t('Event {0} was published at {1}, {2} after the end ({3}), but still announces `{4}`: correct `end` or the status.',
-            event.index + 1, describeJst(ms), formatDuration(ms - end), describeTimeInJst(incident.end!), status),
+            event.index + 1, describeIn(ms, zone), formatDuration(ms - end), describeTimeIn(incident.end!, zone), status),
         });
       }
       for (const mention of event.components?.value ?? []) {
@@ -39,7 +41,7 @@ export const statusAfterEnd: Rule = {
           severity: 'warning',
           span: mention.stateSpan!,
           message: t('Event {0} was published at {1}, {2} after the end ({3}), but still gives `{4}` the state `{5}`: correct `end` or the state.',
-            event.index + 1, describeJst(ms), formatDuration(ms - end), describeTimeInJst(incident.end!), mention.name, mention.state),
+            event.index + 1, describeIn(ms, zone), formatDuration(ms - end), describeTimeIn(incident.end!, zone), mention.name, mention.state),
         });
       }
     }

@@ -1,7 +1,7 @@
 import { t } from '../l10n';
-import { describeJst } from '../../../../common/time';
 import { FACT_DETECTED, publicationOrder, timelineFacts } from '../facts';
 import type { Rule } from './rule';
+import { describeIn } from '../zonedTime';
 
 /**
  * Statuses move forward (investigating → … → resolved) unless the problem came back, which an
@@ -10,6 +10,8 @@ import type { Rule } from './rule';
 export const statusRegression: Rule = {
   name: 'status-regression',
   check(incident, report) {
+    // Times in messages are named in the file's zone (describeIn).
+    const zone = incident.zone?.value;
     const facts = timelineFacts(incident);
     const order = publicationOrder(facts);
     if (order.length < 2) return;
@@ -37,7 +39,7 @@ export const statusRegression: Rule = {
           severity: 'information',
           span: current.entry.valueSpan,
           message: t('Event {0} (published {1}) announces `{2}`, an earlier status than `{3}` announced by event {4} (published {5}), with no event of kind `detected` between them.',
-            index + 1, describeJst(ms), current.value, before.status!.value, previous + 1, describeJst(publishedMs[previous])),
+            index + 1, describeIn(ms, zone), current.value, before.status!.value, previous + 1, describeIn(publishedMs[previous], zone)),
           related: [{ span: before.status!.entry.valueSpan, message: t('the earlier update\'s status') }],
         });
       }

@@ -1,7 +1,7 @@
 import { t } from '../l10n';
-import { describeJst, formatDuration } from '../../../../common/time';
+import { formatDuration } from '../../../../common/time';
 import type { Rule } from './rule';
-import { describeTimeInJst } from '../zonedTime';
+import { describeIn, describeTimeIn } from '../zonedTime';
 import { FACT_AT_DAY, timelineFacts } from '../facts';
 
 /**
@@ -12,6 +12,8 @@ import { FACT_AT_DAY, timelineFacts } from '../facts';
 export const timelineOrder: Rule = {
   name: 'timeline-order',
   check(incident, report) {
+    // Times in messages are named in the file's zone (describeIn).
+    const zone = incident.zone?.value;
     // Over the timeline's facts, not its events: this runs over every event on every keystroke,
     // and an event's objects are read only for a message.
     const { atMs, atLatestMs, flags } = timelineFacts(incident);
@@ -31,9 +33,9 @@ export const timelineOrder: Rule = {
           span: event.at!.span,
           message: days
             ? t('Timeline event {0} ({1}) is earlier than event {2} before it ({3}) whatever the clock on its day; keep the timeline in time order.',
-              event.index + 1, describeTimeInJst(event.at!), previousIndex + 1, describeTimeInJst(incident.timeline[previousIndex].at!))
+              event.index + 1, describeTimeIn(event.at!, zone), previousIndex + 1, describeTimeIn(incident.timeline[previousIndex].at!, zone))
             : t('Timeline event {0} ({1}) is {2} earlier than event {3} before it ({4}); keep the timeline in time order.',
-              event.index + 1, describeJst(at), formatDuration(previousMs - at), previousIndex + 1, describeJst(previousMs)),
+              event.index + 1, describeIn(at, zone), formatDuration(previousMs - at), previousIndex + 1, describeIn(previousMs, zone)),
           data: { code: 'timeline-order', index: event.index, previousIndex },
         });
       }

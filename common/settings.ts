@@ -17,6 +17,18 @@ export function isZoneMode(value: unknown): value is ZoneMode {
   return typeof value === 'string' && (ZONE_MODES as readonly string[]).includes(value);
 }
 
+/** What the preview shows times in: a zone mode, or 'file' (the incident's own root `zone`). */
+export type ZoneChoice = ZoneMode | 'file';
+
+export function isZoneChoice(value: unknown): value is ZoneChoice {
+  return value === 'file' || isZoneMode(value);
+}
+
+/** The zone mode a choice falls back to for a file without a zone of its own: 'file' is JST there. */
+export function fallbackMode(choice: ZoneChoice): ZoneMode {
+  return choice === 'file' ? DEFAULT_ZONE_MODE : choice;
+}
+
 /** Longest text (characters) that is parsed; longer files get one file-too-large diagnostic. */
 export const DEFAULT_MAX_FILE_LENGTH = 16 * 1024 * 1024;
 /** Milliseconds between the last change and validation (push diagnostics only). */
@@ -35,7 +47,8 @@ export interface IncidentTimelineSettings {
   readonly validation: { readonly debounce: number; readonly maxProblems: number };
   /** Longest text (characters) the server parses; longer files get one file-too-large diagnostic. */
   readonly maxFileLength: number;
-  readonly preview: { readonly timeZone: ZoneMode };
+  /** 'file': each incident's own root `zone`, JST for a file without one. */
+  readonly preview: { readonly timeZone: ZoneChoice };
   /** IANA zone names the preview and hovers show beside JST/UTC. */
   readonly extraTimeZones: readonly string[];
 }

@@ -6,7 +6,7 @@
 import type { TimelineChanges, TimelineModel } from '../../common/protocol';
 import { isZoneChoice, type ZoneChoice } from '../../common/render/clocks';
 import { KIND_NAMES, type KindName } from '../../common/render/kinds';
-import { DEFAULT_ZONE_MODE, type ZoneMode } from '../../common/settings';
+import { DEFAULT_ZONE_MODE } from '../../common/settings';
 
 export type PreviewMode = 'timeline' | 'list';
 
@@ -63,7 +63,7 @@ export type HostMessage =
   /** The editor's cursor is in this event (null: in none): highlight it and bring it into view. */
   | { readonly type: 'highlight'; readonly index: number | null }
   /** The zone setting changed; panels that never chose a zone follow it. */
-  | { readonly type: 'defaultZone'; readonly zone: ZoneMode }
+  | { readonly type: 'defaultZone'; readonly zone: ZoneChoice }
   | { readonly type: 'locked'; readonly locked: boolean }
   /** The document's problem counts changed (as the Problems view shows them, workspace checks included). */
   | { readonly type: 'problems'; readonly problems: { readonly errors: number; readonly warnings: number } };

@@ -3,7 +3,7 @@
  * No runtime import of vscode or the language client, so plain Node tests cover it (test/client/).
  */
 import type { DocumentSelector } from 'vscode-languageclient/node';
-import { DEFAULT_DEBOUNCE_MS, DEFAULT_MAX_FILE_LENGTH, DEFAULT_MAX_PROBLEMS, DEFAULT_ZONE_MODE, isZoneMode, SETTINGS_SECTION, type IncidentTimelineSettings } from '../../common/settings';
+import { DEFAULT_DEBOUNCE_MS, DEFAULT_MAX_FILE_LENGTH, DEFAULT_MAX_PROBLEMS, DEFAULT_ZONE_MODE, isZoneChoice, SETTINGS_SECTION, type IncidentTimelineSettings } from '../../common/settings';
 
 export { SETTINGS_SECTION };
 
@@ -26,7 +26,7 @@ export function readSettings(configuration: SettingsSource): IncidentTimelineSet
       maxProblems: positiveWhole(configuration.get<unknown>('validation.maxProblems'), DEFAULT_MAX_PROBLEMS),
     },
     maxFileLength: nonNegative(configuration.get<unknown>('maxFileLength'), DEFAULT_MAX_FILE_LENGTH),
-    preview: { timeZone: isZoneMode(timeZone) ? timeZone : DEFAULT_ZONE_MODE },
+    preview: { timeZone: isZoneChoice(timeZone) ? timeZone : DEFAULT_ZONE_MODE },
     extraTimeZones: stringList(configuration.get<unknown>('extraTimeZones')),
   };
 }

@@ -4,18 +4,13 @@
  * abbreviation on each date ("PST" in January, "PDT" in July).
  */
 import { formatInOffset, JST_OFFSET_MINUTES } from '../time';
-import { isZoneMode, type ZoneMode } from '../settings';
+import type { ZoneMode } from '../settings';
 import { canonicalZone, offsetMinutesAt, zoneAbbreviation } from '../zones';
 
 /** 'JST', 'UTC', or an IANA zone name other than Asia/Tokyo and UTC. */
 export type Clock = string;
 
-/** What the preview's zone switch holds: a zone mode, or 'file' (the incident's own root `zone`). */
-export type ZoneChoice = ZoneMode | 'file';
-
-export function isZoneChoice(value: unknown): value is ZoneChoice {
-  return value === 'file' || isZoneMode(value);
-}
+export { isZoneChoice, type ZoneChoice } from '../settings';
 
 /**
  * What a view prints times in: a zone mode; 'file', the incident's own root `zone` (`fallback`

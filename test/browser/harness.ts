@@ -15,7 +15,7 @@ import type { HostMessage, PreviewState, WebviewMessage } from '../../client/src
 import type { TimelineLabels } from '../../common/render/labels';
 import { parseIncident } from '../../server/src/core/parse';
 import type { TimelineModel } from '../../common/protocol';
-import type { ZoneMode } from '../../common/settings';
+import type { ZoneChoice } from '../../common/settings';
 import { toTimelineModel } from '../../server/src/timelineModel';
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -51,7 +51,7 @@ export interface PageServer {
 }
 
 /** Serves the preview page at / and the bundle at /dist/…; nothing else. `labels` as the host's display language gives them. */
-export async function startPageServer(defaultZone: ZoneMode = 'JST', state?: PreviewState, labels?: TimelineLabels): Promise<PageServer> {
+export async function startPageServer(defaultZone: ZoneChoice = 'JST', state?: PreviewState, labels?: TimelineLabels): Promise<PageServer> {
   let origin = '';
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', origin);
@@ -220,7 +220,7 @@ export interface PreviewPages {
  * for suites that build them in another language); after each test every page it opened must have
  * had no CSP violation, console error, page error or dialog, and is closed.
  */
-export function usePreviewPages(options: { labels?: () => TimelineLabels } = {}): PreviewPages {
+export function usePreviewPages(options: { labels?: () => TimelineLabels; defaultZone?: ZoneChoice } = {}): PreviewPages {
   let browser: Browser | undefined;
   let server: PageServer | undefined;
   const opened: PreviewPageHandle[] = [];
@@ -228,7 +228,7 @@ export function usePreviewPages(options: { labels?: () => TimelineLabels } = {})
     requireChromium(this);
     if (!fs.existsSync(path.join(ROOT, 'dist/webview/main.js'))) throw new Error('run `npm run build` first (npm test does)');
     browser = await launchChromium();
-    server = await startPageServer('JST', undefined, options.labels?.());
+    server = await startPageServer(options.defaultZone ?? 'JST', undefined, options.labels?.());
     fs.mkdirSync(ARTIFACTS, { recursive: true });
   });
   after(async () => {

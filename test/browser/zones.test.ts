@@ -121,3 +121,20 @@ describe('preview page: approximate times in Japanese', function () {
     await p.page.screenshot({ path: path.join(ARTIFACTS, 'preview-dates-alone-ja.png') });
   });
 });
+
+describe("preview page: the zone setting 'file'", function () {
+  const pages = usePreviewPages({ defaultZone: 'file' });
+
+  it("a setting of 'file' starts each panel in the file's own zone, and in JST for a file without one", async () => {
+    const p = await pages.open();
+    await p.render(pacific);
+    assert.deepEqual(await zoneButtons(p), ['PT*', 'JST', 'UTC', 'Both']);
+    assert.equal(await windowLine(p), '2022-11-06 00:30 PDT – 2022-11-06 10:10 PST, 10h 40m');
+    await p.render({ ...approximate, uri: pacific.uri });
+    assert.deepEqual(await zoneButtons(p), ['JST*', 'UTC', 'Both']);
+    assert.equal(await windowLine(p), '2022-07-02 ~01:35–11:35 JST, about 10h');
+    // The setting changed to UTC: a panel that never chose follows it.
+    await p.send({ type: 'defaultZone', zone: 'UTC' });
+    assert.deepEqual(await zoneButtons(p), ['JST', 'UTC*', 'Both']);
+  });
+});

@@ -33,6 +33,8 @@ describe('client settings', () => {
       })),
       { files: ['incidents/*.yaml'], validation: { debounce: 0, maxProblems: 25 }, maxFileLength: 2048, preview: { timeZone: 'both' }, extraTimeZones: ['America/New_York'] },
     );
+    // Each incident's own zone: the preview and the exports start in it.
+    assert.deepEqual(readSettings(source({ 'preview.timeZone': 'file' })).preview, { timeZone: 'file' });
     assert.deepEqual(
       readSettings(source({ files: 'x.yaml', 'validation.debounce': -5, 'validation.maxProblems': 0, maxFileLength: Number.NaN, 'preview.timeZone': 'PST', extraTimeZones: {} })),
       readSettings(source({})),

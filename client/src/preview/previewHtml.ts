@@ -7,7 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { escapeHtml } from '../../../common/render/escape';
 import { ENGLISH_LABELS, type TimelineLabels } from '../../../common/render/labels';
-import type { ZoneMode } from '../../../common/settings';
+import type { ZoneChoice } from '../../../common/settings';
 import type { PreviewState } from '../previewMessages';
 
 export interface PreviewHtmlOptions {
@@ -17,7 +17,7 @@ export interface PreviewHtmlOptions {
   readonly scriptUri: string;
   readonly styleUri: string;
   readonly state?: PreviewState;
-  readonly defaultZone: ZoneMode;
+  readonly defaultZone: ZoneChoice;
   /** The page's words in the display language (default English); they travel like the state. */
   readonly labels?: TimelineLabels;
   /** Test hook; production uses a fresh one per page. */

@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import type { IncidentTimelineApi } from '../api';
 import { TimelineRequest } from '../../../common/protocol';
 import type { ExportFormat } from '../../../common/render/index';
-import { isZoneMode, type ZoneMode } from '../../../common/settings';
+import { fallbackMode, isZoneChoice, type ZoneChoice } from '../../../common/settings';
 import { parsePreviewState } from '../previewMessages';
 import { incidentDocumentSelector, readSettings, SETTINGS_SECTION } from '../settings';
 import { exportTimeline } from './exportTimeline';
@@ -27,9 +27,9 @@ export function registerPreview(context: vscode.ExtensionContext, api: IncidentT
     extensionUri: context.extensionUri,
     ready: api.ready,
     isIncidentDocument: (document) => vscode.languages.match(incidentDocumentSelector(settings().files), document) > 0,
-    defaultZone: (): ZoneMode => {
+    defaultZone: (): ZoneChoice => {
       const zone = settings().preview.timeZone;
-      return isZoneMode(zone) ? zone : 'JST';
+      return isZoneChoice(zone) ? zone : 'JST';
     },
     extraZones: () => settings().extraTimeZones,
     log,
@@ -96,9 +96,10 @@ export function registerPreview(context: vscode.ExtensionContext, api: IncidentT
         void vscode.window.showWarningMessage(vscode.l10n.t('This file is not an incident timeline yet; see the Problems view.'));
         return undefined;
       }
-      // As the page shows it: 'file' for a file without a zone of its own is the setting's zone.
+      // As the page shows it: 'file' for a file without a zone of its own is the setting's zone
+      // (JST when the setting is 'file' too).
       const chosen = preview?.currentZone ?? host.defaultZone();
-      const zone = chosen === 'file' && !usable.incident?.zone ? host.defaultZone() : chosen;
+      const zone = chosen === 'file' && !usable.incident?.zone ? fallbackMode(host.defaultZone()) : chosen;
       return await exportTimeline(usable, resource, format, zone, target instanceof vscode.Uri ? target : undefined);
     } catch (error) {
       log(error);

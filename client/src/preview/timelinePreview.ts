@@ -9,7 +9,6 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { TimelineChangesRequest, type TimelineModel } from '../../../common/protocol';
 import { isSafeLink } from '../../../common/render/escape';
 import { isZoneChoice, type ZoneChoice } from '../../../common/render/clocks';
-import type { ZoneMode } from '../../../common/settings';
 import { parseWebviewMessage, type HostMessage, type PreviewState, type WebviewMessage } from '../previewMessages';
 import { EditorSync } from './editorSync';
 import { LiveModel, ModelReceiver } from './liveModel';
@@ -25,7 +24,7 @@ export interface PreviewHost {
   /** The language client, once the server has started. */
   readonly ready: Promise<LanguageClient>;
   isIncidentDocument(document: vscode.TextDocument): boolean;
-  defaultZone(): ZoneMode;
+  defaultZone(): ZoneChoice;
   /** incidentTimeline.extraTimeZones */
   extraZones(): readonly string[];
   log(error: unknown): void;

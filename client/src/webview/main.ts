@@ -12,7 +12,7 @@ import { KIND_NAMES, KIND_STYLES } from '../../../common/render/kinds';
 import { countText, fillIn, parseTimelineLabels, type TimelineLabels } from '../../../common/render/labels';
 import { clockName, clockOf, displayClocks, type Clock, type ZoneChoice } from '../../../common/render/clocks';
 import { buildTimelineView, eventLabel, type TimelineView } from '../../../common/render/layout';
-import { isZoneMode, ZONE_MODES, type ZoneMode } from '../../../common/settings';
+import { fallbackMode, isZoneChoice, ZONE_MODES } from '../../../common/settings';
 import { ComponentLanesPanel } from './componentLanes';
 import { h, shapeSvg } from './dom';
 import { renderHeader, type FactsFold } from './header';
@@ -42,9 +42,9 @@ function hostLabels(): TimelineLabels {
 const labels = hostLabels();
 
 /** The zone setting as the host put it in data-default-zone. */
-function hostDefaultZone(): ZoneMode {
+function hostDefaultZone(): ZoneChoice {
   const zone = document.body.dataset.defaultZone;
-  return isZoneMode(zone) ? zone : 'JST';
+  return isZoneChoice(zone) ? zone : 'JST';
 }
 
 function initialState(): PreviewState {
@@ -70,8 +70,8 @@ function filterOf(state: PreviewState): EventFilter {
 
 class PreviewPage {
   private state: PreviewState = initialState();
-  /** The setting's zone: what 'file' shows for a file without a zone of its own. */
-  private defaultZone: ZoneMode = hostDefaultZone();
+  /** The setting's zone; its mode (fallbackMode) is what 'file' shows for a file without a zone of its own. */
+  private defaultZone: ZoneChoice = hostDefaultZone();
   private view: TimelineView | undefined;
   /** The model last rendered: what a 'patch' applies to. */
   private model: TimelineModel | undefined;
@@ -396,7 +396,7 @@ class PreviewPage {
   private effectiveZone(): ZoneChoice {
     if (this.state.zone !== 'file' || this.fileClock()) return this.state.zone;
     const clock = this.fileZoneClock();
-    return clock === 'JST' || clock === 'UTC' ? clock : this.defaultZone;
+    return clock === 'JST' || clock === 'UTC' ? clock : fallbackMode(this.defaultZone);
   }
 
   private clocks(): Clock[] {

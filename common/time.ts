@@ -176,35 +176,6 @@ export function isKnownTimeZone(zone: string): boolean {
   }
 }
 
-/**
- * The instant as wall-clock time in an IANA zone ("2019-11-19 12:40 (GMT+11:00)"), via Intl, so
- * daylight saving rules come from the platform's tz database, not from us.
- */
-export function formatInZone(epochMs: number, zone: string): { text: string; offsetMinutes: number; weekday: string } {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone: zone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    weekday: 'short',
-    hourCycle: 'h23',
-    timeZoneName: 'longOffset',
-  }).formatToParts(new Date(epochMs));
-  const get = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
-  const name = get('timeZoneName'); // "GMT+11:00" or "GMT"
-  const om = /GMT([+-])(\d{2}):(\d{2})/.exec(name);
-  const offsetMinutes = om ? (om[1] === '-' ? -1 : 1) * (Number(om[2]) * 60 + Number(om[3])) : 0;
-  const seconds = get('second') !== '00' ? `:${get('second')}` : '';
-  return {
-    text: `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}${seconds}${formatOffset(offsetMinutes)}`,
-    offsetMinutes,
-    weekday: get('weekday'),
-  };
-}
-
 /** "2019-11-19 10:40 JST": how messages name an instant. */
 export function describeJst(epochMs: number): string {
   return `${formatJst(epochMs, { separator: ' ', offset: false })} JST`;

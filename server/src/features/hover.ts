@@ -9,7 +9,6 @@ import {
   currentLanguage,
   formatDuration,
   formatInOffset,
-  formatInZone,
   isKnownTimeZone,
   JST_OFFSET_MINUTES,
   parseTimeText,
@@ -21,7 +20,7 @@ import {
   type TimeValue,
 } from '../core';
 import { sideInstant, timeInstant } from './timeText';
-import { offsetMinutesAt, utcOffsetName, zoneAbbreviation } from '../../../common/zones';
+import { formatInZone, offsetMinutesAt, utcOffsetName, zoneAbbreviation } from '../../../common/zones';
 
 export interface HoverOptions {
   /** IANA zone names (`incidentTimeline.extraTimeZones`); unknown ones are skipped. */

@@ -148,7 +148,8 @@ export function localToInstants(local: string, zone: string): number[] {
   return instantsOfWall(wall, zone);
 }
 
-function instantsOfWall(wall: number, zone: string): number[] {
+/** The instants a wall clock (given as if it were UTC, in ms) names in a zone: see localToInstants. */
+export function instantsOfWall(wall: number, zone: string): number[] {
   // Every offset the zone has within a day of the wall clock; a transition is never closer than that to another.
   const offsets = new Set([offsetMinutesAt(zone, wall - DAY), offsetMinutesAt(zone, wall), offsetMinutesAt(zone, wall + DAY)]);
   const instants: number[] = [];

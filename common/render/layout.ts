@@ -8,8 +8,7 @@ import type { Range } from 'vscode-languageserver-protocol';
 import type { IncidentJson, TimeJson, TimelineModel } from '../protocol';
 import { visibleText } from './escape';
 import { formatDuration, formatOffsetFrom, HOUR, isKnownTimeZone, JST_OFFSET_MINUTES, MINUTE } from '../time';
-import { formatInZone } from '../zones';
-import { dayStartMs, nextDate, offsetMinutesAt } from '../zones';
+import { dayStartMs, formatInZone, instantsOfWall, nextDate, offsetMinutesAt } from '../zones';
 import { clockOf, displayClocks, wallText, zoneLabel, type Clock, type DisplayZone } from './clocks';
 import { kindName, type KindName } from './kinds';
 import { ENGLISH_LABELS, fillIn, type FigureKey, type TimelineLabels } from './labels';
@@ -289,15 +288,27 @@ function clockOffsetMinutes(clock: Clock, epochMs: number): number {
 
 /**
  * Ticks for [startMs, endMs] in one zone, about one per `spacingPx`. d3's UTC scale picks nice
- * instants; the domain is shifted by the zone's offset at its start first and the ticks shifted
- * back (exact for JST and UTC; in a zone with daylight saving, ticks after a change are an hour off the hour).
+ * times on the zone's wall clock between the wall clocks of the two ends; each tick sits at the
+ * instant its wall clock names: for JST and UTC a fixed shift; in a zone with daylight saving the
+ * offset of that instant, so ticks stay on the hour after a change (the earlier of a repeated
+ * hour, none in a skipped one).
  */
 export function axisTicks(startMs: number, endMs: number, widthPx: number, zone: Clock, spacingPx = 110): AxisTick[] {
   if (!(endMs > startMs) || !(widthPx > 0)) return [];
-  const shift = clockOffsetMinutes(zone, startMs) * MINUTE;
-  const scale = scaleUtc().domain([new Date(startMs + shift), new Date(endMs + shift)]).range([0, widthPx]);
   const count = Math.max(2, Math.floor(widthPx / spacingPx));
-  return scale.ticks(count).map((d) => ({ epochMs: d.getTime() - shift, label: tickLabel(d) }));
+  if (zone === 'JST' || zone === 'UTC') {
+    const shift = clockOffsetMinutes(zone, startMs) * MINUTE;
+    const scale = scaleUtc().domain([new Date(startMs + shift), new Date(endMs + shift)]).range([0, widthPx]);
+    return scale.ticks(count).map((d) => ({ epochMs: d.getTime() - shift, label: tickLabel(d) }));
+  }
+  const wall = (ms: number) => ms + offsetMinutesAt(zone, ms) * MINUTE;
+  const scale = scaleUtc().domain([new Date(wall(startMs)), new Date(wall(endMs))]).range([0, widthPx]);
+  const ticks: AxisTick[] = [];
+  for (const d of scale.ticks(count)) {
+    const instant = instantsOfWall(d.getTime(), zone)[0];
+    if (instant !== undefined && instant >= startMs && instant <= endMs) ticks.push({ epochMs: instant, label: tickLabel(d) });
+  }
+  return ticks;
 }
 
 /** 24-hour clocks as incident reports write them; a date ("11-20") at midnight. */

@@ -135,6 +135,18 @@ describe('layout pieces', () => {
     // Midnight JST (15:00 UTC) is labelled with the date.
     assert.ok(axisTicks(Date.parse('2019-11-19T12:00Z'), Date.parse('2019-11-19T18:00Z'), 400, 'JST').some((t) => t.label === '11-20' && t.epochMs === Date.parse('2019-11-19T15:00Z')));
   });
+
+  it('axisTicks: in a zone with daylight saving each tick sits at the instant its label names, across the change', () => {
+    const iso = (ms: number) => new Date(ms).toISOString().slice(11, 16);
+    // 2022-11-06 in Los Angeles: 00:00 PDT (07:00Z) to 06:00 PST (14:00Z); 01:00–02:00 happens twice.
+    const fallBack = axisTicks(Date.parse('2022-11-06T07:00Z'), Date.parse('2022-11-06T14:00Z'), 770, 'America/Los_Angeles');
+    assert.deepEqual(fallBack.map((t) => `${t.label}=${iso(t.epochMs)}`), [
+      '11-06=07:00', '01:00=08:00', '02:00=10:00', '03:00=11:00', '04:00=12:00', '05:00=13:00', '06:00=14:00',
+    ]);
+    // 2022-03-13: 02:00–03:00 never happens, so no tick names it.
+    const springForward = axisTicks(Date.parse('2022-03-13T08:00Z'), Date.parse('2022-03-13T12:00Z'), 550, 'America/Los_Angeles');
+    assert.deepEqual(springForward.map((t) => `${t.label}=${iso(t.epochMs)}`), ['03-13=08:00', '01:00=09:00', '03:00=10:00', '04:00=11:00', '05:00=12:00']);
+  });
 });
 
 describe('preview page HTML', () => {

@@ -198,6 +198,12 @@ describe('import: Google Cloud incidents.json', () => {
     ]);
     // Markdown is text: kept as written.
     assert.match(updates[2].text, /^The issue with \*\*Example Queue\*\* has been resolved/);
+    // "We will provide an update by …": the promise, in the words of the text, for late-update to check.
+    assert.deepEqual(updates.map((u) => u.nextUpdate), [
+      undefined,
+      { local: '2025-10-29T10:00', zone: 'America/Los_Angeles', written: 'Wednesday, 2025-10-29 10:00 US/Pacific' },
+      undefined,
+    ]);
     assert.deepEqual([storage.status, storage.severity, storage.end, storage.regions], ['investigating', 'info', undefined, ['Global']]);
   });
 

@@ -111,11 +111,16 @@ describe('import: the writer', () => {
     assert.deepEqual(parseIncident(text).diagnostics, []);
   });
 
-  it('writes every fixture\'s incidents as files that check clean (the sources with instants only)', () => {
+  it('writes every fixture\'s incidents as files that check clean (the sources with instants only), but for what the source says itself', () => {
+    // Google Cloud's 09:10 PDT update promises the next "by Wednesday, 2025-10-29 10:00 US/Pacific";
+    // the next came at 10:12:40 PDT. Read from the text into next_update, the promise is checked.
+    const expected: Record<string, string[]> = {
+      'gcp-incidents.json Qw3rTy7uIoP9aSdF1gHj': ['late-update: Event 3 was published at 2025-10-30 02:12:40 JST, 12m 40s later than event 2 promised the next update (2025-10-30 02:00 JST).'],
+    };
     for (const name of ['statuspage-incidents.json', 'statuspage-incident.json', 'gcp-incidents.json', 'slack-history.json']) {
       for (const incident of readSource(fs.readFileSync(path.join(DATA, name), 'utf8'), {})) {
         const diagnostics = parseIncident(writeIncident(incident)).diagnostics.map((d) => `${d.code}: ${d.message}`);
-        assert.deepEqual(diagnostics, [], `${name} ${incident.id}`);
+        assert.deepEqual(diagnostics, expected[`${name} ${incident.id}`] ?? [], `${name} ${incident.id}`);
       }
     }
   });

@@ -5,9 +5,10 @@
  */
 import type { ComponentState, IncidentSeverity } from '../../../../common/eventKinds';
 import { t } from '../../core/l10n';
-import { ImportError, type ImportedIncident, type ImportedUpdate, type Reader } from '../imported';
+import { ImportError, type ImportedIncident, type ImportedTime, type ImportedUpdate, type Reader } from '../imported';
 import { webAddress } from '../links';
 import { occurrence } from '../keys';
+import { isTimePhraseError, readNoticeTime } from './noticeTime';
 import { at, instantAt, listAt, objectAt, optionalInstantAt, optionalListAt, optionalTextAt, parseJson, textAt, type JsonObject } from '../json';
 
 const STATE: Readonly<Record<string, ComponentState>> = {
@@ -20,6 +21,17 @@ const STATE: Readonly<Record<string, ComponentState>> = {
 const SEVERITY: Readonly<Record<string, IncidentSeverity>> = { high: 'major', medium: 'minor', low: 'info' };
 
 const STATUS_PAGE = 'https://status.cloud.google.com/';
+
+/** "We will provide an update by Wednesday, 2025-10-29 10:00 US/Pacific with current details.": the promise's time. */
+const NEXT_UPDATE = /we will provide (?:an|more|another|the next) (?:update|information|details)s? by ([^.\n]+?)(?:\s+with\b[^.\n]*)?(?:\.(?=\s|$)|\n|$)/i;
+
+/** The next update an update's text promises, read as the notices' time phrases are (kept in `written`); none when unreadable. */
+function promisedUpdate(text: string): ImportedTime | undefined {
+  const phrase = NEXT_UPDATE.exec(text)?.[1];
+  if (!phrase) return undefined;
+  const time = readNoticeTime(phrase);
+  return isTimePhraseError(time) ? undefined : time;
+}
 
 function titles(value: unknown, path: string): string[] {
   return optionalListAt(value, path).map((item, index) => textAt(objectAt(item, at(path, index)).title, at(at(path, index), 'title')));
@@ -50,12 +62,15 @@ function readIncident(incident: JsonObject, path: string): ImportedIncident {
     const state = STATE[statusText];
     if (!state) throw new ImportError(t('`{0}` is `{1}`, not a status this reader knows ({2})', at(updatePath, 'status'), statusText, Object.keys(STATE).join(', ')), at(updatePath, 'status'));
     const created = optionalInstantAt(update.created, at(updatePath, 'created'));
+    const text = textAt(update.text, at(updatePath, 'text')).trim();
+    const nextUpdate = statusText === 'AVAILABLE' ? undefined : promisedUpdate(text);
     return {
       at: { utc: when },
       ...(created && Math.floor(Date.parse(created) / 1000) !== Math.floor(Date.parse(when) / 1000) ? { posted: { utc: created } } : {}),
       kind: order === 0 ? 'detected' : 'update',
       ...(statusText === 'AVAILABLE' ? { status: 'resolved' as const } : {}),
-      text: textAt(update.text, at(updatePath, 'text')).trim(),
+      text,
+      ...(nextUpdate ? { nextUpdate } : {}),
       ...(products.length ? { components: Object.fromEntries(products.map((p) => [p, state])) } : {}),
       // No ids in the file: the time, and a count for updates given the same time.
       key: `update:${when}:${occurrence(seen, when)}`,

@@ -28,6 +28,11 @@ const ZONE_NAMES: Readonly<Record<string, string>> = {
   MT: 'America/Denver',
   JST: 'Asia/Tokyo',
   日本時間: 'Asia/Tokyo',
+  // tz's old names, as Google Cloud writes them ("2025-10-29 10:00 US/Pacific").
+  'US/Pacific': 'America/Los_Angeles',
+  'US/Eastern': 'America/New_York',
+  'US/Central': 'America/Chicago',
+  'US/Mountain': 'America/Denver',
 };
 const UTC_WORDS = new Set(['Z', '協定世界時']);
 
@@ -49,7 +54,7 @@ const MERIDIEM_BEFORE = /(午前|午後|AM|PM)\s*/iy;
 const CLOCK = /(\d{1,2})(?::(\d{2})(?::(\d{2}))?|\s*時(?:\s*(\d{1,2})\s*分)?)/y;
 const MERIDIEM_AFTER = /\s*([AaPp])\.?\s*[Mm]\.?(?![A-Za-z])/y;
 /** A zone word, optionally with an offset ("UTC+9", "GMT+09:00"), bare or alone in brackets ("(UTC)"). */
-const ZONE_WORD = '(UTC|GMT|Z|協定世界時|日本時間|[A-Z]{2,4})(?:\\s*([+\\-−])\\s*(\\d{1,2})(?::?(\\d{2}))?)?';
+const ZONE_WORD = '(UTC|GMT|Z|協定世界時|日本時間|US/(?:Pacific|Eastern|Central|Mountain)|[A-Z]{2,4})(?:\\s*([+\\-−])\\s*(\\d{1,2})(?::?(\\d{2}))?)?';
 const ZONE_FORMS = [new RegExp(`\\s*[(（]\\s*${ZONE_WORD}\\s*[)）]`, 'y'), new RegExp(`\\s*${ZONE_WORD}`, 'y')];
 const CLOCK_AHEAD = /\s*(?:午前|午後|AM|PM)?\s*\d/iy;
 const OPEN = /\s*[(（]\s*/y;

@@ -160,6 +160,26 @@ describe('cli: untrusted paths and files', () => {
       assert.equal(stderr, 'incident-timeline: cannot write to standard output: the pipe was closed\n');
     });
 
+    it('standard error closed: the output is written and the exit code is the command\'s own', async function () {
+      if (process.platform === 'win32') this.skip();
+      // A date without a clock leaves the duration open: render says so on stderr and exits 0.
+      write('d.incident.yaml', ['id: D', 'title: Dates', 'status: resolved', 'start: {utc: 2024-03-04}', 'end: 2024-03-05T01:00Z', 'timeline:',
+        '  - at: {utc: 2024-03-04}', '    kind: detected', '    event: found', '  - at: 2024-03-05T01:00Z', '    kind: resolved', '    event: fixed', ''].join('\n'));
+      const child = spawn('sh', ['-c', 'read go; exec "$0" "$1" render --format md d.incident.yaml', process.execPath, CLI], {
+        cwd: dir, env: { ...process.env, LANG: 'C' }, stdio: ['pipe', 'pipe', 'pipe'],
+      });
+      let stdout = '';
+      child.stdout.setEncoding('utf8').on('data', (text: string) => (stdout += text));
+      const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+      await new Promise((resolve) => {
+        child.stderr.on('close', resolve);
+        child.stderr.destroy();
+      });
+      child.stdin.end('go\n');
+      assert.equal(await exited, 0);
+      assert.match(stdout, /^## D: Dates\n/);
+    });
+
     it('a full device (/dev/full)', function () {
       if (!fs.existsSync('/dev/full')) this.skip();
       write('a.incident.yaml', 'id: A\n');

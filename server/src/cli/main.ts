@@ -127,8 +127,23 @@ function standardOutput(stderr: (text: string) => void): { write: (text: string)
   };
 }
 
+/**
+ * Standard error that may fail (closed by the caller, `2>&-` on a pipe): there is nowhere left to
+ * say so, so what it would have said is dropped and the exit code stays the command's own; the
+ * unhandled 'error' event crashed the run with exit 1 after its output was written.
+ */
+function standardError(): (text: string) => void {
+  let failed = false;
+  process.stderr.on('error', () => {
+    failed = true;
+  });
+  return (text) => {
+    if (!failed) process.stderr.write(text);
+  };
+}
+
 if (require.main === module) {
-  const stderr = (text: string) => process.stderr.write(text);
+  const stderr = standardError();
   const stdout = standardOutput(stderr);
   const context: CommandContext = {
     stdout: stdout.write,

@@ -166,6 +166,31 @@ describe('preview page: updates and component lanes', function () {
     assert.equal(await p.page.$$eval('.lanes .band[data-state="unstated"]', (b) => b.map((e) => e.tagName).join()), 'SPAN,SPAN');
   });
 
+  it('the lanes are one tab stop: arrows move between bands, along a lane and to the nearest in time in the next, Enter selects', async () => {
+    const p = await open(modelOf(LANES));
+    const stops = () => p.page.$$eval('.lanes .band[tabindex="0"]', (b) => b.map((e) => (e as HTMLElement).dataset.state));
+    const focused = () => p.page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.state);
+    assert.deepEqual(await stops(), ['major-outage']);
+    assert.deepEqual(await p.page.$$eval('.lanes button.band', (b) => b.map((e) => (e as HTMLElement).tabIndex)), [0, -1, -1, -1, -1]);
+    await p.page.focus('.lanes .band[tabindex="0"]');
+    const keys: [string, string][] = [
+      ['ArrowRight', 'partial-outage'], ['End', 'operational'],
+      // API's operational band (11:30–12:00) is nearest Web's maintenance (11:20–12:00), and back.
+      ['ArrowDown', 'maintenance'], ['ArrowUp', 'operational'], ['ArrowDown', 'maintenance'], ['ArrowLeft', 'degraded'],
+      ['ArrowLeft', 'degraded'], ['ArrowDown', 'degraded'], ['Home', 'degraded'], ['ArrowUp', 'partial-outage'],
+    ];
+    for (const [key, state] of keys) {
+      await p.page.keyboard.press(key);
+      assert.equal(await focused(), state, `after ${key}`);
+      assert.deepEqual(await stops(), [state], `one tab stop after ${key}`);
+    }
+    await p.page.keyboard.press('Enter');
+    assert.deepEqual((await p.posted()).filter((m) => m.type === 'reveal'), [{ type: 'reveal', index: 2 }]);
+    // Selecting an event elsewhere moves the tab stop to its band.
+    await p.page.click('.item.event[data-index="3"]');
+    assert.deepEqual(await stops(), ['maintenance']);
+  });
+
   it('shows the figures of the updates in the header', async () => {
     const p = await open(modelOf(LANES));
     const figures = await p.page.$$eval('header .figure', (f) => f.map((e) => `${e.querySelector('.label')?.textContent}: ${e.querySelector('.value')?.textContent}`));

@@ -21,6 +21,8 @@ export class ComponentLanesPanel {
   private readonly summary: HTMLElement;
   private readonly rows: HTMLElement;
   private bands: { element: HTMLElement; index?: number }[] = [];
+  /** The bands that are buttons, lane by lane: one tab stop among them all, arrows between them. */
+  private buttons: HTMLButtonElement[][] = [];
 
   constructor(private readonly labels: TimelineLabels, private readonly select: (index: number) => void) {
     this.summary = h('summary');
@@ -28,6 +30,43 @@ export class ComponentLanesPanel {
     this.element = h('details', { className: 'lanes' }, this.summary, this.rows);
     this.element.open = true;
     this.element.hidden = true;
+    this.rows.addEventListener('keydown', (e) => this.onKey(e));
+  }
+
+  /**
+   * A roving tab stop, as in a toolbar: Tab reaches the lanes once (the selected event's band, else
+   * the first), Left and Right move along a lane, Home and End to its ends, Up and Down to the band
+   * of the next lane nearest in time; Enter or Space selects, as a click does.
+   */
+  private onKey(e: KeyboardEvent): void {
+    const target = e.target as HTMLElement;
+    const lane = this.buttons.findIndex((row) => row.includes(target as HTMLButtonElement));
+    if (lane < 0) return;
+    const row = this.buttons[lane];
+    const at = row.indexOf(target as HTMLButtonElement);
+    let next: HTMLButtonElement | undefined;
+    switch (e.key) {
+      case 'ArrowRight': next = row[at + 1]; break;
+      case 'ArrowLeft': next = row[at - 1]; break;
+      case 'Home': next = row[0]; break;
+      case 'End': next = row[row.length - 1]; break;
+      case 'ArrowDown':
+      case 'ArrowUp': {
+        const step = e.key === 'ArrowDown' ? 1 : -1;
+        let other = lane + step;
+        while (other >= 0 && other < this.buttons.length && this.buttons[other].length === 0) other += step;
+        if (other >= 0 && other < this.buttons.length) next = nearestInTime(this.buttons[other], middle(target));
+        break;
+      }
+      default: return;
+    }
+    e.preventDefault();
+    if (next) this.moveTabStop(next, true);
+  }
+
+  private moveTabStop(to: HTMLButtonElement, focus: boolean): void {
+    for (const row of this.buttons) for (const button of row) button.tabIndex = button === to ? 0 : -1;
+    if (focus) to.focus();
   }
 
   /** New model or zone: the lanes drawn again (a few elements per component). */
@@ -35,6 +74,7 @@ export class ComponentLanesPanel {
     const { lanes } = componentLanes(view);
     this.element.hidden = lanes.length === 0;
     this.bands = [];
+    this.buttons = [];
     if (!lanes.length) {
       this.rows.replaceChildren();
       return;
@@ -44,6 +84,8 @@ export class ComponentLanesPanel {
     const present = new Set<LaneState>();
     this.rows.replaceChildren(...lanes.map((lane) => {
       const track = h('div', { className: 'track' });
+      const buttons: HTMLButtonElement[] = [];
+      this.buttons.push(buttons);
       for (const band of lane.bands) {
         present.add(band.state);
         const text = bandText(lane.name, band, clocks, this.labels);
@@ -57,6 +99,8 @@ export class ComponentLanesPanel {
         if (band.index !== undefined) {
           const index = band.index;
           element.addEventListener('click', () => this.select(index));
+          (element as HTMLButtonElement).tabIndex = -1;
+          buttons.push(element as HTMLButtonElement);
         }
         this.bands.push({ element, ...(band.index !== undefined ? { index: band.index } : {}) });
         track.appendChild(element);
@@ -70,10 +114,26 @@ export class ComponentLanesPanel {
     this.setSelected(selectedIndex);
   }
 
-  /** The bands the selected event set are marked. */
+  /** The bands the selected event set are marked, and the tab stop moves to the first of them (else stays, else the first band). */
   setSelected(index: number | undefined): void {
     for (const band of this.bands) band.element.classList.toggle('selected', index !== undefined && band.index === index);
+    const all = this.buttons.flat();
+    const selected = index === undefined ? undefined : all.find((b) => b.dataset.index === String(index));
+    const current = all.find((b) => b.tabIndex === 0);
+    const stop = selected ?? current ?? all[0];
+    if (stop && stop !== current) this.moveTabStop(stop, false);
   }
+}
+
+/** A band's middle, as a percentage of its track. */
+function middle(band: HTMLElement): number {
+  return parseFloat(band.style.left) + parseFloat(band.style.width) / 2;
+}
+
+function nearestInTime(row: readonly HTMLButtonElement[], at: number): HTMLButtonElement | undefined {
+  let best: HTMLButtonElement | undefined;
+  for (const band of row) if (!best || Math.abs(middle(band) - at) < Math.abs(middle(best) - at)) best = band;
+  return best;
 }
 
 /** The theme colour of each state in the overview strip, where rows are too thin for patterns. */

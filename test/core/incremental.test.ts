@@ -32,7 +32,9 @@ const itemArb = (indent: string) => fc.record({
     // Read in the root zone when there is one: a date, the spring-forward gap, the fall-back hour.
     { weight: 1, arbitrary: fc.constantFrom('2024-03-04', '2024-03-10T02:30', '2024-11-03T01:30',
       '{local: 2024-03-04T10:40, zone: Europe/London, approx: true}', '{local: 2024-11-03T01:30, utc: 2024-11-03T08:30Z, written: "about 1:30 AM"}',
-      '{local: 2024-03-04T10:40-05:00}', '{jst: 2024-03-04, utc: 2024-03-04T01:40Z}', '{written: around noon}') },
+      '{local: 2024-03-04T10:40-05:00}', '{jst: 2024-03-04, utc: 2024-03-04T01:40Z}', '{written: around noon}',
+      // Phrases that count from the time before them: a relative day and a date without a year.
+      '{jst: 2024-03-05T05:05, written: "翌日 5時05分"}', '{utc: 2024-03-04T02:00Z, written: "March 4, 02:00 UTC"}') },
   ),
   kind: fc.constantFrom(undefined, 'update', 'detected', 'mitigated', 'updat', ''),
   event: fc.constantFrom(
@@ -288,6 +290,21 @@ describe('incremental validation', function () {
     parsed = edit('components: [Mail]\n', 'components: [Mail, Mial]\n');
     assert.equal(judged.length, 0);
     assert.deepEqual(codes(parsed), ['internal-error 2024-03-04T01:18Z', 'internal-error 2024-03-04T01:19Z']);
+  });
+
+  it('judges a phrase that counts from the time before it again when that time changes, the phrase\'s item untouched', () => {
+    let text = ['id: A', 'title: T', 'status: investigating', 'start: 2024-03-04T10:00+09:00', 'timeline:',
+      '  - at: 2024-03-04T23:00+09:00', '    event: late evening',
+      '  - at: {jst: 2024-03-05T05:05, written: "翌日 5時05分"}', '    event: next morning', ''].join('\n');
+    const parser = new IncrementalIncidentParser();
+    assertSame(parser.parse(text), text);
+    assert.deepEqual(parser.parse(text).diagnostics, []);
+    // The event before moves a day back: 翌日 is now the 4th, the item that says it unchanged.
+    text = text.replace('2024-03-04T23:00+09:00', '2024-03-03T23:00+09:00');
+    const parsed = parser.parse(text);
+    assertSame(parsed, text);
+    assert.deepEqual(parser.lastPath, { kind: 'incremental', parsedItems: 1, reusedItems: 1, brokenItems: 0 });
+    assert.deepEqual(parsed.diagnostics.map((d) => `${d.code} ${text.slice(d.span.start, d.span.end)}`), ['written-mismatch 翌日']);
   });
 
   it('judges every event again in another display language', () => {

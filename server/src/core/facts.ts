@@ -8,17 +8,18 @@
  */
 import { isUpdate, publishedMs, STATUSES, type Incident, type TimelineEvent } from './model';
 import { latestMs } from './zonedTime';
+import { readsFromTimeBefore } from './phrases';
 
 /** The event is an update (isUpdate). */
 export const FACT_UPDATE = 1;
-/** One of its times has `written`. */
-export const FACT_WRITTEN = 2;
 /** Its kind is `detected`. */
 export const FACT_DETECTED = 4;
 /** Its `at` is a date without a clock (`atLatestMs` is then the day's last millisecond). */
 export const FACT_AT_DAY = 8;
 /** It gives a component a state. */
 export const FACT_STATES = 16;
+/** One of its `written` phrases counts from the time before it (phrases' readsFromTimeBefore). */
+export const FACT_WRITTEN_IN_CONTEXT = 32;
 
 export interface TimelineFacts {
   /** `at`'s instant (a date's first millisecond), NaN where it has none. */
@@ -51,7 +52,7 @@ export function eventFacts(event: TimelineEvent): EventFacts {
   const at = event.at;
   let flags = 0;
   if (isUpdate(event)) flags |= FACT_UPDATE;
-  if (at?.written || event.posted?.written || event.nextUpdate?.written) flags |= FACT_WRITTEN;
+  if ([at, event.posted, event.nextUpdate].some((time) => time?.written && readsFromTimeBefore(time.written.text))) flags |= FACT_WRITTEN_IN_CONTEXT;
   if (event.kind?.value === 'detected') flags |= FACT_DETECTED;
   if (event.components?.value.some((mention) => mention.state !== undefined)) flags |= FACT_STATES;
   const atMs = at?.epochMs ?? NaN;

@@ -26,5 +26,11 @@ function remembered<T>(read: (text: string) => T): (text: string) => T {
 /** readPhrase, remembered by phrase. */
 export const readPhraseCached: (phrase: string) => PhraseReading = remembered(readPhrase);
 
+/** A phrase whose date comes from the time before it: a relative day (同日, 翌日, the next day) or a date without a year. */
+export function readsFromTimeBefore(phrase: string): boolean {
+  const time = readPhraseCached(phrase).time;
+  return !!time && (time.relativeDay !== undefined || (time.date !== undefined && time.date.value.year === undefined));
+}
+
 /** readMentions, remembered by text. */
 export const readMentionsCached: (text: string) => readonly PhraseTime[] = remembered(readMentions);

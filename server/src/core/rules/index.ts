@@ -12,7 +12,7 @@ import { statusRegression } from './statusRegression';
 import { timelineOrder } from './timelineOrder';
 import { unknownComponent } from './unknownComponent';
 import { utcJstPair } from './utcJstPair';
-import { writtenTimes } from './writtenTimes';
+import { writtenInContext, writtenTimes } from './writtenTimes';
 
 export type { Rule } from './rule';
 
@@ -23,5 +23,5 @@ export type { Rule } from './rule';
 export const STANDARD_RULES: readonly Rule[] = [
   missingEnd, endBeforeStart, utcJstPair, timelineOrder,
   postedBeforeAt, unknownComponent, resolvedAfterEnd, statusAfterEnd, staleStatus, lateUpdate, componentNotRestored, statusRegression,
-  writtenTimes, proseTimes,
+  writtenTimes, writtenInContext, proseTimes,
 ];

@@ -1,13 +1,13 @@
 import { t } from '../l10n';
 import type { IncidentDiagnostic } from '../diagnostics';
 import type { Incident, TimeValue } from '../model';
-import { readPhraseCached, type PhraseTime } from '../phrases';
+import { readPhraseCached, readsFromTimeBefore, type PhraseTime } from '../phrases';
 import { abbreviationMisfitAt, compareTime, isoDate, wallAt, weekdayName, zoneLabel, type Mismatch, type PhraseZone } from '../phrases/compare';
 import { fillFromPhrase } from '../phrases/fill';
 import { locateValue, type Locate } from '../phrases/locate';
 import { quoted } from '../text';
-import type { Rule } from './rule';
-import { FACT_WRITTEN, timelineFacts } from '../facts';
+import { eventRule, type Rule } from './rule';
+import { FACT_WRITTEN_IN_CONTEXT, timelineFacts } from '../facts';
 
 const TOKYO = 'Asia/Tokyo';
 
@@ -17,22 +17,87 @@ const TOKYO = 'Asia/Tokyo';
  * `written-mismatch` on that part; a phrase that says it is approximate while `approx` is not set
  * is one as a warning; an abbreviation that does not fit the date is `zone-abbreviation`.
  */
-export const writtenTimes: Rule = {
+export const writtenTimes = eventRule({
   name: 'written-mismatch',
+  // Each phrase is judged against its own time; the root zone (read by unread-time) is every rule's context.
+  context: () => '',
+  checkRoot(incident, report, text) {
+    for (const time of [incident.start, incident.end]) if (time?.written) judgeWritten(incident, time, report, text);
+  },
+  checkEvent(event, incident, report, text) {
+    // Phrases that count from the time before (同日, the next day, a date without a year) are
+    // judged by writtenInContext, which knows that time; here only what the event alone decides.
+    for (const time of [event.at, event.posted, event.nextUpdate]) {
+      if (time?.written && !readsFromTimeBefore(time.written.text)) judgeWritten(incident, time, report, text, false);
+    }
+  },
+});
+
+/**
+ * The timeline's phrases that count from the time before them (FACT_WRITTEN_IN_CONTEXT): few, so
+ * this looks up each one's previous time instead of the findings being kept per event.
+ */
+export const writtenInContext: Rule = {
+  name: 'written-mismatch (relative)',
   check(incident, report, text) {
-    // Every keystroke runs this over every event: most files have no `written`, and pay one pass.
-    if (!hasWritten(incident)) return;
-    let previous: number | undefined;
-    for (const time of timesInOrder(incident)) {
-      if (time.written && isUnread(time)) unread(time, incident.zone?.value, previous, report);
-      else if (time.written) checkWritten(time, previous, text, report);
-      if (time.epochMs !== undefined) previous = time.epochMs;
+    const { flags, any } = timelineFacts(incident);
+    if ((any & FACT_WRITTEN_IN_CONTEXT) === 0) return;
+    for (let index = 0; index < flags.length; index++) {
+      if ((flags[index] & FACT_WRITTEN_IN_CONTEXT) === 0) continue;
+      const event = incident.timeline[index];
+      for (const time of [event.at, event.posted, event.nextUpdate]) {
+        if (time?.written && readsFromTimeBefore(time.written.text)) judgeWritten(incident, time, report, text, true, index);
+      }
     }
   },
 };
 
-function hasWritten(incident: Incident): boolean {
-  return !!(incident.start?.written || incident.end?.written) || (timelineFacts(incident).any & FACT_WRITTEN) !== 0;
+
+/**
+ * One time's `written` against its value (or, without a value, unread-time). `withPrevious`: look
+ * up the time before it (false where the phrase does not count from it); `index`, its event's.
+ */
+function judgeWritten(incident: Incident, time: TimeValue, report: (d: IncidentDiagnostic) => void, text: string, withPrevious = true, index?: number): void {
+  const previous = withPrevious ? previousTimeMs(incident, time, index) : undefined;
+  if (isUnread(time)) unread(time, incident.zone?.value, previous, report);
+  else checkWritten(time, previous, text, report);
+}
+
+/**
+ * The instant of the time written just before `time` in the file (start, end and the events' times
+ * in document order) that has one; `index`, the event that holds `time`, when it is in the timeline.
+ */
+function previousTimeMs(incident: Incident, time: TimeValue, index?: number): number | undefined {
+  let best: TimeValue | undefined;
+  const consider = (candidate: TimeValue | undefined): boolean => {
+    if (!candidate || candidate.epochMs === undefined || candidate.span.start >= time.span.start) return false;
+    if (!best || candidate.span.start > best.span.start) best = candidate;
+    return true;
+  };
+  consider(incident.start);
+  consider(incident.end);
+  const { timeline } = incident;
+  // The events before it, nearest first: the first that has a time before it has the latest one.
+  let i = index ?? lastEventBefore(timeline, time.span.start);
+  for (; i >= 0; i--) {
+    const event = timeline[i];
+    let found = false;
+    for (const candidate of [event.at, event.posted, event.nextUpdate]) found = consider(candidate) || found;
+    if (found) break;
+  }
+  return best?.epochMs;
+}
+
+/** The last event that starts before `offset` (-1 for none): a binary search, the events being in document order. */
+function lastEventBefore(timeline: Incident['timeline'], offset: number): number {
+  let low = 0;
+  let high = timeline.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (timeline[mid].span.start < offset) low = mid + 1;
+    else high = mid;
+  }
+  return low - 1;
 }
 
 /** Every time of the file in the order it is written (for 同日 / the next day: the time before). */

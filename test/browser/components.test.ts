@@ -191,6 +191,25 @@ describe('preview page: updates and component lanes', function () {
     assert.deepEqual(await stops(), ['maintenance']);
   });
 
+  it('hovering an event marks its bands, and hovering a band marks its event, each telling the host once', async () => {
+    const p = await open(modelOf(LANES));
+    const hovered = () => p.page.$$eval('.lanes .band.hovered', (b) => b.map((e) => (e as HTMLElement).dataset.state));
+    const hoveredEvents = () => p.page.$$eval('.item.event.hovered', (e) => e.map((x) => (x as HTMLElement).dataset.index));
+    await p.page.hover('.item.event[data-index="2"] .text');
+    assert.deepEqual(await hovered(), ['partial-outage', 'degraded']);
+    await p.page.hover('.lanes .band[data-state="maintenance"]');
+    assert.deepEqual(await hovered(), ['maintenance']);
+    assert.deepEqual(await hoveredEvents(), ['3']);
+    await p.page.screenshot({ path: path.join(ARTIFACTS, 'preview-lanes-hover.png') });
+    // Under the pointer a band keeps its state's pattern (the buttons' hover background replaced it).
+    assert.match(await p.page.$eval('.lanes .band[data-state="maintenance"]', (b) => getComputedStyle(b).backgroundImage), /^repeating-linear-gradient/);
+    await p.page.mouse.move(1, 1);
+    assert.deepEqual([await hovered(), await hoveredEvents()], [[], []]);
+    const hovers = (await p.posted()).filter((m) => m.type === 'hover').map((m) => (m as { index: number | null }).index);
+    // The pointer leaves the events on its way to the lanes: null between the two.
+    assert.deepEqual(hovers, [2, null, 3, null]);
+  });
+
   it('shows the figures of the updates in the header', async () => {
     const p = await open(modelOf(LANES));
     const figures = await p.page.$$eval('header .figure', (f) => f.map((e) => `${e.querySelector('.label')?.textContent}: ${e.querySelector('.value')?.textContent}`));

@@ -24,13 +24,27 @@ export class ComponentLanesPanel {
   /** The bands that are buttons, lane by lane: one tab stop among them all, arrows between them. */
   private buttons: HTMLButtonElement[][] = [];
 
-  constructor(private readonly labels: TimelineLabels, private readonly select: (index: number) => void) {
+  /**
+   * @param select a click (or Enter) on a band: select the event whose update set it
+   * @param hover the pointer entered a band of that event (null: left the lanes), as hovering the event does
+   */
+  constructor(private readonly labels: TimelineLabels, private readonly select: (index: number) => void, private readonly hover: (index: number | null) => void = () => {}) {
     this.summary = h('summary');
     this.rows = h('div', { className: 'lane-rows', attrs: { role: 'list', 'aria-label': labels.components } });
     this.element = h('details', { className: 'lanes' }, this.summary, this.rows);
     this.element.open = true;
     this.element.hidden = true;
     this.rows.addEventListener('keydown', (e) => this.onKey(e));
+    this.rows.addEventListener('mouseover', (e) => {
+      const band = (e.target as Element).closest<HTMLElement>('button.band');
+      this.hover(band ? Number(band.dataset.index) : null);
+    });
+    this.rows.addEventListener('mouseleave', () => this.hover(null));
+  }
+
+  /** The bands of the event under the pointer (in the reading layout or here) are marked. */
+  setHovered(index: number | null): void {
+    for (const band of this.bands) band.element.classList.toggle('hovered', index !== null && band.index === index);
   }
 
   /**

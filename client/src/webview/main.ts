@@ -106,7 +106,9 @@ class PreviewPage {
   private readonly lanes = new ComponentLanesPanel(labels, (index) => {
     const position = this.positions.get(index);
     if (position !== undefined) this.select(position, true, true);
-  });
+  }, (index) => this.hover(index, 'lanes'));
+  /** The event under the pointer, in the reading layout or on a band (file index), or null. */
+  private hovered: number | null = null;
   private readonly reading = new ReadingLayer(this.viewport, labels, { select: (pos, reveal) => this.select(pos, reveal) });
 
   constructor(root: HTMLElement) {
@@ -471,19 +473,26 @@ class PreviewPage {
     this.zoomBy(Math.pow(1.2, -event.deltaY / 100));
   }
 
-  /** Tells the host which event is under the pointer, once per change, so it marks the source lines. */
+  /** Hovering an event marks its bands in the lanes, and hovering a band marks its event. */
   private trackHover(): void {
-    let hovered: number | null = null;
-    const hover = (index: number | null) => {
-      if (index === hovered) return;
-      hovered = index;
-      post({ type: 'hover', index });
-    };
     this.viewport.addEventListener('mouseover', (e) => {
       const item = (e.target as Element).closest<HTMLElement>('.event');
-      hover(item ? Number(item.dataset.index) : null);
+      this.hover(item ? Number(item.dataset.index) : null, 'reading');
     });
-    this.viewport.addEventListener('mouseleave', () => hover(null));
+    this.viewport.addEventListener('mouseleave', () => this.hover(null, 'reading'));
+  }
+
+  /**
+   * The event under the pointer changed: the host is told once per change (it marks the source
+   * lines), its bands are marked, and, when the pointer is on a band, so is the event.
+   */
+  private hover(index: number | null, from: 'reading' | 'lanes'): void {
+    if (index === this.hovered) return;
+    this.hovered = index;
+    post({ type: 'hover', index });
+    this.lanes.setHovered(index);
+    for (const item of this.viewport.querySelectorAll('.item.event.hovered')) item.classList.remove('hovered');
+    if (from === 'lanes' && index !== null) this.viewport.querySelector(`.item.event[data-index="${index}"]`)?.classList.add('hovered');
   }
 
   private onKey(event: KeyboardEvent): void {

@@ -141,23 +141,30 @@ describe('cli: untrusted paths and files', () => {
   });
 
   describe('standard output closed or full: one line, exit 2', () => {
+    /**
+     * Runs the CLI with `closed` (its stdout or stderr) closed by the reader before the CLI starts:
+     * the shell waits until the pipe's only reader is gone, then becomes the CLI. Returns the exit
+     * code and what came out of the other stream.
+     */
+    async function runWithClosed(closed: 'stdout' | 'stderr', args: string): Promise<{ status: number | null; other: string }> {
+      const child = spawn('sh', ['-c', `read go; exec "$0" "$1" ${args}`, process.execPath, CLI], {
+        cwd: dir, env: { ...process.env, LANG: 'C' }, stdio: ['pipe', 'pipe', 'pipe'],
+      });
+      let other = '';
+      (closed === 'stdout' ? child.stderr : child.stdout).setEncoding('utf8').on('data', (text: string) => (other += text));
+      const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+      await new Promise((resolve) => {
+        child[closed].on('close', resolve);
+        child[closed].destroy();
+      });
+      child.stdin.end('go\n');
+      return { status: await exited, other };
+    }
+
     it('a pipe whose reader has gone (`| head -0`)', async function () {
       if (process.platform === 'win32') this.skip();
       write('a.incident.yaml', 'id: A\n');
-      // The shell waits until the pipe's only reader is closed, then becomes the CLI.
-      const child = spawn('sh', ['-c', 'read go; exec "$0" "$1" check a.incident.yaml', process.execPath, CLI], {
-        cwd: dir, env: { ...process.env, LANG: 'C' }, stdio: ['pipe', 'pipe', 'pipe'],
-      });
-      let stderr = '';
-      child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr += text));
-      const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
-      await new Promise((resolve) => {
-        child.stdout.on('close', resolve);
-        child.stdout.destroy();
-      });
-      child.stdin.end('go\n');
-      assert.equal(await exited, 2);
-      assert.equal(stderr, 'incident-timeline: cannot write to standard output: the pipe was closed\n');
+      assert.deepEqual(await runWithClosed('stdout', 'check a.incident.yaml'), { status: 2, other: 'incident-timeline: cannot write to standard output: the pipe was closed\n' });
     });
 
     it('standard error closed: the output is written and the exit code is the command\'s own', async function () {
@@ -165,19 +172,9 @@ describe('cli: untrusted paths and files', () => {
       // A date without a clock leaves the duration open: render says so on stderr and exits 0.
       write('d.incident.yaml', ['id: D', 'title: Dates', 'status: resolved', 'start: {utc: 2024-03-04}', 'end: 2024-03-05T01:00Z', 'timeline:',
         '  - at: {utc: 2024-03-04}', '    kind: detected', '    event: found', '  - at: 2024-03-05T01:00Z', '    kind: resolved', '    event: fixed', ''].join('\n'));
-      const child = spawn('sh', ['-c', 'read go; exec "$0" "$1" render --format md d.incident.yaml', process.execPath, CLI], {
-        cwd: dir, env: { ...process.env, LANG: 'C' }, stdio: ['pipe', 'pipe', 'pipe'],
-      });
-      let stdout = '';
-      child.stdout.setEncoding('utf8').on('data', (text: string) => (stdout += text));
-      const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
-      await new Promise((resolve) => {
-        child.stderr.on('close', resolve);
-        child.stderr.destroy();
-      });
-      child.stdin.end('go\n');
-      assert.equal(await exited, 0);
-      assert.match(stdout, /^## D: Dates\n/);
+      const { status, other } = await runWithClosed('stderr', 'render --format md d.incident.yaml');
+      assert.equal(status, 0);
+      assert.match(other, /^## D: Dates\n/);
     });
 
     it('a full device (/dev/full)', function () {

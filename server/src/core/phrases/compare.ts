@@ -3,7 +3,7 @@
  * the phrase and what it should say. Pure; the zone arithmetic is the platform's (Intl).
  */
 import { formatOffset, MINUTE } from '../../../../common/time';
-import { localToInstants, offsetMinutesAt, zoneAbbreviation } from '../../../../common/zones';
+import { localToInstants, offsetMinutesAt, utcOffsetName, zoneAbbreviation } from '../../../../common/zones';
 import { currentLanguage } from '../l10n';
 import type { PhraseDate, PhraseSpan, PhraseTime } from './read';
 
@@ -117,15 +117,10 @@ export function weekdayName(weekday: number): string {
   return new Intl.DateTimeFormat(currentLanguage(), { weekday: 'long', timeZone: 'UTC' }).format(new Date((3 + weekday) * 24 * 60 * MINUTE));
 }
 
-/** "+09:00", "−07:00": an offset as messages write it after "UTC". */
-export function offsetText(offsetMinutes: number): string {
-  return offsetMinutes === 0 ? '' : formatOffset(offsetMinutes).replace('-', '−');
-}
-
 export interface AbbreviationMisfit {
   /** The zone's own abbreviation then ("PDT"). */
   readonly abbreviation: string;
-  /** Its offset, as offsetText writes it. */
+  /** Its offset, as every message names one ("UTC-7", utcOffsetName). */
   readonly offset: string;
 }
 
@@ -135,7 +130,7 @@ export interface AbbreviationMisfit {
  */
 export function abbreviationMisfitAt(zone: string, abbreviationOffset: number, epochMs: number): AbbreviationMisfit | undefined {
   const offset = offsetMinutesAt(zone, epochMs);
-  return offset === abbreviationOffset ? undefined : { abbreviation: zoneAbbreviation(zone, epochMs), offset: offsetText(offset) };
+  return offset === abbreviationOffset ? undefined : { abbreviation: zoneAbbreviation(zone, epochMs), offset: utcOffsetName(offset) };
 }
 
 /** The same for a wall time written in prose: it fits when any reading of that wall time fits. */

@@ -214,5 +214,5 @@ export function checkAbbreviation(
 
 /** One message for the abbreviation in `written` and in prose. */
 export function abbreviationMessage(words: string, date: string, zone: string, abbreviation: string, offset: string): string {
-  return t('{0} does not fit {1}: {2} was on {3} (UTC{4}) then, not {0}.', words, date, zone, abbreviation, offset);
+  return t('{0} does not fit {1}: {2} was on {3} ({4}) then, not {0}.', words, date, zone, abbreviation, offset);
 }

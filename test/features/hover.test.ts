@@ -146,3 +146,60 @@ describe('hover on times in named zones, dates and approximate times', () => {
     assert.match(hover(parsed, TEXT.indexOf('jst: 2021') + 6)!.markdown, /^\*\*2021-01-06 10:00 JST\*\* \(Wed\)\n/);
   });
 });
+
+describe('hover on a time\'s written: how the source\'s words read', () => {
+  afterEach(() => useTranslations('en', undefined));
+  const HEAD = 'title: T\nstatus: investigating\n';
+  const at = (text: string, words: string) => hover(parseIncident(text), text.indexOf(words) + 1);
+
+  it('the flagship\'s start: each part, the zone it is read in, the twin, and that it agrees', () => {
+    const result = at(EXAMPLE, 'Tuesday, November 19, 2019, 10:40 AM');
+    assert.ok(result);
+    assert.equal(EXAMPLE.slice(result.span.start, result.span.end), 'Tuesday, November 19, 2019, 10:40 AM (1:40 AM UTC)');
+    assert.equal(result.markdown, [
+      '**How the source\'s words read**',
+      '',
+      '- weekday `Tuesday`: Tuesday',
+      '- date `November 19, 2019`: 2019-11-19',
+      '- clock `10:40 AM`: 10:40',
+      '- no zone words: read in Asia/Tokyo, the time\'s own zone',
+      '- the same time in another zone:',
+      '  - clock `1:40 AM`: 01:40',
+      '  - zone `UTC`: UTC',
+      '',
+      'They agree with the value.',
+    ].join('\n'));
+  });
+
+  it('a Japanese phrase with an era year and 頃, and one that disagrees, in Japanese', () => {
+    useTranslations('ja', JSON.parse(fs.readFileSync(path.join(__dirname, '../../l10n/bundle.l10n.ja.json'), 'utf8')) as Record<string, string>);
+    const text = `${HEAD}start: {jst: 2022-07-02T02:35, approx: true, written: 令和4年7月2日（土）1時35分頃}\n`;
+    const result = at(text, '令和4年');
+    assert.ok(result);
+    assert.equal(result.markdown, [
+      '**出典の文言の読み取り**',
+      '',
+      '- 曜日 `（土）`: 土曜日',
+      '- 日付 `令和4年7月2日`: 2022-07-02',
+      '- 和暦 `令和4年`: 2022年',
+      '- 時刻 `1時35分`: 01:35',
+      '- タイムゾーンの記載なし: この時刻のタイムゾーン Asia/Tokyo で読みます',
+      '- おおよその時刻: `頃`',
+      '',
+      '1 箇所が値と食い違っています。問題ビューを参照してください。',
+    ].join('\n'));
+  });
+
+  it('a day counted from the time before, a value still to fill, and a phrase left alone with the reason', () => {
+    const relative = `${HEAD}start: 2024-03-04T23:00+09:00\nend: {jst: 2024-03-05T05:05, written: 翌日 5時05分}\n`;
+    assert.equal(at(relative, '翌日')?.markdown, [
+      '**How the source\'s words read**', '', '- `翌日`: the day after the time before', '- clock `5時05分`: 05:05',
+      '- no zone words: read in Asia/Tokyo, the time\'s own zone', '', 'They agree with the value.',
+    ].join('\n'));
+    const unread = `${HEAD}start: {written: "March 4, 2024, 10:40 AM UTC"}\n`;
+    assert.match(at(unread, 'March 4')!.markdown, /\n\nThere is no value yet to compare them with\.$/);
+    const range = `${HEAD}start: {utc: 2024-03-04T07:05Z, written: from 07:05 UTC to 12:43 UTC}\n`;
+    assert.equal(at(range, 'from 07:05')?.markdown,
+      '**The source\'s words are not checked**: they give a range, or two times that are not one time and its twin in another zone.');
+  });
+});

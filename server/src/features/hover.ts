@@ -20,6 +20,7 @@ import {
   type TimeValue,
 } from '../core';
 import { sideInstant, timeInstant } from './timeText';
+import { writtenHover } from './writtenHover';
 import { formatInZone, offsetMinutesAt, utcOffsetName, zoneAbbreviation } from '../../../common/zones';
 
 export interface HoverOptions {
@@ -29,7 +30,7 @@ export interface HoverOptions {
 
 export interface IncidentHover {
   readonly span: Span;
-  /** Markdown. Everything in it is formatted by us; nothing comes from the file's text. */
+  /** Markdown. Everything in it is formatted by us; the file's text appears only as inline code (a `written` phrase's words). */
   readonly markdown: string;
 }
 
@@ -42,6 +43,8 @@ interface HoveredTime {
   readonly instant?: number;
   /** A side hovered on its own: its text, for the "no offset" reading. */
   readonly side?: TimeSide;
+  /** The cursor is on the time's `written`. */
+  readonly written?: boolean;
 }
 
 function findTime(parsed: ParsedIncident, offset: number): HoveredTime | undefined {
@@ -64,6 +67,7 @@ function findTime(parsed: ParsedIncident, offset: number): HoveredTime | undefin
     for (const side of [time.utc, time.jst, time.local]) {
       if (side && contains(side.span, offset)) return { label, time, span: side.span, instant: side === time.local ? time.epochMs : sideInstant(side), side };
     }
+    if (time.written && contains(time.written.span, offset)) return { label, time, span: time.written.span, written: true };
     if (time.value && contains(time.value.span, offset)) {
       return { label, time, span: time.value.span, instant: timeInstant(time), side: time.value };
     }
@@ -120,6 +124,7 @@ export function hover(parsed: ParsedIncident, offset: number, options: HoverOpti
   if (component) return componentHover(parsed, component);
   const found = findTime(parsed, offset);
   if (!found) return undefined;
+  if (found.written) return writtenHover(parsed, found.time);
   const { instant, label } = found;
   const lines: string[] = [];
   if (instant === undefined) {

@@ -439,6 +439,26 @@ describe('quick fixes for updates and components', () => {
     assert.deepEqual(codes(fixed), []);
   });
 
+  it('zone-abbreviation in prose: the zone\'s own abbreviation written in place, in a folded text with its comment; none in written', () => {
+    const text = lines('title: t', 'status: investigating', 'start: 2022-09-28T17:40Z', 'cause: >-  # from the summary',
+      '  A configuration push at 10:40 AM PST on September 28, 2022', '  removed the route.', 'timeline:',
+      '  - at: 2022-09-28T17:50Z', '    event: "Rolled back at 10:50 AM EST on July 4, 2022."');
+    const { text: fixed, titles, preferred } = applyFix(text, 'zone-abbreviation');
+    assert.deepEqual([titles, preferred], [['Write `PDT`'], ['Write `PDT`']]);
+    assert.equal(fixed, text.replace('10:40 AM PST', '10:40 AM PDT'));
+    // The event text's EST on July 4 is EDT, in its double-quoted scalar.
+    const parsed = parseIncident(fixed);
+    const est = parsed.diagnostics.find((d) => d.code === 'zone-abbreviation')!;
+    assert.equal(fixed.slice(est.span.start, est.span.end), 'EST');
+    assert.equal(applyEdits(fixed, quickFixes(parsed, est, { now: NOW })[0].edits), fixed.replace('10:50 AM EST', '10:50 AM EDT'));
+    // In written the source's words stay as printed: the warning, and no fix.
+    const written = lines('title: t', 'status: investigating', 'start: {local: 2022-09-28T10:40, zone: America/Los_Angeles, written: "September 28, 2022, 10:40 AM PST"}');
+    const inWritten = parseIncident(written);
+    const d = inWritten.diagnostics.find((x) => x.code === 'zone-abbreviation')!;
+    assert.equal(written.slice(d.span.start, d.span.end), 'PST');
+    assert.deepEqual(quickFixes(inWritten, d, { now: NOW }), []);
+  });
+
   it('unknown-component: the nearest name, or the name appended to a block list, a flow list, or a new list', () => {
     const event = lines('  - at: 2024-05-01T10:05Z', '    components: {Git Operation: degraded, Webhooks: degraded}', '    event: x');
     const block = head('investigating', ['components:', '  - Git Operations  # the one that failed', '  - API']) + event;

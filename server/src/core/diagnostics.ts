@@ -65,7 +65,12 @@ export type DiagnosticData =
   /** A time mapping with only the source's words: the mapping, and the value they name or why none can be read. */
   | { readonly code: 'unread-time'; readonly mapSpan: Span; readonly entries: readonly Entry[]; readonly filled?: FilledTime; readonly reason?: string }
   /** The incident's `status` value and the status the latest published update announces. */
-  | { readonly code: 'stale-status'; readonly statusSpan: Span; readonly latest: Status };
+  | { readonly code: 'stale-status'; readonly statusSpan: Span; readonly latest: Status }
+  /**
+   * An abbreviation in prose that does not fit its date, and the zone's own then (letters only).
+   * None in `written`: those are the source's words, kept as printed.
+   */
+  | { readonly code: 'zone-abbreviation'; readonly abbreviation: string };
 
 /** The data shape of one code. */
 export type DataOf<C extends DiagnosticData['code']> = Extract<DiagnosticData, { readonly code: C }>;

@@ -25,6 +25,7 @@ import { utcLocalMismatch } from './utcLocalMismatch';
 import { wrongOffset } from './wrongOffset';
 import { writtenMismatch } from './writtenMismatch';
 import { wrongType } from './wrongType';
+import { zoneAbbreviation } from './zoneAbbreviation';
 
 export type FixableCode = Exclude<DiagnosticData['code'], 'yaml-syntax'>;
 
@@ -49,6 +50,7 @@ const FIXES: { readonly [C in FixableCode]: QuickFix<C> } = {
   'stale-status': staleStatus,
   'written-mismatch': writtenMismatch,
   'unread-time': unreadTime,
+  'zone-abbreviation': zoneAbbreviation,
 };
 
 /** The codes that have a quick fix (the README names each fix). */

@@ -19,7 +19,9 @@ export function locateValue(text: string, node: Span, value: string): Locate {
   // Block scalars and folded lines: each value character matched in order, skipping only what
   // YAML drops (indentation, line breaks, quotes, block indicators).
   const offsets: number[] = [];
-  let j = 0;
+  // A block scalar's header line (`>-`, `|+2`, a comment after it) holds none of the value.
+  let j = source[0] === '|' || source[0] === '>' ? source.indexOf('\n') + 1 : 0;
+  if (j === 0 && (source[0] === '|' || source[0] === '>')) return whole;
   for (let i = 0; i < value.length; i++) {
     const c = value[i];
     while (j < source.length && source[j] !== c && !(c === ' ' && source[j] === '\n')) {

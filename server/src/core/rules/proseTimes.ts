@@ -42,7 +42,7 @@ function judge(value: string, node: Span, incident: Incident, report: Report, te
   const mentions = readMentionsCached(value);
   if (mentions.length === 0) return;
   const locate = locateValue(text, node, value);
-  for (const mention of mentions) checkMention(value, mention, locate, incident.start?.epochMs, report);
+  for (const mention of mentions) checkMention(value, mention, locate, incident.start?.epochMs, report, text);
 }
 
 /** Noon UTC of a date: a yearless date is placed by it. */
@@ -61,7 +61,7 @@ function yearOf(date: PhraseDate, start: number | undefined): number | undefined
   return years.sort((a, b) => Math.abs(noonOf(a, date) - start) - Math.abs(noonOf(b, date) - start))[0];
 }
 
-function checkMention(value: string, mention: PhraseTime, locate: Locate, start: number | undefined, report: (d: IncidentDiagnostic) => void): void {
+function checkMention(value: string, mention: PhraseTime, locate: Locate, start: number | undefined, report: (d: IncidentDiagnostic) => void, text: string): void {
   if (!mention.date) return;
   const year = yearOf(mention.date.value, start);
   const { month, day } = mention.date.value;
@@ -84,11 +84,16 @@ function checkMention(value: string, mention: PhraseTime, locate: Locate, start:
     const clock = mention.clock?.value ?? { hour: 12, minute: 0 };
     const misfit = abbreviationMisfit(zone.value.zone, zone.value.abbreviationOffset, date, clock);
     if (misfit) {
+      const span = locate(zone.span);
+      // The fix writes the zone's own abbreviation where ICU has one in letters ("PDT", not
+      // "UTC+5:30"), and only where the words were found in the document (not the whole value).
+      const fixable = /^[A-Z]{2,5}$/.test(misfit.abbreviation) && text.slice(span.start, span.end) === value.slice(zone.span.start, zone.span.end);
       report({
         code: 'zone-abbreviation',
         severity: 'warning',
-        span: locate(zone.span),
+        span,
         message: abbreviationMessage(words(zone.span), date, zone.value.zone, misfit.abbreviation, misfit.offset),
+        ...(fixable ? { data: { code: 'zone-abbreviation', abbreviation: misfit.abbreviation } } : {}),
       });
     }
   }

@@ -60,6 +60,19 @@ describe('phrase reader: forms chrono-node misses', () => {
     assert.deepStrictEqual(read('12:05 AM UTC'), { time: { clock: '00:05 = 12:05 AM', zone: 'UTC = UTC' } });
   });
 
+  it('reads a twin whose zone word comes first in its brackets, past a bracketed weekday (chrono takes "(UTC" into the first time)', () => {
+    assert.deepStrictEqual(read('2019年11月19日 (火曜日) 10:40 (UTC 1:40)'), {
+      time: { date: '2019-11-19 = 2019年11月19日', weekday: 'Tue = (火曜日)', clock: '10:40 = 10:40' },
+      twin: { clock: '01:40 = 1:40', zone: 'UTC = UTC' },
+    });
+    assert.deepStrictEqual(read('2019年11月19日 午後8:50 (協定世界時 11:50)'), {
+      time: { date: '2019-11-19 = 2019年11月19日', clock: '20:50 = 午後8:50' },
+      twin: { clock: '11:50 = 11:50', zone: 'UTC = 協定世界時' },
+    });
+    // Two times in brackets each still make a range, not a twin.
+    assert.deepStrictEqual(read('10:40 (UTC 1:40) to 11:40 (UTC 2:40)'), { left: 'range' });
+  });
+
   it('reads relative days against nothing: the rule resolves them', () => {
     assert.deepStrictEqual(read('翌日 5時05分'), { time: { clock: '05:05 = 5時05分', relative: '+1 = 翌日' } });
     assert.deepStrictEqual(read('前日23時'), { time: { clock: '23:00 = 23時', relative: '-1 = 前日' } });

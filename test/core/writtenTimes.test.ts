@@ -27,6 +27,18 @@ describe('written-mismatch: the source\'s words against the value', () => {
     assert.deepEqual(rows(text), []);
   });
 
+  it('catches a published slip: 太平洋標準時11時(UTC 18時)頃 names PST with a twin that only fits PDT', () => {
+    const phrase = '太平洋標準時11時(UTC 18時)頃';
+    // In summer the clocks agree (11:00 PDT is 18:00 UTC); the abbreviation is the slip.
+    const summer = lines(...HEAD, `start: {utc: 2022-06-15T18:00Z, approx: true, written: ${phrase}}`);
+    assert.deepEqual(ours(summer, ...PHRASE_CODES), [{ code: 'zone-abbreviation', severity: 'warning', range: '3:55-3:61' }]);
+    assert.equal(only(summer, 'zone-abbreviation')[0].message, '太平洋標準時 does not fit 2022-06-15: America/Los_Angeles was on PDT (UTC-7) then, not 太平洋標準時.');
+    // In winter 11:00 PST is 19:00 UTC: the twin's clock is the slip, ranged on its words.
+    const winter = lines(...HEAD, `start: {utc: 2022-01-15T19:00Z, approx: true, written: ${phrase}}`);
+    assert.deepEqual(ours(winter, ...PHRASE_CODES), [{ code: 'written-mismatch', severity: 'error', range: '3:69-3:72' }]);
+    assert.equal(only(winter, 'written-mismatch')[0].message, '`written` says 18時, but the time is 19:00 in UTC.');
+  });
+
   it('reports each wrong part on its own words: weekday, clock, and the twin in another zone', () => {
     const text = lines(...HEAD,
       'start:',

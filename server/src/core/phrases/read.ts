@@ -88,8 +88,10 @@ export function readPhrase(phrase: string): PhraseReading {
   if (groups.length === 0) return withApprox({ leftAlone: 'no-time' });
   const zones = findZoneWords(normalised.text);
   const times: PhraseTime[] = [];
+  const lead = twinLead(zones, groups, normalised.text);
   for (let i = 0; i < groups.length; i++) {
-    const time = readGroup(normalised, groups[i], zonesOf(zones, groups, i));
+    // A zone word chrono took into the first time's text but that opens the twin's brackets explains chrono's zone there.
+    const time = readGroup(normalised, groups[i], zonesOf(zones, groups, i, lead), i === 0 && lead.length > 0);
     if (typeof time === 'string') return withApprox({ leftAlone: time });
     times.push(time);
   }
@@ -126,7 +128,9 @@ function timeGroups(normalised: Normalised): Group[] | 'range' {
     const between = last ? text.slice(last.end, result.index) : '';
     const lastHasClock = last?.results.some((r) => r.start.isCertain('hour'));
     const lastHasDate = last?.results.some(certainDay);
-    const joins = last && !/\d|[(（]/.test(between) && between.length <= 24 &&
+    // A bracketed weekday between a date and its clock ("2019年11月19日 (火曜日) 10:40") is no twin's bracket.
+    const gap = between.replace(BRACKETED_WEEKDAY, ' ');
+    const joins = last && !/\d|[(（]/.test(gap) && between.length <= 24 &&
       ((lastHasDate && !lastHasClock && result.start.isCertain('hour') && !certainDay(result)) ||
         (lastHasClock && !lastHasDate && certainDay(result) && !result.start.isCertain('hour')));
     if (last && joins) groups[groups.length - 1] = { start: last.start, end, results: [...last.results, result] };
@@ -135,11 +139,19 @@ function timeGroups(normalised: Normalised): Group[] | 'range' {
   return groups;
 }
 
+/** The text ends inside a bracket ("… 10:40 (", "… 10:40 (UTC 1"): the next time is bracketed. */
+function opensBracket(text: string): boolean {
+  const open = Math.max(text.lastIndexOf('('), text.lastIndexOf('（'));
+  return open >= 0 && open > Math.max(text.lastIndexOf(')'), text.lastIndexOf('）'));
+}
+
+const BRACKETED_WEEKDAY = /[(（]\s*(?:[日月火水木金土](?:曜日?)?|(?:Sun|Mon|Tue|Wed|Thu|Fri|Sat)[a-z]*\.?)\s*[)）]/gi;
+
 /** At most a time and its bracketed twin: anything else is a range (or two times) and left alone. */
 function phraseGroups(normalised: Normalised): Group[] | 'range' {
   const groups = timeGroups(normalised);
   if (groups === 'range' || groups.length > 2) return 'range';
-  if (groups.length === 2 && !/[(（]/.test(normalised.text.slice(groups[0].end, groups[1].start + 1))) return 'range';
+  if (groups.length === 2 && !opensBracket(normalised.text.slice(groups[0].start, groups[1].start + 1))) return 'range';
   return groups;
 }
 
@@ -170,11 +182,23 @@ function certainDay(result: chrono.ParsedResult): boolean {
   return result.start.isCertain('day');
 }
 
-/** The zone words of group `i`: inside it, or after it before the next one; one before the first group belongs to it (日本時間2019年…). */
-function zonesOf(zones: readonly ZoneMatch[], groups: readonly Group[], i: number): ZoneMatch[] {
+/**
+ * The zone words of group `i`: inside it, or after it before the next one; one before the first
+ * group belongs to it (日本時間2019年…), and one that opens the twin's brackets belongs to the twin
+ * ("10:40 (UTC 1:40)", "太平洋標準時11時(UTC 18時)頃").
+ */
+function zonesOf(zones: readonly ZoneMatch[], groups: readonly Group[], i: number, lead: readonly ZoneMatch[]): ZoneMatch[] {
   const from = i === 0 ? 0 : groups[i].start;
   const to = i + 1 < groups.length ? groups[i + 1].start : Infinity;
-  return zones.filter((z) => z.start >= from && z.start < to);
+  return zones.filter((z) => (z.start >= from && z.start < to && !(i === 0 && lead.includes(z))) || (i === 1 && lead.includes(z)));
+}
+
+/** The zone word that opens the twin's brackets, right before its clock ("(UTC 1:40)"); chrono may take it into the first time's text. */
+function twinLead(zones: readonly ZoneMatch[], groups: readonly Group[], text: string): ZoneMatch[] {
+  const twin = groups[1];
+  if (!twin) return [];
+  return zones.filter((z) => z.start > groups[0].start && z.end <= twin.start
+    && /[(（]\s*$/.test(text.slice(groups[0].start, z.start)) && /^\s*$/.test(text.slice(z.end, twin.start)));
 }
 
 const CLOCK =
@@ -194,7 +218,7 @@ function span(normalised: Normalised, start: number, end: number): PhraseSpan {
   return sourceSpan(normalised, start, end);
 }
 
-function readGroup(normalised: Normalised, group: Group, zones: readonly ZoneMatch[]): PhraseTime | LeftAlone {
+function readGroup(normalised: Normalised, group: Group, zones: readonly ZoneMatch[], zoneLent = false): PhraseTime | LeftAlone {
   const text = normalised.text;
   const chronoClock = group.results.find((r) => r.start.isCertain('hour'));
   const chronoDate = group.results.find(certainDay);
@@ -209,7 +233,7 @@ function readGroup(normalised: Normalised, group: Group, zones: readonly ZoneMat
   const zone = zones[0];
   if (zone && !zone.word) return 'unknown-zone';
   if (zone) covered.push(zone);
-  if (!zone && group.results.some((r) => r.start.isCertain('timezoneOffset'))) return 'unknown-zone';
+  if (!zone && !zoneLent && group.results.some((r) => r.start.isCertain('timezoneOffset'))) return 'unknown-zone';
   let weekday: Part<number> | undefined;
   for (const m of text.slice(group.start, group.end).matchAll(WEEKDAY)) {
     const at = { start: group.start + m.index, end: group.start + m.index + m[0].length };

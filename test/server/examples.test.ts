@@ -9,7 +9,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
 import type { CheckedDiagnostic } from '../../server/src/cli/check';
-import { fileUri, LspTestClient, REPO_ROOT } from './lspClient';
+import { fileUri, REPO_ROOT, useLspClient } from './lspClient';
 
 
 const EXAMPLES = path.join(REPO_ROOT, 'examples');
@@ -45,18 +45,10 @@ function checkWithCli(): CheckedDiagnostic[] {
 
 describe('server: the examples, as the CLI sees them', function () {
   this.timeout(120_000);
-  let client: LspTestClient;
-
-  before(async () => {
-    client = await LspTestClient.start();
-    await client.initialize({ pull: false, workspaceFolders: [EXAMPLES] });
-  });
-
-  after(async () => {
-    assert.equal(await client.shutdown(), 0, client.errorOutput);
-  });
+  const server = useLspClient({ pull: false, workspaceFolders: [EXAMPLES] });
 
   it('shows the same diagnostics as `incident-timeline check` for every example file', async () => {
+    const client = server();
     const cli = checkWithCli();
     const files = incidentFiles(EXAMPLES);
     assert.ok(files.length >= 2, 'examples/ has the flagship and the broken copies');

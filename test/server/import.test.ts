@@ -3,25 +3,17 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { ImportRequest, PasteUpdatesRequest } from '../../common/protocol';
-import { LspTestClient, REPO_ROOT } from './lspClient';
+import { REPO_ROOT, useLspClient } from './lspClient';
 
 const SEED = readFileSync(path.join(REPO_ROOT, 'test/data/notices/exchange-online-2019-11-19.txt'), 'utf8');
 const FILE = 'id: EX196121\ntitle: Mail\nstatus: resolved\nstart: 2019-11-19T01:40Z\nend: 2019-11-19T11:50Z\ntimeline:\n  - at: 2019-11-19T03:00Z   # ours\n    event: We noticed.\n';
 
 describe('server: import requests', function () {
   this.timeout(60_000);
-  let client: LspTestClient;
-
-  before(async () => {
-    client = await LspTestClient.start();
-    await client.initialize({ pull: true });
-  });
-
-  after(async () => {
-    assert.equal(await client.shutdown(), 0, client.errorOutput);
-  });
+  const server = useLspClient({ pull: true });
 
   it('answers a pasted notice with insertions at the lines where its events belong', async () => {
+    const client = server();
     const uri = 'file:///tmp/import/mail.incident.yaml';
     client.open(uri, FILE, 3);
     const answer = await client.request(PasteUpdatesRequest.type, { uri, version: 3, text: SEED });
@@ -37,6 +29,7 @@ describe('server: import requests', function () {
   });
 
   it('answers null for another version, a text that is no source, and a document it does not know', async () => {
+    const client = server();
     const uri = 'file:///tmp/import/other.incident.yaml';
     client.open(uri, FILE, 5);
     assert.equal(await client.request(PasteUpdatesRequest.type, { uri, version: 4, text: SEED }), null);
@@ -45,6 +38,7 @@ describe('server: import requests', function () {
   });
 
   it('answers a source as new files, and a bad one with the reason', async () => {
+    const client = server();
     const answer = await client.request(ImportRequest.type, { text: SEED, fileName: 'notice.txt' });
     assert.ok(answer.kind === 'incidents');
     assert.deepEqual(answer.incidents.map((i) => i.fileName), ['EX196121.incident.yaml']);

@@ -11,6 +11,7 @@
  *
  * Everything waits on messages, never on fixed sleeps.
  */
+import * as assert from 'node:assert/strict';
 import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
@@ -324,4 +325,21 @@ export class LspTestClient {
     });
     return Promise.race([promise, limit]).finally(() => clearTimeout(timer));
   }
+}
+
+/**
+ * Registers a suite's hooks: a server started and initialized with `options` before the suite
+ * (before each test with `each`), shut down after it with exit code 0. Returns the running client.
+ */
+export function useLspClient(options: InitializeOptions, { each = false } = {}): () => LspTestClient {
+  let client: LspTestClient | undefined;
+  (each ? beforeEach : before)(async () => {
+    client = await LspTestClient.start();
+    await client.initialize(options);
+  });
+  (each ? afterEach : after)(async () => {
+    const running = client!;
+    assert.equal(await running.shutdown(), 0, running.errorOutput);
+  });
+  return () => client!;
 }

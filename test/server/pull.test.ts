@@ -5,7 +5,7 @@
  */
 import * as assert from 'node:assert/strict';
 import type { Diagnostic, FullDocumentDiagnosticReport } from 'vscode-languageserver-protocol';
-import { LspTestClient } from './lspClient';
+import { LspTestClient, useLspClient } from './lspClient';
 import { BROKEN, cleanIncident, codes, summary } from './fixtures';
 
 async function pullItems(client: LspTestClient, uri: string): Promise<Diagnostic[]> {
@@ -16,24 +16,17 @@ async function pullItems(client: LspTestClient, uri: string): Promise<Diagnostic
 
 describe('server: pull diagnostics', function () {
   this.timeout(60_000);
-  let client: LspTestClient;
-
-  beforeEach(async () => {
-    client = await LspTestClient.start();
-    await client.initialize({ pull: true });
-  });
-
-  afterEach(async () => {
-    assert.equal(await client.shutdown(), 0, client.errorOutput);
-  });
+  const server = useLspClient({ pull: true }, { each: true });
 
   it('declares a diagnostic provider with inter-file dependencies', () => {
+    const client = server();
     assert.deepEqual(client.initializeResult!.capabilities.diagnosticProvider, {
       identifier: 'incident', interFileDependencies: true, workspaceDiagnostics: false,
     });
   });
 
   it('answers pulls for the current version and publishes nothing', async () => {
+    const client = server();
     const uri = 'file:///tmp/pull/a.incident.yaml';
     client.open(uri, BROKEN, 1);
     assert.deepEqual(summary(await pullItems(client, uri)), ['2:8-2:16 1 missing-end', '4:0-4:7 2 unknown-field']);
@@ -46,6 +39,7 @@ describe('server: pull diagnostics', function () {
   });
 
   it('refreshes when another open file takes or gives up the same id', async () => {
+    const client = server();
     const a = 'file:///tmp/pull/first.incident.yaml';
     const b = 'file:///tmp/pull/second.incident.yaml';
     client.open(a, cleanIncident('SHARED'), 1);

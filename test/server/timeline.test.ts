@@ -2,25 +2,17 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { LspTestClient, REPO_ROOT } from './lspClient';
+import { REPO_ROOT, useLspClient } from './lspClient';
 import { BROKEN } from './fixtures';
 
 const FLAGSHIP = readFileSync(path.join(REPO_ROOT, 'examples/exchange-online-2019-11-19.incident.yaml'), 'utf8');
 
 describe('server: incident/timeline', function () {
   this.timeout(60_000);
-  let client: LspTestClient;
-
-  before(async () => {
-    client = await LspTestClient.start();
-    await client.initialize({ pull: true });
-  });
-
-  after(async () => {
-    assert.equal(await client.shutdown(), 0, client.errorOutput);
-  });
+  const server = useLspClient({ pull: true });
 
   it('answers the model of the flagship example with ISO UTC times and source ranges', async () => {
+    const client = server();
     const uri = 'file:///tmp/timeline/exchange.incident.yaml';
     client.open(uri, FLAGSHIP, 7);
     const model = await client.timeline(uri);
@@ -46,6 +38,7 @@ describe('server: incident/timeline', function () {
   });
 
   it('follows edits, counts problems, and answers null for documents it does not know', async () => {
+    const client = server();
     const uri = 'file:///tmp/timeline/broken.incident.yaml';
     client.open(uri, BROKEN, 1);
     const model = await client.timeline(uri);

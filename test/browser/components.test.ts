@@ -7,12 +7,9 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { timelineLabels } from '../../common/render/labels';
 import { buildTimelineView } from '../../common/render/layout';
-import { t } from '../../server/src/core';
-import { useLocale } from '../../server/src/features/translations';
 import type { TimelineModel } from '../../common/protocol';
-import { ARTIFACTS, modelOf, usePreviewPages, type PreviewPageHandle, type Theme } from './harness';
+import { ARTIFACTS, japaneseLabels, modelOf, type PreviewPageHandle, type Theme, usePreviewPages } from './harness';
 
 const ROOT = path.join(__dirname, '../..');
 
@@ -267,14 +264,7 @@ describe('preview page: updates and component lanes', function () {
 });
 
 describe('preview page: updates and component lanes in Japanese', function () {
-  const pages = usePreviewPages({
-    labels: () => {
-      useLocale('ja');
-      const labels = timelineLabels(t, 'ja');
-      useLocale('en');
-      return labels;
-    },
-  });
+  const pages = usePreviewPages({ labels: japaneseLabels });
 
   it('names the statuses, states, notes, legend and figures in Japanese (incident text as written)', async () => {
     const p = await pages.open('light', { width: 1000, height: 800 });

@@ -12,7 +12,9 @@ import type { Browser, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
 import { previewHtml } from '../../client/src/preview/previewHtml';
 import type { HostMessage, PreviewState, WebviewMessage } from '../../client/src/previewMessages';
-import type { TimelineLabels } from '../../common/render/labels';
+import { timelineLabels, type TimelineLabels } from '../../common/render/labels';
+import { t } from '../../server/src/core';
+import { useLocale } from '../../server/src/features/translations';
 import { parseIncident } from '../../server/src/core/parse';
 import type { TimelineModel } from '../../common/protocol';
 import type { ZoneChoice } from '../../common/settings';
@@ -206,6 +208,14 @@ export function exampleText(): string {
 }
 
 export const ARTIFACTS = path.join(ROOT, 'test-artifacts');
+
+/** The page's labels in Japanese, as the host builds them under the Japanese display language (for `usePreviewPages({ labels })`). */
+export function japaneseLabels(): TimelineLabels {
+  useLocale('ja');
+  const labels = timelineLabels(t, 'ja');
+  useLocale('en');
+  return labels;
+}
 
 /** What a suite of page tests shares: the browser, the page server, and pages opened and checked. */
 export interface PreviewPages {

@@ -6,20 +6,10 @@
  */
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { t } from '../../server/src/core';
-import { useLocale } from '../../server/src/features/translations';
-import { timelineLabels } from '../../common/render/labels';
-import { ARTIFACTS, exampleText, modelOf, usePreviewPages } from './harness';
+import { ARTIFACTS, exampleText, japaneseLabels, modelOf, usePreviewPages } from './harness';
 
 describe('preview page in Chromium, in Japanese', function () {
-  const pages = usePreviewPages({
-    labels: () => {
-      useLocale('ja');
-      const labels = timelineLabels(t, 'ja');
-      useLocale('en');
-      return labels;
-    },
-  });
+  const pages = usePreviewPages({ labels: japaneseLabels });
 
   it('labels the toolbar, legend, header, figures and events in Japanese', async () => {
     const p = await pages.open();

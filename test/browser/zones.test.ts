@@ -6,12 +6,9 @@
  */
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { t } from '../../server/src/core';
-import { useLocale } from '../../server/src/features/translations';
-import { timelineLabels } from '../../common/render/labels';
 import type { WebviewMessage } from '../../client/src/previewMessages';
 import { approximate, dated, pacific } from '../preview/zoneModels';
-import { ARTIFACTS, usePreviewPages, type PreviewPageHandle } from './harness';
+import { ARTIFACTS, japaneseLabels, type PreviewPageHandle, usePreviewPages } from './harness';
 
 /** What the page shows, top to bottom: day headings, gaps, and each event's time line. */
 async function readingLines(p: PreviewPageHandle): Promise<string[]> {
@@ -102,14 +99,7 @@ describe('preview page: times as sources write them', function () {
 });
 
 describe('preview page: approximate times in Japanese', function () {
-  const pages = usePreviewPages({
-    labels: () => {
-      useLocale('ja');
-      const labels = timelineLabels(t, 'ja');
-      useLocale('en');
-      return labels;
-    },
-  });
+  const pages = usePreviewPages({ labels: japaneseLabels });
 
   it('writes "01:35頃" and "約10h", and "時刻の記載なし" beside a date alone', async () => {
     const p = await pages.open();

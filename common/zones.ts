@@ -83,6 +83,28 @@ export function offsetMinutesAt(zone: string, epochMs: number): number {
 
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 
+/** The calendar fields a clock shows at an instant. */
+export interface WallTime {
+  readonly year: number;
+  readonly month: number;
+  readonly day: number;
+  readonly hour: number;
+  readonly minute: number;
+  readonly second: number;
+  readonly millisecond: number;
+  /** 0 = Sunday. */
+  readonly weekday: number;
+}
+
+/** The wall clock at an instant on a clock `offsetMinutes` east of UTC: the instant moved by the offset, read as UTC. */
+export function wallAtOffset(epochMs: number, offsetMinutes: number): WallTime {
+  const d = new Date(epochMs + offsetMinutes * MINUTE);
+  return {
+    year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(),
+    hour: d.getUTCHours(), minute: d.getUTCMinutes(), second: d.getUTCSeconds(), millisecond: d.getUTCMilliseconds(), weekday: d.getUTCDay(),
+  };
+}
+
 /**
  * The instant as wall-clock time in an IANA zone with its offset ("2019-11-19 12:40+11:00") and
  * its weekday ("Tue"), through the cached offsetMinutesAt: the preview calls this for every event
@@ -90,7 +112,7 @@ const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
  */
 export function formatInZone(epochMs: number, zone: string): { text: string; offsetMinutes: number; weekday: string } {
   const offsetMinutes = offsetMinutesAt(zone, epochMs);
-  const weekday = WEEKDAYS[new Date(epochMs + offsetMinutes * MINUTE).getUTCDay()];
+  const weekday = WEEKDAYS[wallAtOffset(epochMs, offsetMinutes).weekday];
   return { text: formatInOffset(epochMs, offsetMinutes, { separator: ' ' }), offsetMinutes, weekday };
 }
 

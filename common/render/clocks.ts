@@ -5,7 +5,7 @@
  */
 import { formatInOffset, JST_OFFSET_MINUTES } from '../time';
 import type { ZoneMode } from '../settings';
-import { canonicalZone, offsetMinutesAt, zoneAbbreviation } from '../zones';
+import { canonicalZone, offsetMinutesAt, wallAtOffset, zoneAbbreviation } from '../zones';
 
 /** 'JST', 'UTC', or an IANA zone name other than Asia/Tokyo and UTC. */
 export type Clock = string;
@@ -46,10 +46,8 @@ export interface WallFields {
 
 /** The calendar fields of an instant on a clock: the instant moved by the clock's offset then, read as UTC. */
 export function wallFields(epochMs: number, clock: Clock): WallFields {
-  const offset = FIXED_OFFSETS[clock] ?? offsetMinutesAt(clock, epochMs);
-  const fraction = (((epochMs % 1000) + 1000) % 1000) / 1000;
-  const d = new Date(epochMs + offset * 60_000);
-  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: d.getUTCHours(), minute: d.getUTCMinutes(), second: d.getUTCSeconds() + fraction };
+  const { year, month, day, hour, minute, second, millisecond } = wallAtOffset(epochMs, FIXED_OFFSETS[clock] ?? offsetMinutesAt(clock, epochMs));
+  return { year, month, day, hour, minute, second: second + millisecond / 1000 };
 }
 
 const two = (n: number) => String(n).padStart(2, '0');

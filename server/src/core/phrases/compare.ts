@@ -3,30 +3,18 @@
  * the phrase and what it should say. Pure; the zone arithmetic is the platform's (Intl).
  */
 import { formatOffset, MINUTE } from '../../../../common/time';
-import { localToInstants, offsetMinutesAt, utcOffsetName, zoneAbbreviation } from '../../../../common/zones';
+import { localToInstants, offsetMinutesAt, utcOffsetName, wallAtOffset, zoneAbbreviation, type WallTime } from '../../../../common/zones';
 import { currentLanguage } from '../l10n';
 import type { PhraseDate, PhraseSpan, PhraseTime } from './read';
 
 /** The zone a phrase's clock is read in: an IANA zone, or a fixed offset ("UTC+9"). */
 export type PhraseZone = { readonly zone: string } | { readonly offsetMinutes: number };
 
-export interface Wall {
-  readonly year: number;
-  readonly month: number;
-  readonly day: number;
-  readonly hour: number;
-  readonly minute: number;
-  readonly second: number;
-  /** 0 = Sunday. */
-  readonly weekday: number;
-}
+export type Wall = WallTime;
 
 /** The wall clock an instant shows in a zone: the instant moved by the zone's offset, read as UTC. */
 export function wallAt(epochMs: number, zone: PhraseZone): Wall {
-  const offset = 'zone' in zone ? offsetMinutesAt(zone.zone, epochMs) : zone.offsetMinutes;
-  const wall = new Date(epochMs + offset * MINUTE);
-  const [year, month, day] = [wall.getUTCFullYear(), wall.getUTCMonth() + 1, wall.getUTCDate()];
-  return { year, month, day, hour: wall.getUTCHours(), minute: wall.getUTCMinutes(), second: wall.getUTCSeconds(), weekday: wall.getUTCDay() };
+  return wallAtOffset(epochMs, 'zone' in zone ? offsetMinutesAt(zone.zone, epochMs) : zone.offsetMinutes);
 }
 
 /** The weekday of a calendar date (0 = Sunday), by the platform's calendar. */

@@ -8,6 +8,7 @@ import { COMPONENT_STATES, type ComponentState } from '../eventKinds';
 import { visibleText } from './escape';
 import type { TimelineView } from './layout';
 import { publishedOf, isUpdateJson } from './updates';
+import { oncePer } from '../memo';
 
 /**
  * A band's state: one of the five, or `unstated` while the component is named as affected (in the
@@ -51,17 +52,8 @@ export interface ComponentLanes {
   readonly endMs: number;
 }
 
-const cache = new WeakMap<TimelineView, ComponentLanes>();
-
 /** The lanes of a view, computed once per view. */
-export function componentLanes(view: TimelineView): ComponentLanes {
-  let cached = cache.get(view);
-  if (!cached) {
-    cached = computeLanes(view);
-    cache.set(view, cached);
-  }
-  return cached;
-}
+export const componentLanes: (view: TimelineView) => ComponentLanes = oncePer((view) => computeLanes(view));
 
 interface Mention {
   readonly ms: number;

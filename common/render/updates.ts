@@ -8,6 +8,7 @@
 import type { Status } from '../eventKinds';
 import type { ComponentJson, TimelineEventJson } from '../protocol';
 import type { TimelineView } from './layout';
+import { oncePer } from '../memo';
 
 /** What the views show about one update. */
 export interface UpdateFacts {
@@ -56,17 +57,8 @@ export function publishedOf(event: TimelineEventJson): number | undefined {
   return event.posted ? epochOf(event.posted.utc) : epochOf(event.at?.utc);
 }
 
-const series = new WeakMap<TimelineView, UpdateSeries>();
-
 /** The updates of a view, read once per view (the header, the events and the lanes share them). */
-export function updateSeries(view: TimelineView): UpdateSeries {
-  let cached = series.get(view);
-  if (!cached) {
-    cached = readSeries(view);
-    series.set(view, cached);
-  }
-  return cached;
-}
+export const updateSeries: (view: TimelineView) => UpdateSeries = oncePer((view) => readSeries(view));
 
 function readSeries(view: TimelineView): UpdateSeries {
   const facts: UpdateFacts[] = [];

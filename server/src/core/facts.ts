@@ -9,6 +9,7 @@
 import { isUpdate, publishedMs, STATUSES, type Incident, type TimelineEvent } from './model';
 import { latestMs } from './zonedTime';
 import { readsFromTimeBefore } from './phrases';
+import { oncePer } from '../../../common/memo';
 
 /** The event is an update (isUpdate). */
 export const FACT_UPDATE = 1;
@@ -120,16 +121,14 @@ export function rememberTimelineFacts(incident: Incident, facts: TimelineFacts):
   byIncident.set(incident, facts);
 }
 
-const orders = new WeakMap<TimelineFacts, Int32Array>();
-
 /**
  * The updates (FACT_UPDATE) whose publication time can be read, as event indices in the order they
  * were published; stable, so updates published at the same instant keep the file's order. Once per
  * model; on a timeline already in order (the usual case) no sort at all.
  */
-export function publicationOrder(facts: TimelineFacts): Int32Array {
-  let order = orders.get(facts);
-  if (order) return order;
+export const publicationOrder: (facts: TimelineFacts) => Int32Array = oncePer((facts) => readPublicationOrder(facts));
+
+function readPublicationOrder(facts: TimelineFacts): Int32Array {
   const { flags, publishedMs } = facts;
   let count = 0;
   let sorted = true;
@@ -141,13 +140,11 @@ export function publicationOrder(facts: TimelineFacts): Int32Array {
     last = ms;
     count++;
   }
-  order = new Int32Array(count);
+  const order = new Int32Array(count);
   let k = 0;
   for (let index = 0; index < flags.length; index++) {
     if ((flags[index] & FACT_UPDATE) !== 0 && !Number.isNaN(publishedMs[index])) order[k++] = index;
   }
   // Array.prototype.sort is stable; a typed array's sort need not be.
-  if (!sorted) order = Int32Array.from(Array.from(order).sort((a, b) => publishedMs[a] - publishedMs[b] || a - b));
-  orders.set(facts, order);
-  return order;
+  return sorted ? order : Int32Array.from(Array.from(order).sort((a, b) => publishedMs[a] - publishedMs[b] || a - b));
 }

@@ -1,5 +1,6 @@
 import { publicationOrder, timelineFacts } from '../facts';
 import type { Incident, TimelineEvent } from '../model';
+import { oncePer } from '../../../../common/memo';
 
 /** An update with the instant it was published (its `posted`, else its `at`). */
 export interface Published {
@@ -7,21 +8,12 @@ export interface Published {
   readonly ms: number;
 }
 
-/** One reading per parse: the hover and the component windows read the same list (the model is immutable). */
-const byIncident = new WeakMap<Incident, readonly Published[]>();
-
 /**
  * The updates in the order they were published; stable, so updates published at the same instant
  * keep the file's order. Updates whose time cannot be read are left out: their rules cannot judge.
+ * One reading per parse: the hover and the component windows read the same list.
  */
-export function updatesByPublication(incident: Incident): readonly Published[] {
-  let cached = byIncident.get(incident);
-  if (!cached) {
-    cached = readUpdates(incident);
-    byIncident.set(incident, cached);
-  }
-  return cached;
-}
+export const updatesByPublication: (incident: Incident) => readonly Published[] = oncePer((incident) => readUpdates(incident));
 
 function readUpdates(incident: Incident): Published[] {
   const facts = timelineFacts(incident);
